@@ -1,0 +1,3 @@
+export * from './fold.ts';
+export * from './tone.ts';
+export * from './slug.ts';
