@@ -15,6 +15,8 @@ const plansDir = process.env.KHO_PLANS_DIR ?? './src/content/plans';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: normaliseBase(process.env.SITE_BASE),
+  outDir: process.env.KHO_OUT_DIR ?? './dist',
+  cacheDir: process.env.KHO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [contentGuard(plansDir), mdx(), sitemap()],

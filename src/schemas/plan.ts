@@ -4,6 +4,7 @@
  * `npm run new`, the JSON Schema and the data dictionary all derive from it.
  */
 import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
 import { DOCUMENT_TYPES, INDICES, ISSUER_LEVELS, REFORM_AREAS, keysOf } from '../data/taxonomy.ts';
 import { DISTRICTS_ABOLISHED } from '../data/provinces.ts';
 import { formatDate, parseDate, todayInVietnam } from '../lib/dates.ts';
@@ -13,7 +14,8 @@ import { FIELD_META, type FieldPath } from './fields.ts';
 
 function meta(path: FieldPath) {
   const { title, description, example } = FIELD_META[path];
-  return { title, description, examples: [example] };
+  // Examples are written as YAML for editors; JSON Schema wants the value.
+  return { title, description, examples: [parseYaml(example) as unknown] };
 }
 
 /** A trimmed, NFC, non-empty string. */

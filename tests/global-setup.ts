@@ -1,0 +1,23 @@
+/**
+ * Builds the fixture archive once for the whole run. Set KHO_TEST_REUSE=1 to
+ * keep the previous build while iterating on tests that only read it.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { assembleTestPlans, buildSite } from './helpers/build.ts';
+import { SITE_ROOT, SITE_SUB, SUB_BASE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
+
+export default async function setup() {
+  if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`)) return;
+  mkdirSync(TEST_TMP, { recursive: true });
+  assembleTestPlans(TEST_PLANS);
+  const started = Date.now();
+  process.stdout.write('[setup] building the fixture archive at / and at ' + SUB_BASE + ' ...\n');
+  const [root, sub] = await Promise.all([
+    buildSite({ plansDir: TEST_PLANS, outDir: SITE_ROOT, siteUrl: TEST_SITE_URL }),
+    buildSite({ plansDir: TEST_PLANS, outDir: SITE_SUB, base: SUB_BASE, siteUrl: TEST_SITE_URL }),
+  ]);
+  for (const [name, r] of [['root', root], ['sub-path', sub]] as const) {
+    if (r.code !== 0) throw new Error(`The ${name} fixture build failed:\n${r.output.slice(-4000)}`);
+  }
+  process.stdout.write(`[setup] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
