@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { fold, hasDiacritics, nfc, stripDiacritics } from '../../src/lib/text/fold.ts';
+import { countToneStyles, placeTones, toneStyleOf } from '../../src/lib/text/tone.ts';
+import { isSlug, slugify } from '../../src/lib/text/slug.ts';
+import { formatDate, parseDate, todayInVietnam } from '../../src/lib/dates.ts';
+import { docNumberCode, docNumberKey, looksLikeDocNumber } from '../../src/lib/docnumber.ts';
+
+describe('fold', () => {
+  it('removes tone and shape marks and maps đ/Đ to d', () => {
+    expect(fold('Đồng Tháp')).toBe('dong thap');
+    expect(fold('đội ngũ cán bộ')).toBe('doi ngu can bo');
+    expect(fold('ĐIỀU HÀNH')).toBe('dieu hanh');
+    expect(stripDiacritics('Ủy ban nhân dân')).toBe('Uy ban nhan dan');
+  });
+
+  it('treats NFD input like NFC', () => {
+    expect(fold('Đồng Tháp'.normalize('NFD'))).toBe('dong thap');
+    expect(nfc('hoà'.normalize('NFD'))).toBe('hoà');
+  });
+
+  it('knows when text carries diacritics', () => {
+    expect(hasDiacritics('dong thap')).toBe(false);
+    expect(hasDiacritics('đong thap')).toBe(true);
+    expect(hasDiacritics('dòng')).toBe(true);
+  });
+});
+
+describe('tone placement', () => {
+  it.each([
+    ['hoà', 'hòa'],
+    ['hoá', 'hóa'],
+    ['thuỷ', 'thủy'],
+    ['uỷ', 'ủy'],
+    ['Uỷ ban', 'Ủy ban'],
+    ['khoẻ', 'khỏe'],
+  ])('%s and %s are the same word in two styles', (newStyle, oldStyle) => {
+    expect(placeTones(newStyle, 'old')).toBe(oldStyle);
+    expect(placeTones(oldStyle, 'new')).toBe(newStyle);
+    expect(toneStyleOf(newStyle.split(' ')[0])).toBe('new');
+    expect(toneStyleOf(oldStyle.split(' ')[0])).toBe('old');
+  });
+
+  it('leaves words whose placement does not vary', () => {
+    for (const w of ['quý', 'hoàn', 'thuyền', 'khuyến', 'Quỳnh', 'toàn', 'hóa đơn'.split(' ')[1]]) {
+      expect(placeTones(w, 'old')).toBe(w);
+      expect(placeTones(w, 'new')).toBe(w);
+    }
+  });
+
+  it('counts the styles of a text', () => {
+    expect(countToneStyles('Uỷ ban và Ủy ban, hoà và hóa')).toEqual({ old: 2, new: 2 });
+  });
+});
+
+describe('slugify', () => {
+  it('makes ASCII kebab-case with đ→d', () => {
+    expect(slugify('Đồng Tháp')).toBe('dong-thap');
+    expect(slugify('44/KH-SKH&CN')).toBe('44-kh-skh-cn');
+    expect(isSlug('2020-tien-giang-skhcn-44-kh-skhcn')).toBe(true);
+    expect(isSlug('2020_Tien-Giang')).toBe(false);
+    expect(isSlug('đồng-tháp')).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('parses both written forms', () => {
+    expect(parseDate('22/01/2020')).toEqual({ ok: true, iso: '2020-01-22' });
+    expect(parseDate('2020-1-2')).toEqual({ ok: true, iso: '2020-01-02' });
+    expect(parseDate('29/02/2024')).toEqual({ ok: true, iso: '2024-02-29' });
+  });
+
+  it('rejects impossible and malformed dates', () => {
+    expect(parseDate('31/02/2020')).toMatchObject({ ok: false, reason: 'impossible' });
+    expect(parseDate('29/02/2023')).toMatchObject({ ok: false, reason: 'impossible' });
+    expect(parseDate('2020-13-01')).toMatchObject({ ok: false, reason: 'impossible' });
+    expect(parseDate('22.01.2020')).toMatchObject({ ok: false, reason: 'format' });
+  });
+
+  it('formats as dd/mm/yyyy and knows today in Vietnam', () => {
+    expect(formatDate('2020-01-22')).toBe('22/01/2020');
+    // 23:30 UTC on 31/12 is already 1 January in Vietnam (UTC+7).
+    expect(todayInVietnam(new Date('2020-12-31T23:30:00Z'))).toBe('2021-01-01');
+  });
+});
+
+describe('document numbers', () => {
+  it('gives one key to every spelling', () => {
+    const keys = ['4003/QĐ-UBND', '4003/qd-ubnd', '4003 QD UBND', 'số 4003/QĐ-UBND', '4003/QĐ-UBND'.normalize('NFD')].map(docNumberKey);
+    expect(new Set(keys)).toEqual(new Set(['4003-qd-ubnd']));
+  });
+
+  it('recognises real formats and rejects prose', () => {
+    for (const n of ['30c/NQ-CP', '61/2018/NĐ-CP', '18-NQ/TW', '09-CTr/HU', '44/KH-SKH&CN', '225/QĐ-TTg']) {
+      expect(looksLikeDocNumber(n), n).toBe(true);
+    }
+    for (const n of ['Nghị quyết', '2020', 'abc/def']) expect(looksLikeDocNumber(n), n).toBe(false);
+  });
+
+  it('extracts the issuing code', () => {
+    expect(docNumberCode('61/2018/NĐ-CP')).toBe('nd-cp');
+    expect(docNumberCode('4353/QĐ-UBND')).toBe('qd-ubnd');
+  });
+});
