@@ -13,6 +13,8 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { describeIssues, formatProblem, type Problem } from '../schemas/error-map.ts';
 import { planSchema, type Plan } from '../schemas/plan.ts';
 import { formatDate } from '../lib/dates.ts';
+import { docNumberKey } from '../lib/docnumber.ts';
+import { issuerKey } from '../lib/issuer.ts';
 import { isSlug, slugify } from '../lib/text/slug.ts';
 
 export const PLANS_DIR = 'src/content/plans';
@@ -140,10 +142,14 @@ export function validateEntry(entry: RawEntry): { plan?: Plan; findings: Finding
   return { findings };
 }
 
-/** The key under which two entries count as the same document. */
+/**
+ * The key under which two entries count as the same document: number, issuer
+ * and date, each compared the way people vary them ("4003/QĐ-UBND" and
+ * "4003/QD-UBND", "Ủy ban nhân dân tỉnh X" and "UBND tỉnh X").
+ */
 export function identityKey(plan: Plan): string | undefined {
   if (!plan.documentNumber) return undefined;
-  return [plan.documentNumber, plan.issuer.name, plan.issuedOn ?? ''].map((s) => s.normalize('NFC').toLowerCase()).join('|');
+  return [docNumberKey(plan.documentNumber), issuerKey(plan.issuer.name), plan.issuedOn ?? ''].join('|');
 }
 
 /** Schema validation of every entry plus the rules across entries. */

@@ -1,0 +1,37 @@
+/**
+ * Issuing bodies as editors write them. The same body appears as "Ủy ban
+ * nhân dân tỉnh Lạng Sơn", "Uỷ ban nhân dân tỉnh Lạng Sơn" and "UBND tỉnh
+ * Lạng Sơn"; duplicate detection and slugs must treat these as one.
+ */
+import { fold, nfc, stripDiacritics } from './text/fold.ts';
+
+/** Long names of the bodies that documents usually abbreviate, with their abbreviation. */
+export const ORGAN_ABBREVIATIONS: ReadonlyArray<readonly [long: string, short: string]> = [
+  ['Ủy ban nhân dân', 'UBND'],
+  ['Hội đồng nhân dân', 'HĐND'],
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Replaces the long names of ORGAN_ABBREVIATIONS with their abbreviations,
+ * in any case and tone-mark style: "Uỷ ban nhân dân tỉnh" → "UBND tỉnh".
+ * Works on the diacritic-free form, so the result has no diacritics either.
+ */
+export function abbreviateOrgans(name: string): string {
+  let out = stripDiacritics(nfc(name));
+  for (const [long, short] of ORGAN_ABBREVIATIONS) {
+    out = out.replace(new RegExp(`\\b${escapeRegExp(stripDiacritics(long))}\\b`, 'gi'), stripDiacritics(short));
+  }
+  return out;
+}
+
+/** One key per issuing body however it is spelt: "ubnd tinh lang son". */
+export function issuerKey(name: string): string {
+  return fold(abbreviateOrgans(name))
+    .replace(/\btp\.?(?=\s|$)/g, 'thanh pho')
+    .replace(/[^a-z0-9&]+/g, ' ')
+    .trim();
+}

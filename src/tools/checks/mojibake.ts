@@ -1,0 +1,78 @@
+/**
+ * Mojibake from the legacy Vietnamese encodings. Text typed in TCVN3
+ * (.VnTime) or VNI fonts and pasted as if it were Unicode shows Latin-1
+ * letters that Vietnamese never uses ("ViÖt", "hoµ", "caùc", "Vieät",
+ * "ñöôïc"). It cannot be repaired safely here: the editor converts it again
+ * from the source.
+ */
+import type { Finding } from '../entries.ts';
+import { finding, type Check } from './types.ts';
+
+/**
+ * Latin-1 characters outside the Vietnamese alphabet that the TCVN3 and VNI
+ * fonts reuse for Vietnamese letters and tone marks ("¸" for á, "µ" for à,
+ * "Ö" for ệ, "ñ" for đ in VNI, "ö" for ư).
+ */
+const FOREIGN = /[\u00a8\u00aa\u00ac\u00b4-\u00ba\u00bc-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6\u00f8\u00fb\u00fc\u00fe\u00ff]/u;
+/** Symbols that are punctuation in real text («quotes», ©): only counted inside a word. */
+const INSIDE_ONLY = /[\u00a9\u00ab\u00bb]/u;
+/** "®" is đ at the start of a TCVN3 word ("®ång"); after a word it is the trademark sign. */
+const BEFORE_LETTER = /\u00ae/u;
+
+/**
+ * VNI writes a tone or vowel mark as a second letter after the vowel: "aù"
+ * for á, "aø" for à, "oâ" for ô, "aê" for ă, "eä" for ệ. No Vietnamese word
+ * has these pairs.
+ */
+const VNI_PAIRS = /[aeiouyAEIOUY][ùøûõï]|[aoAO][âê]|[eE]â|[aeAE][áàãä]/gu;
+
+const LETTER = /\p{L}/u;
+
+/** How strongly a token looks like legacy-encoding text (0 = not at all). */
+export function mojibakeScore(token: string): number {
+  const chars = [...token];
+  let score = 0;
+  chars.forEach((c, i) => {
+    const before = LETTER.test(chars[i - 1] ?? '');
+    const after = LETTER.test(chars[i + 1] ?? '');
+    // A lone symbol between spaces (a middle dot, a degree sign) is punctuation.
+    if (FOREIGN.test(c) ? before || after : INSIDE_ONLY.test(c) ? before && after : BEFORE_LETTER.test(c) && after) score++;
+  });
+  return score + (token.match(VNI_PAIRS)?.length ?? 0);
+}
+
+/** The suspicious tokens of a line, when together they are convincing. */
+export function mojibakeWords(line: string): string[] {
+  const scored = (line.match(/\S+/g) ?? []).map((t) => ({ t, s: mojibakeScore(t) })).filter((x) => x.s > 0);
+  // One odd letter may be a foreign name (Müller); two signals are not.
+  const total = scored.reduce((n, x) => n + x.s, 0);
+  return total >= 2 ? scored.map((x) => x.t.replace(/^[("'“]+|[)"'”,.;:!?]+$/g, '')) : [];
+}
+
+export const mojibakeCheck: Check = {
+  id: 'mojibake',
+  title: 'Lỗi mã hóa (TCVN3, VNI)',
+  help:
+    'Chữ bị vỡ kiểu "caùc", "Vieät", "ViÖt Nam": văn bản được chép từ tệp gõ bằng bảng mã cũ TCVN3 (.VnTime) hoặc VNI. Không sửa tự động được: hãy chép lại đoạn đó từ bản Unicode của nguồn, hoặc chuyển mã bằng Unikey (Công cụ chuyển mã, nguồn TCVN3 hoặc VNI Windows, đích Unicode).',
+  severity: 'error',
+  run({ entries }) {
+    const out: Finding[] = [];
+    for (const { entry } of entries) {
+      entry.source.split('\n').forEach((line, i) => {
+        const words = mojibakeWords(line.normalize('NFC'));
+        if (words.length === 0) return;
+        const shown = words.slice(0, 3).map((w) => `"${w}"`).join(', ');
+        out.push(
+          finding(
+            entry,
+            i + 1,
+            'error',
+            'mojibake',
+            `chữ bị lỗi mã hóa (${shown}): đoạn này được chép từ văn bản gõ bằng bảng mã cũ TCVN3 hoặc VNI. Hãy chép lại từ bản Unicode của nguồn, hoặc chuyển mã bằng Unikey (nguồn TCVN3 hoặc VNI Windows, đích Unicode); ví dụ đúng: "các", "Việt Nam"`,
+          ),
+        );
+      });
+    }
+    return out;
+  },
+};
