@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { buildPhases } from './src/integrations/build-phases.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 
 /** The URL path the site is served under, always with slashes at both ends. */
@@ -19,5 +20,9 @@ export default defineConfig({
   cacheDir: process.env.KHO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentGuard(plansDir), mdx(), sitemap()],
+  // One data-store file would have to hold every rendered plan in a single
+  // JSON string, which V8 cannot build past ~0.5 GB (about 60,000 plans).
+  experimental: { collectionStorage: 'chunked' },
+  // buildPhases first: it times and names every later integration's hooks.
+  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap()],
 });

@@ -1,14 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { plansLoader } from './loaders/plans.ts';
 import { planSchema } from './schemas/plan.ts';
 
 const plans = defineCollection({
-  loader: glob({
-    pattern: '[!_]*.{md,mdx}',
-    base: process.env.KHO_PLANS_DIR ?? './src/content/plans',
-    // The file name is the slug and the URL, exactly as the editor wrote it.
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  }),
+  // The file name is the slug and the URL, exactly as the editor wrote it.
+  // A custom loader rather than glob(): see src/loaders/plans.ts for why it scales.
+  loader: plansLoader({ base: process.env.KHO_PLANS_DIR ?? './src/content/plans' }),
   schema: planSchema,
 });
 

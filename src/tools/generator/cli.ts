@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { toMdx } from './mdx.ts';
 import { generatePlan } from './plan.ts';
 import { hash32 } from './rng.ts';
-import { progress } from './progress.ts';
+import { progress } from '../../lib/progress.ts';
 
 /** Folders that hold real entries: the generator never writes into them. */
 export const PROTECTED_DIRS = ['src/content/plans', 'tests/fixtures/plans'];

@@ -1,0 +1,94 @@
+/**
+ * Names the phase a build is in, so that a slow or failing build says where.
+ *
+ * It must come first in `integrations`: in `astro:config:setup` it wraps every
+ * other integration's hooks, and each phase change is then
+ * - printed as one line on stderr, so that a build killed by the kernel or by
+ *   V8's heap limit has the phase as its last words before the crash;
+ * - appended as a JSON line to the file named by KHO_PHASE_LOG, which the
+ *   build runner and `npm run bench` read to time and measure each phase.
+ * A watchdog warns once when the V8 heap is nearly full, naming the phase.
+ */
+import { appendFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import type { AstroIntegration } from 'astro';
+
+export type Phase = 'validate' | 'astro' | 'pagefind' | 'extras';
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  validate: 'Kiểm tra nội dung',
+  astro: 'Astro build',
+  pagefind: 'Pagefind',
+  extras: 'Phần bổ sung',
+};
+
+export const PHASE_PREFIX = '[kho-phase]';
+
+let current: Phase = 'astro';
+
+/** The phase running now; the runner names it when a build dies. */
+export function currentPhase(): Phase {
+  return current;
+}
+
+function enter(phase: Phase, detail: string) {
+  if (phase === current && detail === '') return;
+  current = phase;
+  process.stderr.write(`${PHASE_PREFIX} ${PHASE_LABELS[phase]}${detail ? ` (${detail})` : ''}\n`);
+  const file = process.env.KHO_PHASE_LOG;
+  if (file) appendFileSync(file, JSON.stringify({ t: Date.now(), phase, detail, rss: process.memoryUsage.rss() }) + '\n');
+}
+
+function phaseOf(integration: string, hook: string): Phase | undefined {
+  if (/pagefind/i.test(integration)) return hook === 'astro:build:done' ? 'pagefind' : undefined;
+  if (integration === 'kho-content-guard' && hook === 'astro:config:setup') return 'validate';
+  if (hook === 'astro:build:done') return 'extras';
+  return undefined;
+}
+
+function watchHeap() {
+  let warned = false;
+  const timer = setInterval(() => {
+    const { used_heap_size, heap_size_limit } = getHeapStatistics();
+    if (!warned && used_heap_size > 0.85 * heap_size_limit) {
+      warned = true;
+      const mb = (n: number) => Math.round(n / 1048576).toLocaleString('vi-VN');
+      process.stderr.write(
+        `${PHASE_PREFIX} Cảnh báo: bản dựng sắp hết bộ nhớ trong giai đoạn "${PHASE_LABELS[current]}" (${mb(used_heap_size)}/${mb(heap_size_limit)} MB). Xem docs/architecture.md, mục "Bộ nhớ".\n`,
+      );
+    }
+  }, 1000);
+  timer.unref();
+}
+
+export function buildPhases(): AstroIntegration {
+  return {
+    name: 'kho-build-phases',
+    hooks: {
+      'astro:config:setup': ({ config, command }) => {
+        if (command !== 'build') return;
+        watchHeap();
+        enter('astro', 'bắt đầu');
+        for (const integration of config.integrations) {
+          if (integration.name === 'kho-build-phases') continue;
+          const hooks = integration.hooks as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+          for (const [hook, fn] of Object.entries(hooks)) {
+            const phase = phaseOf(integration.name, hook);
+            if (!fn || !phase) continue;
+            hooks[hook] = async (...args: unknown[]) => {
+              const before = current;
+              enter(phase, integration.name);
+              try {
+                return await fn(...args);
+              } finally {
+                // After a build:done hook the rest is extras; before it, Astro's own work.
+                enter(hook === 'astro:build:done' ? 'extras' : before, '');
+              }
+            };
+          }
+        }
+      },
+      'astro:build:generated': () => enter('extras', 'trang đã dựng xong'),
+    },
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * `npm run bench -- --count N [--seed S] [--report PATH] [--khong-tham-chieu] [--giu-lai]`
+ *
+ * Generates N plans plus the real ones into a temporary site folder, builds
+ * the archive and the bare reference, measures both and the search page, and
+ * writes a dated table into docs/performance.md (or PATH). The temporary
+ * folder is removed at the end, also on Ctrl+C or SIGTERM.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
+import { PHASE_LABELS, PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
+import { writeBareProject } from './bare.ts';
+import { measure, treeRss, type Measured } from './measure.ts';
+import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildReport, type OutputStats } from './report.ts';
+
+export class BenchUsageError extends Error {}
+
+export interface BenchOptions {
+  count: number;
+  seed: number;
+  seedText: string;
+  report: string;
+  bare: boolean;
+  keep: boolean;
+}
+
+const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆP] [--khong-tham-chieu] [--giu-lai]
+
+  --count N            số kế hoạch sinh thêm vào các kế hoạch thật (1 đến ${MAX_COUNT.toLocaleString('vi-VN')})
+  --seed S             hạt giống cho bộ sinh dữ liệu (mặc định 1)
+  --report TỆP         ghi bảng kết quả vào TỆP thay cho docs/performance.md
+  --khong-tham-chieu   bỏ qua bản dựng tham chiếu (Astro + MDX tối giản + Pagefind CLI)
+  --giu-lai            giữ thư mục tạm để xem lại (mặc định: xóa)`;
+
+export function parseBenchArgs(argv: string[], root: string): BenchOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        report: { type: 'string' },
+        'khong-tham-chieu': { type: 'boolean' },
+        'giu-lai': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const arg = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new BenchUsageError(`không có tùy chọn ${arg}.`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new BenchUsageError(`tùy chọn ${arg.split(' ')[0]} cần một giá trị.`);
+    throw new BenchUsageError('không đọc được các tùy chọn; hãy viết dạng --count 1000.');
+  }
+  if (values.help) throw new BenchUsageError('');
+  const countText = typeof values.count === 'string' ? values.count.replace(/[._,]/g, '') : undefined;
+  if (countText === undefined) throw new BenchUsageError('thiếu --count (số kế hoạch sinh thêm).');
+  if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_COUNT) {
+    throw new BenchUsageError(`--count phải là số nguyên từ 1 đến ${MAX_COUNT.toLocaleString('vi-VN')}, nhưng đang là "${String(values.count)}".`);
+  }
+  const seedText = typeof values.seed === 'string' ? values.seed : '1';
+  if (!seedText.trim()) throw new BenchUsageError('--seed không được để trống.');
+  if (values.report !== undefined && !String(values.report).trim()) throw new BenchUsageError('--report cần đường dẫn tệp.');
+  return {
+    count: Number(countText),
+    seed: seedFrom(seedText),
+    seedText,
+    report: resolve(typeof values.report === 'string' ? values.report : join(root, 'docs/performance.md')),
+    bare: !values['khong-tham-chieu'],
+    keep: Boolean(values['giu-lai']),
+  };
+}
+
+/** Files, bytes and the Pagefind bundle of a built site. */
+export function outputStats(dir: string): OutputStats {
+  const stats: OutputStats = { files: 0, bytes: 0, pagefindBytes: 0, pagefindFiles: 0 };
+  const walk = (d: string, inPagefind: boolean) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, inPagefind || e.name === 'pagefind');
+      else if (e.isFile()) {
+        const n = statSync(p).size;
+        stats.files++;
+        stats.bytes += n;
+        if (inPagefind) {
+          stats.pagefindFiles++;
+          stats.pagefindBytes += n;
+        }
+      }
+    }
+  };
+  walk(dir, false);
+  return stats;
+}
+
+function machine(): string {
+  let os = `Linux ${release()}`;
+  try {
+    os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch {
+    // Not Linux: the kernel release is enough.
+  }
+  const version = (pkg: string) => {
+    try {
+      return JSON.parse(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return '?';
+    }
+  };
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'CPU không rõ'}, ${cpu.length} nhân, ${size(totalmem())} RAM; ${os}; Node ${process.versions.node}, Astro ${version('astro')}, Pagefind ${version('pagefind')}`;
+}
+
+const MAX_HEAP_MB = Number(process.env.KHO_MAX_HEAP_MB ?? 12288);
+
+/** Runs one build step with a heartbeat line every few seconds. */
+async function step(label: string, command: string, args: string[], opts: Parameters<typeof measure>[2], say: (s: string) => void, onPid: (pid: number | undefined) => void): Promise<Measured> {
+  let pages = 0;
+  let phase: string = opts.phase ? PHASE_LABELS[opts.phase] : PHASE_LABELS.astro;
+  let pid: number | undefined;
+  const started = Date.now();
+  const beat = setInterval(() => {
+    const rss = pid ? treeRss(pid) : 0;
+    say(`[bench] ${label} · ${phase}: ${seconds(Date.now() - started)}, RSS ${size(rss)}${pages ? `, ${pages.toLocaleString('vi-VN')} trang (${Math.round(pages / ((Date.now() - started) / 1000)).toLocaleString('vi-VN')} trang/giây từ lúc bắt đầu)` : ''}`);
+  }, 5000);
+  try {
+    return await measure(command, args, {
+      ...opts,
+      onSpawn: (p) => {
+        pid = p;
+        onPid(p);
+      },
+      onLine: (line) => {
+        if (/^\s*\S*\s*[├└]─ \//.test(line) || /^\s+[├└]─/.test(line)) pages++;
+        if (line.startsWith(PHASE_PREFIX)) {
+          phase = line.slice(PHASE_PREFIX.length).trim();
+          say(`[bench] ${label}: ${phase}`);
+        } else if (/^\[kho\]/.test(line)) say(`[bench] ${label}: ${line}`);
+      },
+    });
+  } finally {
+    clearInterval(beat);
+    onPid(undefined);
+  }
+}
+
+function failure(m: Measured): string | undefined {
+  if (m.outOfMemory) return `hết bộ nhớ trong giai đoạn "${PHASE_LABELS[m.outOfMemory]}" (mã thoát ${m.code ?? m.signal}).`;
+  if (m.code !== 0) return `mã thoát ${m.code ?? m.signal}; dòng cuối: ${m.tail.filter((l) => l.trim()).slice(-3).join(' / ').slice(0, 400)}`;
+  return undefined;
+}
+
+export async function runBench(opts: BenchOptions, root: string, say: (s: string) => void): Promise<BenchReport> {
+  const startedAt = new Date();
+  const work = mkdtempSync(join(tmpdir(), 'kho-bench-'));
+  let livePid: number | undefined;
+  const cleanup = () => {
+    if (livePid) {
+      try {
+        process.kill(-livePid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    say(`\n[bench] Nhận ${signal}: dừng bản dựng và xóa thư mục tạm ${work}.`);
+    cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const setPid = (p: number | undefined) => (livePid = p);
+  try {
+    say(`[bench] Thư mục tạm: ${work}`);
+    const plans = join(work, 'plans');
+    const gen = generate({ count: opts.count, out: plans, seed: opts.seed }, (l) => say(`[bench] ${l}`));
+    const real = readdirSync(join(root, 'src/content/plans')).filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_'));
+    for (const n of real) cpSync(join(root, 'src/content/plans', n), join(plans, n));
+    say(`[bench] Đã sinh ${opts.count.toLocaleString('vi-VN')} kế hoạch (+ ${real.length} thật) trong ${seconds(gen.ms)}.`);
+
+    const heap = `--max-old-space-size=${MAX_HEAP_MB}`;
+    const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: [process.env.NODE_OPTIONS, heap].filter(Boolean).join(' ') };
+    const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+    mkdirSync(join(work, 'logs'));
+
+    // Ours: the real site with every feature, from this working tree.
+    const ours: BuildReport = {};
+    const oursOut = join(work, 'ours-dist');
+    const phaseLog = join(work, 'logs/phases.jsonl');
+    say('[bench] Dựng kho (của ta)...');
+    ours.measured = await step('Của ta', process.execPath, [astroBin, 'build'], {
+      cwd: root,
+      env: { ...baseEnv, KHO_PLANS_DIR: plans, KHO_OUT_DIR: oursOut, KHO_CACHE_DIR: join(work, 'ours-cache'), KHO_PHASE_LOG: phaseLog, SITE_BASE: '/' },
+      logFile: join(work, 'logs/ours.log'),
+      phaseLog,
+    }, say, setPid);
+    ours.error = failure(ours.measured);
+    if (!ours.error) ours.output = outputStats(oursOut);
+    say(`[bench] Của ta: ${ours.error ?? `xong trong ${seconds(ours.measured.wallMs)}, RSS đỉnh ${size(ours.measured.peakRss)}`}`);
+
+    // The bare reference: minimal Astro + MDX, then the Pagefind CLI.
+    let bare: BuildReport | undefined;
+    if (opts.bare) {
+      bare = { steps: [] };
+      const dir = join(work, 'bare');
+      const bareOut = join(dir, 'dist');
+      writeBareProject(dir, root);
+      say('[bench] Dựng bản tham chiếu...');
+      const env = { ...baseEnv, BARE_PLANS_DIR: plans, BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: join(work, 'bare-cache') };
+      const astro = await step('Tham chiếu', process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, logFile: join(work, 'logs/bare.log'), phase: 'astro' }, say, setPid);
+      bare.steps!.push(astro);
+      bare.error = failure(astro);
+      if (!bare.error) {
+        const pf = await step('Tham chiếu', join(root, 'node_modules/.bin/pagefind'), ['--site', bareOut], { cwd: dir, env, logFile: join(work, 'logs/bare-pagefind.log'), phase: 'pagefind' }, say, setPid);
+        bare.steps!.push(pf);
+        bare.error = failure(pf);
+        if (!bare.error) bare.output = outputStats(bareOut);
+      }
+      const t = bare.steps!.reduce((n, m) => n + m.wallMs, 0);
+      say(`[bench] Tham chiếu: ${bare.error ?? `xong trong ${seconds(t)}`}`);
+    }
+
+    const report: BenchReport = {
+      count: opts.count,
+      realCount: real.length,
+      seed: opts.seed,
+      command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
+      startedAt,
+      machine: machine(),
+      genMs: gen.ms,
+      ours,
+      bare,
+    };
+
+    if (ours.error) {
+      report.queriesError = 'bản dựng của ta thất bại';
+    } else {
+      say('[bench] Đo 20 truy vấn trong Chromium headless...');
+      try {
+        const { measureSearch } = await import('./search.ts');
+        const r = await measureSearch(oursOut);
+        report.queries = r.results;
+        report.machine += `, ${r.browser}`;
+        const done = r.results.filter((q) => q.cold).length;
+        if (done === 0) report.queriesError = r.results[0]?.error;
+        say(`[bench] Tìm kiếm: ${done}/20 truy vấn có kết quả${done === 0 ? ` (${r.results[0]?.error})` : ''}.`);
+      } catch (error) {
+        report.queriesError = (error as Error).message.split('\n')[0];
+        say(`[bench] Không đo được tìm kiếm: ${report.queriesError}`);
+      }
+    }
+    return report;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    cleanup();
+    if (opts.keep) say(`[bench] Giữ lại thư mục tạm: ${work}`);
+  }
+}
+
+export async function main(argv: string[], root: string): Promise<number> {
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(argv, root);
+  } catch (error) {
+    if (error instanceof BenchUsageError) {
+      if (error.message) process.stderr.write(`Lỗi: ${error.message}\n\n`);
+      process.stderr.write(USAGE + '\n');
+      return error.message ? 2 : 0;
+    }
+    throw error;
+  }
+  const say = (s: string) => process.stderr.write(s + '\n');
+  try {
+    const report = await runBench(opts, root, say);
+    const block = renderBlock(report);
+    writeReport(opts.report, block);
+    process.stdout.write(block + '\n');
+    say(`[bench] Đã ghi kết quả vào ${relative(process.cwd(), opts.report) || opts.report}.`);
+    return report.ours.error ? 1 : 0;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    say(`Lỗi: benchmark dừng giữa chừng: ${e.code ? `${e.code} ` : ''}${(e.message ?? String(e)).split('\n')[0]}`);
+    return 1;
+  }
+}
+
+export type { Phase };

@@ -1,0 +1,195 @@
+/**
+ * Runs a command and measures it from the outside: wall time, the peak RSS of
+ * its whole process tree (sampled every 100 ms from /proc, because Pagefind's indexer is a
+ * child process whose memory the parent's own accounting never sees), and,
+ * when the command is a build with the build-phases integration, the time and
+ * peak memory of each phase. /usr/bin/time -v, where present, cross-checks
+ * the largest single process.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
+
+export interface PhaseStat {
+  phase: Phase;
+  ms: number;
+  peakRss: number;
+}
+
+export interface Measured {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  wallMs: number;
+  /** Peak summed RSS of the process and all its descendants, bytes. */
+  peakRss: number;
+  /** Peak RSS of the largest single process, from /usr/bin/time -v, bytes. */
+  maxProcessRss?: number;
+  phases: PhaseStat[];
+  /** The phase that was running when the process ran out of memory. */
+  outOfMemory?: Phase;
+  /** The last lines of output, for error messages. */
+  tail: string[];
+}
+
+export interface MeasureOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the full output goes. */
+  logFile: string;
+  /** Phase for a command without the build-phases integration. */
+  phase?: Phase;
+  /** A file the build-phases integration appends to (KHO_PHASE_LOG). */
+  phaseLog?: string;
+  /** Called for each line of output. */
+  onLine?: (line: string) => void;
+  /** Called with the child's pid, so an interrupted run can stop it. */
+  onSpawn?: (pid: number) => void;
+}
+
+const PAGE = 4096;
+
+/** Summed RSS of `root` and its descendants, read from /proc. */
+export function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ")".
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * PAGE);
+      const list = children.get(ppid);
+      if (list) list.push(pid);
+      else children.set(ppid, [pid]);
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+const OOM = /heap out of memory|Reached heap limit|Allocation failed|ENOMEM|out of memory/i;
+
+export function measure(command: string, args: string[], opts: MeasureOptions): Promise<Measured> {
+  const timeFile = `${opts.logFile}.time`;
+  const useTime = existsSync('/usr/bin/time');
+  const [cmd, argv] = useTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const log = createWriteStream(opts.logFile);
+  const started = Date.now();
+  const samples: Array<[t: number, rss: number]> = [];
+  const tail: string[] = [];
+  let lastPhaseLine: Phase | undefined;
+  let sawOom = false;
+
+  return new Promise((resolvePromise, reject) => {
+    // Its own process group, so that an interrupted benchmark can stop the whole tree.
+    const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid) opts.onSpawn?.(child.pid);
+    const sample = () => child.pid && samples.push([Date.now(), treeRss(child.pid)]);
+    const timer = setInterval(sample, 100);
+    const onData = (chunk: Buffer, buffer: { rest: string }) => {
+      log.write(chunk);
+      const text = buffer.rest + chunk.toString('utf8');
+      const lines = text.split('\n');
+      buffer.rest = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 60) tail.shift();
+        if (OOM.test(line)) sawOom = true;
+        if (line.startsWith(PHASE_PREFIX)) lastPhaseLine = phaseFromLabel(line);
+        opts.onLine?.(line);
+      }
+    };
+    const out = { rest: '' };
+    const err = { rest: '' };
+    child.stdout.on('data', (d: Buffer) => onData(d, out));
+    child.stderr.on('data', (d: Buffer) => onData(d, err));
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      log.end();
+      const ended = Date.now();
+      let maxProcessRss: number | undefined;
+      let timeText = '';
+      if (useTime && existsSync(timeFile)) {
+        timeText = readFileSync(timeFile, 'utf8');
+        const kb = Number(timeText.trim().split('\n').pop());
+        if (Number.isFinite(kb)) maxProcessRss = kb * 1024;
+        rmSync(timeFile, { force: true });
+      }
+      // /usr/bin/time notes a killed child as "Command terminated by signal 9".
+      const bySignal = /terminated by signal (\d+)/.exec(timeText)?.[1];
+      const killedBy = signal ?? (bySignal === '9' ? 'SIGKILL' : bySignal === '6' ? 'SIGABRT' : bySignal ? 'SIGTERM' : null);
+      const phases = phaseStats(opts, started, ended, samples);
+      // A one-phase command (the bare reference's steps) is also measured by /usr/bin/time.
+      if (!opts.phaseLog && phases.length === 1 && maxProcessRss) phases[0].peakRss = Math.max(phases[0].peakRss, maxProcessRss);
+      const crashed = code === 134 || code === 137 || killedBy === 'SIGABRT' || killedBy === 'SIGKILL';
+      resolvePromise({
+        code,
+        signal: killedBy,
+        wallMs: ended - started,
+        peakRss: Math.max(0, ...samples.map(([, r]) => r), maxProcessRss ?? 0),
+        maxProcessRss,
+        phases,
+        outOfMemory: sawOom || crashed ? (lastPhaseLine ?? phases.at(-1)?.phase ?? opts.phase ?? 'astro') : undefined,
+        tail,
+      });
+    });
+  });
+}
+
+const LABEL_TO_PHASE: Array<[RegExp, Phase]> = [
+  [/Kiểm tra nội dung/, 'validate'],
+  [/Pagefind/, 'pagefind'],
+  [/Phần bổ sung/, 'extras'],
+  [/Astro build/, 'astro'],
+];
+
+function phaseFromLabel(line: string): Phase | undefined {
+  if (/Cảnh báo/.test(line)) return undefined;
+  return LABEL_TO_PHASE.find(([re]) => re.test(line))?.[1];
+}
+
+/** Splits the run into phases by the integration's log, and finds each phase's peak. */
+function phaseStats(opts: MeasureOptions, started: number, ended: number, samples: Array<[number, number]>): PhaseStat[] {
+  // Each mark also carries the build process's own RSS at that moment, which
+  // covers phases too short for the 100 ms sampler to catch.
+  const marks: Array<{ t: number; phase: Phase; rss?: number }> = [{ t: started, phase: opts.phase ?? 'astro' }];
+  if (opts.phaseLog && existsSync(opts.phaseLog)) {
+    for (const line of readFileSync(opts.phaseLog, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const { t, phase, rss } = JSON.parse(line) as { t: number; phase: Phase; rss?: number };
+      marks.push({ t, phase, rss });
+    }
+  }
+  const stats = new Map<Phase, PhaseStat>();
+  for (const [i, m] of marks.entries()) {
+    const end = marks[i + 1]?.t ?? ended;
+    const s = stats.get(m.phase) ?? { phase: m.phase, ms: 0, peakRss: 0 };
+    s.ms += Math.max(0, end - m.t);
+    s.peakRss = Math.max(s.peakRss, m.rss ?? 0, marks[i + 1]?.rss ?? 0);
+    for (const [t, r] of samples) if (t >= m.t && t <= end && r > s.peakRss) s.peakRss = r;
+    stats.set(m.phase, s);
+  }
+  return [...stats.values()];
+}

@@ -1,0 +1,176 @@
+/**
+ * The fixed query list and its measurement in headless Chromium against
+ * `/tim-kiem/`, waiting for the CONTRACT §3 markup to say `done`.
+ *
+ * Cold: a fresh browser context (empty cache) loads `/tim-kiem/?q=…`; the
+ * time runs from navigation to rendered results. Warm: in a search page that
+ * has already answered another query, the URL changes (pushState, then
+ * popstate, as the Back button does) and the time runs to the new `done`.
+ * Bytes are the encoded bytes Chromium received, requests its request count.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+
+export interface Query {
+  label: string;
+  /** The search page's URL parameters, CONTRACT §2. */
+  params: Record<string, string>;
+}
+
+export const QUERIES: readonly Query[] = [
+  { label: 'từ thường', params: { q: 'cải cách hành chính' } },
+  { label: 'từ thường', params: { q: 'thủ tục hành chính' } },
+  { label: 'không dấu', params: { q: 'cai cach hanh chinh' } },
+  { label: 'không dấu', params: { q: 'thu tuc hanh chinh' } },
+  { label: 'chữ đ', params: { q: 'đào tạo' } },
+  { label: 'chữ đ, không dấu', params: { q: 'dao tao boi duong' } },
+  { label: 'chữ đ', params: { q: 'đội ngũ cán bộ' } },
+  { label: 'chữ đ, không dấu', params: { q: 'dieu hanh' } },
+  { label: 'cụm từ', params: { q: '"một cửa liên thông"' } },
+  { label: 'cụm từ', params: { q: 'tinh giản biên chế' } },
+  { label: 'số ký hiệu', params: { q: '4003/QĐ-UBND' } },
+  { label: 'số ký hiệu', params: { q: '252 kh ubnd' } },
+  { label: 'viết tắt', params: { q: 'CCHC' } },
+  { label: 'viết tắt', params: { q: 'TTHC' } },
+  { label: 'viết tắt', params: { q: 'PAR Index' } },
+  { label: 'viết tắt', params: { q: 'SIPAS' } },
+  { label: 'kiểu bỏ dấu mới', params: { q: 'uỷ ban nhân dân' } },
+  { label: 'kiểu bỏ dấu mới', params: { q: 'hiện đại hoá hành chính' } },
+  { label: 'bộ lọc', params: { q: 'kế hoạch', tinh: 'dong-thap' } },
+  { label: 'bộ lọc', params: { q: 'chuyển đổi số', nam: '2024', cap: 'xa' } },
+];
+
+export interface QueryRun {
+  ms: number;
+  bytes: number;
+  requests: number;
+}
+
+export interface QueryResult {
+  query: Query;
+  cold?: QueryRun;
+  warm?: QueryRun;
+  /** Why a figure is missing. */
+  error?: string;
+}
+
+const DONE = '[data-search-results][data-search-state="done"]';
+
+export function searchPath(q: Query): string {
+  return `tim-kiem/?${new URLSearchParams(q.params).toString()}`;
+}
+
+/** Counts what the network delivers to one page, through the DevTools protocol. */
+async function meter(page: Page): Promise<{ reset(): void; read(): { bytes: number; requests: number } }> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.requestWillBeSent', () => requests++);
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  return {
+    reset: () => ((bytes = 0), (requests = 0)),
+    read: () => ({ bytes, requests }),
+  };
+}
+
+/** Lets in-flight responses land in the counters before they are read. */
+const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+
+export async function runQueries(browser: Browser, baseUrl: string, timeoutMs = 30_000): Promise<QueryResult[]> {
+  const results: QueryResult[] = [];
+  // One page stays open for the warm runs: it has answered the previous query.
+  const warmContext = await browser.newContext();
+  const warmPage = await warmContext.newPage();
+  const warmMeter = await meter(warmPage);
+  let warmReady = false;
+  try {
+    await warmPage.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
+    await warmPage.waitForSelector(DONE, { timeout: timeoutMs });
+    await settle(warmPage);
+    warmReady = true;
+  } catch {
+    // Reported per query below.
+  }
+
+  for (const query of QUERIES) {
+    const result: QueryResult = { query };
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const m = await meter(page);
+      const started = Date.now();
+      const response = await page.goto(new URL(searchPath(query), baseUrl).href);
+      if (!response || response.status() >= 400) throw new Error(`trang tìm kiếm trả về ${response?.status() ?? 'không phản hồi'}`);
+      await page.waitForSelector(DONE, { timeout: timeoutMs });
+      const ms = Date.now() - started;
+      await settle(page);
+      result.cold = { ms, ...m.read() };
+    } catch (error) {
+      result.error = shortError(error);
+    } finally {
+      await context.close();
+    }
+    if (warmReady) {
+      try {
+        warmMeter.reset();
+        const ms = await changeQuery(warmPage, searchPath(query), timeoutMs);
+        await settle(warmPage);
+        result.warm = { ms, ...warmMeter.read() };
+      } catch (error) {
+        result.error ??= `lần ấm: ${shortError(error)}`;
+      }
+    } else {
+      result.error ??= 'trang tìm kiếm không tải được';
+    }
+    results.push(result);
+  }
+  await warmContext.close();
+  return results;
+}
+
+/** Changes the URL as Back/Forward would and times the search page's answer. */
+function changeQuery(page: Page, path: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    ({ path, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        const list = document.querySelector('[data-search-results]');
+        if (!list) return reject(new Error('không có [data-search-results]'));
+        const target = new URL(path, document.baseURI);
+        const started = performance.now();
+        let changed = false;
+        const observer = new MutationObserver(() => {
+          changed = true;
+          if (list.getAttribute('data-search-state') === 'done') {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now() - started);
+          }
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(changed ? 'không xong trong thời hạn' : 'trang không phản hồi khi URL đổi (popstate)'));
+        }, timeoutMs);
+        observer.observe(list, { attributes: true, attributeFilter: ['data-search-state'], childList: true, subtree: true });
+        history.pushState(null, '', target.href);
+        dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      }),
+    { path, timeoutMs },
+  ).then((ms) => Math.round(ms));
+}
+
+function shortError(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).split('\n')[0].slice(0, 160);
+}
+
+export interface Summary {
+  median: number;
+  worst: number;
+}
+
+export function summarise(values: number[]): Summary | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, worst: sorted[sorted.length - 1] };
+}

@@ -1,0 +1,240 @@
+/**
+ * The benchmark's Markdown: one dated block per archive size, kept in the
+ * "## Quy mô" section of docs/performance.md (other sections of that file
+ * belong to other tools and are left as they are).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
+import type { Measured } from './measure.ts';
+import { QUERIES, searchPath, summarise, type QueryResult, type QueryRun } from './queries.ts';
+
+export const SECTION = '## Quy mô';
+
+export interface OutputStats {
+  files: number;
+  bytes: number;
+  pagefindBytes: number;
+  pagefindFiles: number;
+}
+
+export interface BuildReport {
+  measured?: Measured;
+  /** Runs in order (the bare reference has two: Astro, then the Pagefind CLI). */
+  steps?: Measured[];
+  output?: OutputStats;
+  error?: string;
+}
+
+export interface BenchReport {
+  count: number;
+  realCount: number;
+  seed: number;
+  command: string;
+  startedAt: Date;
+  machine: string;
+  genMs: number;
+  ours: BuildReport;
+  bare?: BuildReport;
+  queries?: QueryResult[];
+  queriesError?: string;
+}
+
+const vi = (n: number, digits = 0) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const seconds = (ms: number) => `${vi(ms / 1000, 1)} s`;
+export const size = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${vi(bytes / 1024 ** 3, 2)} GB` : bytes >= 1024 ** 2 ? `${vi(bytes / 1024 ** 2, 1)} MB` : `${vi(bytes / 1024, 1)} KB`;
+const ratio = (a?: number, b?: number) => (a && b ? `${vi(a / b, 2)} ×` : '–');
+
+function dateVN(d: Date): string {
+  const f = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  return f.format(d);
+}
+
+const PHASES: Phase[] = ['validate', 'astro', 'pagefind', 'extras'];
+
+function phaseOf(b: BuildReport | undefined, p: Phase) {
+  const all = b?.steps ?? (b?.measured ? [b.measured] : []);
+  const stats = all.flatMap((m) => m.phases.filter((s) => s.phase === p));
+  if (stats.length === 0) return undefined;
+  return { ms: stats.reduce((n, s) => n + s.ms, 0), peakRss: Math.max(...stats.map((s) => s.peakRss)) };
+}
+
+function total(b: BuildReport | undefined) {
+  const all = b?.steps ?? (b?.measured ? [b.measured] : []);
+  if (all.length === 0) return undefined;
+  return {
+    ms: all.reduce((n, m) => n + m.wallMs, 0),
+    peakRss: Math.max(...all.map((m) => m.peakRss)),
+    maxProcessRss: Math.max(0, ...all.map((m) => m.maxProcessRss ?? 0)) || undefined,
+  };
+}
+
+function buildTable(r: BenchReport): string[] {
+  const rows = [
+    '| Giai đoạn | Của ta: thời gian | Của ta: RSS đỉnh | Tham chiếu: thời gian | Tham chiếu: RSS đỉnh | Tỷ lệ thời gian | Tỷ lệ RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const p of PHASES) {
+    const o = phaseOf(r.ours, p);
+    const b = phaseOf(r.bare, p);
+    if (!o && !b) continue;
+    rows.push(
+      `| ${PHASE_LABELS[p]} | ${o ? seconds(o.ms) : '–'} | ${o ? size(o.peakRss) : '–'} | ${b ? seconds(b.ms) : '–'} | ${b ? size(b.peakRss) : '–'} | ${ratio(o?.ms, b?.ms)} | ${ratio(o?.peakRss, b?.peakRss)} |`,
+    );
+  }
+  const o = total(r.ours);
+  const b = total(r.bare);
+  rows.push(
+    `| **Tổng** | **${o ? seconds(o.ms) : '–'}** | **${o ? size(o.peakRss) : '–'}** | **${b ? seconds(b.ms) : '–'}** | **${b ? size(b.peakRss) : '–'}** | **${ratio(o?.ms, b?.ms)}** | **${ratio(o?.peakRss, b?.peakRss)}** |`,
+  );
+  return rows;
+}
+
+function outputTable(r: BenchReport): string[] {
+  const o = r.ours.output;
+  const b = r.bare?.output;
+  const cell = (s: OutputStats | undefined, f: (s: OutputStats) => string) => (s ? f(s) : '–');
+  return [
+    '| Đầu ra | Của ta | Tham chiếu |',
+    '| --- | ---: | ---: |',
+    `| Số tệp | ${cell(o, (s) => vi(s.files))} | ${cell(b, (s) => vi(s.files))} |`,
+    `| Dung lượng | ${cell(o, (s) => size(s.bytes))} | ${cell(b, (s) => size(s.bytes))} |`,
+    `| Chỉ mục Pagefind | ${cell(o, (s) => (s.pagefindFiles ? `${size(s.pagefindBytes)} (${vi(s.pagefindFiles)} tệp)` : 'không có'))} | ${cell(b, (s) => (s.pagefindFiles ? `${size(s.pagefindBytes)} (${vi(s.pagefindFiles)} tệp)` : 'không có'))} |`,
+  ];
+}
+
+function runs(results: QueryResult[], key: 'cold' | 'warm'): QueryRun[] {
+  return results.flatMap((q) => (q[key] ? [q[key]!] : []));
+}
+
+function queryTable(results: QueryResult[]): string[] {
+  const rows = ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo |', '| --- | ---: | ---: | ---: |'];
+  for (const [key, label] of [['cold', 'Lạnh'], ['warm', 'Ấm']] as const) {
+    const rs = runs(results, key);
+    const ms = summarise(rs.map((x) => x.ms));
+    const kb = summarise(rs.map((x) => x.bytes));
+    const req = summarise(rs.map((x) => x.requests));
+    rows.push(`| ${label}: ms đến khi có kết quả | ${ms ? vi(ms.median) : '–'} | ${ms ? vi(ms.worst) : '–'} | ${rs.length} |`);
+    rows.push(`| ${label}: dữ liệu truyền | ${kb ? size(kb.median) : '–'} | ${kb ? size(kb.worst) : '–'} | ${rs.length} |`);
+    rows.push(`| ${label}: số yêu cầu | ${req ? vi(req.median) : '–'} | ${req ? vi(req.worst) : '–'} | ${rs.length} |`);
+  }
+  return rows;
+}
+
+function perQuery(results: QueryResult[]): string[] {
+  const rows = [
+    '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Ghi chú |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const [i, r] of results.entries()) {
+    const c = r.cold;
+    const w = r.warm;
+    const q = searchPath(r.query).replace('tim-kiem/?', '').replace(/\|/g, '\\|');
+    rows.push(
+      `| ${i + 1} | ${r.query.label} | \`${decodeURIComponent(q.replace(/\+/g, ' '))}\` | ${c ? vi(c.ms) : '–'} | ${c ? size(c.bytes) : '–'} | ${c ? vi(c.requests) : '–'} | ${w ? vi(w.ms) : '–'} | ${w ? size(w.bytes) : '–'} | ${r.error ?? ''} |`,
+    );
+  }
+  return rows;
+}
+
+function targets(r: BenchReport): string[] {
+  const o = total(r.ours);
+  const b = total(r.bare);
+  const cold = r.queries ? summarise(runs(r.queries, 'cold').map((x) => x.bytes)) : undefined;
+  const warm = r.queries ? summarise(runs(r.queries, 'warm').map((x) => x.ms)) : undefined;
+  const first = r.queries?.[0]?.cold?.bytes;
+  const mark = (ok: boolean | undefined) => (ok === undefined ? 'chưa đo' : ok ? 'đạt' : '**không đạt**');
+  const big = r.count >= 100_000;
+  const factor = big ? 2 : 1;
+  const scale = big ? '100.000' : '10.000';
+  const lines = [
+    r.count === (big ? 100_000 : 10_000)
+      ? `Mục tiêu của issue 6 cho N = ${scale}:`
+      : `Mục tiêu của issue 6 (đặt cho N = ${scale}; lần chạy này N = ${vi(r.count)}, chỉ để tham khảo):`,
+    '',
+  ];
+  if (big) {
+    lines.push(`- Bản dựng xong trong 45 phút: ${mark(o && !r.ours.error ? o.ms <= 45 * 60_000 : r.ours.error ? false : undefined)} (${o ? seconds(o.ms) : '–'}).`);
+    lines.push(`- RSS đỉnh tối đa 16 GB: ${mark(o ? o.peakRss <= 16 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
+  } else {
+    lines.push(`- Thời gian dựng tối đa 1,3 × tham chiếu: ${mark(o && b ? o.ms <= 1.3 * b.ms : undefined)} (${ratio(o?.ms, b?.ms)}).`);
+    lines.push(`- RSS đỉnh tối đa 4 GB: ${mark(o ? o.peakRss <= 4 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
+  }
+  lines.push(`- Truy vấn đầu tiên tối đa ${300 * factor} KB: ${mark(first !== undefined ? first <= 300 * factor * 1024 : undefined)} (${first !== undefined ? size(first) : '–'}; trung vị lạnh ${cold ? size(cold.median) : '–'}, tệ nhất ${cold ? size(cold.worst) : '–'}).`);
+  lines.push(`- Truy vấn ấm tối đa ${100 * factor} ms: ${mark(warm ? warm.worst <= 100 * factor : undefined)} (trung vị ${warm ? vi(warm.median) : '–'} ms, tệ nhất ${warm ? vi(warm.worst) : '–'} ms).`);
+  return lines;
+}
+
+export function renderBlock(r: BenchReport): string {
+  const o = total(r.ours);
+  const b = total(r.bare);
+  const lines = [
+    `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${dateVN(r.startedAt)} (giờ Việt Nam)`,
+    '',
+    `- Máy: ${r.machine}`,
+    `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
+    `- "Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI. RSS là tổng bộ nhớ thường trú của cả cây tiến trình (lấy mẫu mỗi 100 ms từ /proc); RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`,
+  ];
+  if (r.ours.error) lines.push(`- **Bản dựng của ta thất bại:** ${r.ours.error}`);
+  if (r.bare?.error) lines.push(`- **Bản dựng tham chiếu thất bại:** ${r.bare.error}`);
+  if (!r.bare) lines.push('- Bỏ qua bản dựng tham chiếu (--khong-tham-chieu).');
+  lines.push('', ...buildTable(r), '', ...outputTable(r), '');
+  if (r.queries) {
+    lines.push(...queryTable(r.queries), '');
+  } else {
+    lines.push(`Tìm kiếm: không đo (${r.queriesError ?? 'bỏ qua'}).`, '');
+  }
+  lines.push(...targets(r), '');
+  if (r.queries) {
+    lines.push('<details><summary>Từng truy vấn</summary>', '', ...perQuery(r.queries), '', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
+const INTRO = `Phần này do \`npm run bench\` viết, mỗi cỡ N một khối; chạy lại với cùng N thì khối đó được thay. Mọi con số lấy từ lần chạy, không gõ tay. Cách đọc và thiết kế: xem docs/architecture.md.`;
+
+/** Puts `block` into the "## Quy mô" section, replacing the block for the same N. */
+export function updateDoc(existing: string | undefined, block: string): string {
+  const text = existing ?? '# Hiệu năng\n';
+  const lines = text.split('\n');
+  let start = lines.findIndex((l) => l.trim() === SECTION);
+  if (start < 0) {
+    const base = text.endsWith('\n') ? text : `${text}\n`;
+    return `${base}\n${SECTION}\n\n${INTRO}\n\n${block}`;
+  }
+  let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+  if (end < 0) end = lines.length;
+  const section = lines.slice(start + 1, end);
+  const heading = block.split('\n')[0];
+  const key = /^### (N = [\d.]+ )/.exec(heading)?.[1];
+  const blocks: string[][] = [];
+  const preamble: string[] = [];
+  for (const l of section) {
+    if (l.startsWith('### ')) blocks.push([l]);
+    else if (blocks.length) blocks[blocks.length - 1].push(l);
+    else preamble.push(l);
+  }
+  const kept = blocks.filter((b) => !key || !b[0].startsWith(`### ${key}`));
+  const bySize = (b: string[]) => Number(/^### N = ([\d.]+)/.exec(b[0])?.[1].replace(/\./g, '') ?? 0);
+  const all = [...kept, block.trimEnd().split('\n').concat('')].sort((a, b) => bySize(a) - bySize(b));
+  const pre = preamble.join('\n').trim() ? preamble : ['', INTRO, ''];
+  const body = [...pre, ...all.flat()];
+  return [...lines.slice(0, start + 1), ...body, ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+export function writeReport(path: string, block: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  writeFileSync(path, updateDoc(existing, block));
+}
+
+export { QUERIES };

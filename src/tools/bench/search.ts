@@ -1,0 +1,21 @@
+/**
+ * Serves a built site on the loopback interface and runs the fixed queries
+ * in Debian's headless Chromium (the test suite's launcher and server).
+ */
+import { launchBrowser } from '../../../tests/helpers/browser.ts';
+import { serveStatic } from '../../../tests/helpers/server.ts';
+import { runQueries, type QueryResult } from './queries.ts';
+
+export async function measureSearch(dist: string): Promise<{ results: QueryResult[]; browser: string }> {
+  const server = await serveStatic(dist, '/');
+  try {
+    const browser = await launchBrowser();
+    try {
+      return { results: await runQueries(browser, server.url), browser: `Chromium ${browser.version()}` };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
