@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
+import { checksums } from './src/integrations/checksums.ts';
 
 /** The URL path the site is served under, always with slashes at both ends. */
 function normaliseBase(value = '/') {
@@ -24,5 +25,6 @@ export default defineConfig({
   // JSON string, which V8 cannot build past ~0.5 GB (about 60,000 plans).
   experimental: { collectionStorage: 'chunked' },
   // buildPhases first: it times and names every later integration's hooks.
-  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap()],
+  // checksums last: SHA256SUMS must list every file the others write (it checks).
+  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), checksums()],
 });

@@ -13,3 +13,9 @@ export const SITE_DESCRIPTION =
 
 /** Plans per list page. */
 export const PAGE_SIZE = 50;
+
+/**
+ * The licence of the open data (/du-lieu/): the metadata and the editors'
+ * summaries. The code's licence is in package.json.
+ */
+export const DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.vi' };

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { SITE_DESCRIPTION, SITE_NAME } from '../config.ts';
 import { getCatalog } from '../utils/catalog.ts';
 import { url } from '../utils/url.ts';
+import { absoluteUrl } from '../utils/absolute-url.ts';
 
 /** The 50 newest plans. Dates are the plans' own, never the build time. */
 export async function GET(context: APIContext) {
@@ -10,7 +11,8 @@ export async function GET(context: APIContext) {
   return rss({
     title: SITE_NAME,
     description: SITE_DESCRIPTION,
-    site: context.site!,
+    // The channel links to the home page, base included (SITE_BASE).
+    site: absoluteUrl('', context.site!),
     trailingSlash: true,
     items: all.slice(0, 50).map((f) => ({
       title: f.plan.title,

@@ -10,7 +10,19 @@ import { planObject } from '../schemas/plan.ts';
 export const DATE_PATTERN = '^(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})$';
 
 export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(planObject, {
+  return {
+    $id: 'ke-hoach.schema.json',
+    title: 'Kế hoạch CCHC: thông tin đầu tệp (frontmatter)',
+    ...jsonSchemaOf(planObject),
+  };
+}
+
+/**
+ * Any schema built from the plan's fields, as JSON Schema; the open-data
+ * files (src/schemas/export.ts) describe their records with it too.
+ */
+export function jsonSchemaOf(zodSchema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(zodSchema, {
     io: 'input',
     target: 'draft-2020-12',
     unrepresentable: 'any',
@@ -25,9 +37,4 @@ export function planJsonSchema(): Record<string, unknown> {
       }
     },
   });
-  return {
-    $id: 'ke-hoach.schema.json',
-    title: 'Kế hoạch CCHC: thông tin đầu tệp (frontmatter)',
-    ...schema,
-  };
 }
