@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { checksums } from './src/integrations/checksums.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** The URL path the site is served under, always with slashes at both ends. */
 function normaliseBase(value = '/') {
@@ -26,5 +27,5 @@ export default defineConfig({
   experimental: { collectionStorage: 'chunked' },
   // buildPhases first: it times and names every later integration's hooks.
   // checksums last: SHA256SUMS must list every file the others write (it checks).
-  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), checksums()],
+  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), pagefindIndex(), checksums()],
 });

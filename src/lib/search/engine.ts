@@ -1,0 +1,129 @@
+/**
+ * The query layer end to end: a reader's query and filters in, a ranked list
+ * of plans, facet counts and notices out. Pagefind sits behind `Backend`, so
+ * the same code runs in the browser and against a stand-in in unit tests.
+ */
+import { applyFilters, countFacets, type FacetCounts, type ValueSets } from './facets.ts';
+import { FILTERS, SORT_BY_DATE, type FilterName } from './index-fields.ts';
+import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
+import { rankNumber, rankText, type Answers, type Hit, type Ranking } from './rank.ts';
+import { numberSearches, textSearches, type SearchSpec } from './searches.ts';
+import type { SearchState } from './url-state.ts';
+
+/** What Pagefind returns for one plan. */
+export interface PlanData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+
+export interface BackendHit extends Hit {
+  data(): Promise<PlanData>;
+}
+
+export interface BackendRequest {
+  term: string | null;
+  exact?: boolean;
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface Backend {
+  /** Runs the requests, all of them with the same Pagefind options where they ask for them. */
+  searchMany(requests: BackendRequest[]): Promise<BackendHit[][]>;
+  /** Every filter and value in the index, with the number of plans. */
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+export type EngineNotice = Notice | { kind: 'number-not-found'; number: string } | { kind: 'some-words'; missing: string[] };
+
+export interface SearchOutcome {
+  parsed: ParsedQuery;
+  ranking: Ranking['mode'];
+  /** Plan ids in display order, filters applied. */
+  ids: string[];
+  counts: FacetCounts;
+  notices: EngineNotice[];
+}
+
+export class SearchEngine {
+  private everything?: Promise<BackendHit[]>;
+  private valueSets?: Promise<ValueSets>;
+  private readonly hits = new Map<string, BackendHit>();
+
+  constructor(private readonly backend: Backend) {}
+
+  /** Every plan, newest first; also the date order that breaks ties. */
+  private allPlans(): Promise<BackendHit[]> {
+    this.everything ??= this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }]).then(([hits]) => {
+      for (const h of hits) this.hits.set(h.id, h);
+      return hits;
+    });
+    return this.everything;
+  }
+
+  /** The plans of every filter value, loaded once per page. */
+  private sets(): Promise<ValueSets> {
+    this.valueSets ??= (async () => {
+      const all = await this.backend.filters();
+      const pairs = FILTERS.flatMap((name) => Object.keys(all[name] ?? {}).map((value) => [name, value] as const));
+      const answers = await this.backend.searchMany(pairs.map(([name, value]) => ({ term: null, filters: { [name]: value } })));
+      const sets = new Map<FilterName, Map<string, Set<string>>>();
+      pairs.forEach(([name, value], i) => {
+        if (!sets.has(name)) sets.set(name, new Map());
+        sets.get(name)!.set(value, new Set(answers[i].map((h) => h.id)));
+      });
+      return sets;
+    })();
+    return this.valueSets;
+  }
+
+  private async answer(specs: SearchSpec[]): Promise<Answers> {
+    const results = await this.backend.searchMany(specs.map((s) => ({ term: s.term, exact: s.exact })));
+    const answers = new Map<string, BackendHit[]>();
+    specs.forEach((s, i) => {
+      answers.set(s.id, results[i]);
+      for (const h of results[i]) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
+    });
+    return answers;
+  }
+
+  /** Loads what the result list shows for one plan. */
+  data(id: string): Promise<PlanData> {
+    const hit = this.hits.get(id);
+    return hit ? hit.data() : Promise.reject(new Error(`unknown result ${id}`));
+  }
+
+  async run(state: SearchState): Promise<SearchOutcome> {
+    const parsed = parseQuery(state.q);
+    const notices: EngineNotice[] = [...parsed.notices];
+    const [everything, sets] = await Promise.all([this.allPlans(), this.sets()]);
+    const dates = new Map(everything.map((h, i) => [h.id, i]));
+
+    let ranking: Ranking | undefined;
+    if (parsed.number) {
+      ranking = rankNumber(await this.answer(numberSearches(parsed)), dates);
+      if (ranking.hits.length === 0) {
+        notices.push({ kind: 'number-not-found', number: parsed.number.typed });
+        ranking = undefined;
+      }
+    }
+    if (!ranking && parsed.words.length) ranking = rankText(parsed, await this.answer(textSearches(parsed)), dates);
+    if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });
+
+    // Without words, the filters alone choose: every plan they keep, newest first.
+    let ids = ranking ? ranking.hits.map((h) => h.id) : parsed.words.length ? [] : everything.map((h) => h.id);
+    if (state.sort !== 'lien-quan' && ranking) {
+      const rank = (id: string) => dates.get(id) ?? Number.MAX_SAFE_INTEGER;
+      ids = [...ids].sort((a, b) => rank(a) - rank(b));
+    }
+    if (state.sort === 'cu-nhat') ids.reverse();
+    return {
+      parsed,
+      ranking: ranking?.mode ?? 'all',
+      ids: applyFilters(ids, state.filters, sets),
+      counts: countFacets(ids, state.filters, sets),
+      notices,
+    };
+  }
+}

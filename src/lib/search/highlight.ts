@@ -1,0 +1,112 @@
+/**
+ * Which words of a text a query matched, and excerpts with them marked.
+ *
+ * Matching compares loose keys, so "dong thap" marks "Đồng Tháp" and "hoá"
+ * marks "hòa", which Pagefind's own excerpts cannot do for đ. Output is HTML
+ * built from escaped text: the only markup in it is <mark>.
+ */
+import type { ParsedQuery } from './parse.ts';
+import { replacementRuns } from './variants.ts';
+import { escapeHtml, wordKey, wordKeys, wordSpans, type WordSpan } from './text.ts';
+
+export interface Matcher {
+  /** Whole words to mark. */
+  keys: ReadonlySet<string>;
+  /** Word sequences to mark only where they occur together: "ủy ban nhân dân" for UBND. */
+  phrases: ReadonlyArray<readonly string[]>;
+  /** Beginnings of words to mark: the word still being typed. */
+  prefixes: readonly string[];
+}
+
+/** A prefix shorter than this would mark half the page. */
+const MIN_PREFIX = 2;
+
+/**
+ * The words to mark for a query: the words typed, and each rewording's
+ * replacement as a sequence, so that "CCHC" marks "cải cách hành chính" but
+ * not every lone "hành". For a document number, the number as a sequence.
+ */
+export function matcherFor(q: ParsedQuery, byNumber = false): Matcher {
+  if (byNumber && q.number) {
+    return { keys: new Set(wordKeys(q.number.rest)), phrases: [wordKeys(q.number.typed)], prefixes: [] };
+  }
+  const keys = new Set(q.words.map((w) => w.key));
+  const phrases: string[][] = [];
+  for (const v of q.variants) {
+    for (const run of replacementRuns(v.words)) {
+      if (run.length === 1) keys.add(run[0]);
+      else phrases.push(run);
+    }
+  }
+  const last = q.words.at(-1);
+  const prefixes = last && last.phrase === undefined && last.key.length >= MIN_PREFIX ? [last.key] : [];
+  return { keys, phrases, prefixes };
+}
+
+/** A matcher from a plain list of words, for the plan page's highlighting. */
+export function matcherForWords(list: string[]): Matcher {
+  return { keys: new Set(list.map(wordKey).filter(Boolean)), phrases: [], prefixes: [] };
+}
+
+function isWordMatch(key: string, m: Matcher): boolean {
+  return m.keys.has(key) || m.prefixes.some((p) => key.startsWith(p));
+}
+
+/** Which spans a matcher marks: single words, and every word of a whole phrase occurrence. */
+function matchedFlags(spans: WordSpan[], m: Matcher): boolean[] {
+  const flags = spans.map((s) => isWordMatch(s.key, m));
+  for (const phrase of m.phrases) {
+    for (let i = 0; i + phrase.length <= spans.length; i++) {
+      if (phrase.every((k, j) => spans[i + j].key === k)) for (let j = 0; j < phrase.length; j++) flags[i + j] = true;
+    }
+  }
+  return flags;
+}
+
+/** Character ranges of the matched words in `text` (NFC). */
+export function matchRanges(text: string, m: Matcher): Array<[number, number]> {
+  const { spans } = wordSpans(text);
+  const flags = matchedFlags(spans, m);
+  return spans.filter((_, i) => flags[i]).map((s) => [s.start, s.end]);
+}
+
+function markSpans(text: string, spans: WordSpan[], flags: boolean[], from: number, to: number): string {
+  let html = '';
+  let at = from;
+  for (const [i, s] of spans.entries()) {
+    if (s.start < from || s.end > to || !flags[i]) continue;
+    html += escapeHtml(text.slice(at, s.start)) + '<mark>' + escapeHtml(text.slice(s.start, s.end)) + '</mark>';
+    at = s.end;
+  }
+  return html + escapeHtml(text.slice(at, to));
+}
+
+/** The whole of `text`, escaped, with matched words in <mark>. */
+export function highlightHtml(text: string, m: Matcher): string {
+  const { text: normal, spans } = wordSpans(text);
+  return markSpans(normal, spans, matchedFlags(spans, m), 0, normal.length);
+}
+
+/**
+ * About `size` words of `text` around the densest cluster of matches (the
+ * most different words matched, then the most matches), escaped, matches
+ * marked, with "…" where it was cut. Without any match: the start of the text.
+ */
+export function excerptHtml(text: string, m: Matcher, size = 30): string {
+  const { text: normal, spans } = wordSpans(text);
+  if (spans.length === 0) return '';
+  const flags = matchedFlags(spans, m);
+  let bestStart = 0;
+  let bestScore = -1;
+  for (let i = 0; i < spans.length; i++) {
+    if (!flags[i]) continue;
+    const start = Math.max(0, i - 4);
+    const window = spans.slice(start, start + size).filter((_, j) => flags[start + j]);
+    const score = new Set(window.map((s) => s.key)).size * 100 + window.length;
+    if (score > bestScore) [bestScore, bestStart] = [score, start];
+  }
+  const last = Math.min(spans.length, bestStart + size) - 1;
+  const from = bestStart === 0 ? 0 : spans[bestStart].start;
+  const to = last === spans.length - 1 ? normal.length : spans[last].end;
+  return (from > 0 ? '… ' : '') + markSpans(normal, spans, flags, from, to).trim() + (to < normal.length ? ' …' : '');
+}

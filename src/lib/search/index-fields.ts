@@ -1,0 +1,85 @@
+/**
+ * What each plan page gives Pagefind besides its visible text, shared by the
+ * page that writes it and the browser code that reads it back, so the two
+ * cannot drift apart.
+ */
+import { docNumberKey } from '../docnumber.ts';
+import { nfc } from '../text/fold.ts';
+import { wordKey, words } from './text.ts';
+
+/** Pagefind filter names: the URL parameters of CONTRACT.md §2. */
+export const FILTERS = ['tinh', 'nam', 'loai', 'cap', 'linh-vuc', 'chi-so'] as const;
+export type FilterName = (typeof FILTERS)[number];
+
+/** Pagefind meta fields shown in the result list. */
+export const META = {
+  title: 'title',
+  number: 'so',
+  issuer: 'coquan',
+  date: 'ngay',
+  province: 'tinh',
+  summary: 'tomtat',
+} as const;
+
+/** Meta fields that exist only to be searched. */
+export const SEARCH_META = {
+  /** One token per number the plan carries, e.g. "sohieu4003qdubnd". */
+  ownNumber: 'sohieu',
+  /** One token per number the plan cites. */
+  citedNumbers: 'cancu',
+  /** The clauses with đ of the title, number, issuer and summary, folded, so that "doi ngu" finds "đội ngũ". */
+  foldedMain: 'khongdauchinh',
+  /** The same for the rest of the page. */
+  folded: 'khongdau',
+} as const;
+
+/** Pagefind sort key: the issue date, or 1 January of the first year covered. */
+export const SORT_BY_DATE = 'ngay';
+
+/**
+ * One searchable word for a document number, whatever its spelling:
+ * "4003/QĐ-UBND", "4003 qd ubnd" and "số 4003/QĐ-UBND" all give
+ * "sohieu4003qdubnd". The prefix keeps it from matching ordinary words, and
+ * "&" goes because Pagefind drops it from queries.
+ */
+export function numberToken(kind: 'own' | 'cited', number: string): string {
+  const compact = docNumberKey(number).replace(/[^a-z0-9]/g, '');
+  return compact ? (kind === 'own' ? 'sohieu' : 'cancu') + compact : '';
+}
+
+/** Clause boundaries: a phrase rarely runs across them. */
+const CLAUSE = /[.;:!?()[\]{}\n\r\u2013\u2014"“”]+/u;
+
+/**
+ * Pagefind folds tone and vowel marks but keeps đ distinct from d, so "doi ngu
+ * can bo" would miss "đội ngũ cán bộ". This returns every clause of `texts`
+ * that contains đ or Đ, as folded words, once each: indexed beside the page,
+ * they let folded queries match, phrases included, while clauses without đ,
+ * which Pagefind already folds, are not stored twice.
+ */
+export function foldedClauses(texts: Iterable<string>): string {
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const clause of nfc(text).split(CLAUSE)) {
+      if (!/[đĐ]/.test(clause)) continue;
+      const folded = words(clause).map(wordKey).join(' ');
+      if (folded) seen.add(folded);
+    }
+  }
+  return [...seen].join(' . ');
+}
+
+/**
+ * Plain text of an MDX body, near enough for search: markup, links' targets,
+ * components and imports removed, the words kept.
+ */
+export function mdxText(body: string): string {
+  return body
+    .replace(/^(?:import|export)\s.*$/gm, ' ')
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~|>]+/g, ' ')
+    .replace(/&nbsp;/g, ' ');
+}

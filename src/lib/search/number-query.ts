@@ -1,0 +1,65 @@
+/**
+ * Recognises a document number (số ký hiệu) inside a query, however it is
+ * typed: "4003/QĐ-UBND", "4003/qd-ubnd", "4003 QD UBND", "số 4003/QĐ-UBND",
+ * "Quyết định 4003/QĐ-UBND của tỉnh".
+ */
+import { DOCUMENT_CODES } from '../../data/legal-codes.ts';
+import { docNumberKey, looksLikeDocNumber } from '../docnumber.ts';
+import { nfc } from '../text/fold.ts';
+import { numberToken } from './index-fields.ts';
+import { wordKey } from './text.ts';
+
+export interface NumberQuery {
+  /** The number as the reader typed it. */
+  typed: string;
+  /** `docNumberKey` of it, e.g. "4003-qd-ubnd". */
+  key: string;
+  /** The index words that carry it: the plan's own number, and numbers it cites. */
+  ownToken: string;
+  citedToken: string;
+  /** What else the query says ("Đồng Tháp" in "4003/QĐ-UBND Đồng Tháp"). */
+  rest: string;
+}
+
+/** Words that introduce a number and mean nothing on their own. */
+const LEAD_WORDS = new Set(['so', 'hieu', 'ky']);
+
+/** "số 4003 QD UBND": a number, an optional year, then letter codes, spaced. */
+const SPACED = /^(\d+[a-zđ]?)(?:\s+\d{4})?(?:\s+[\p{L}&]+){1,4}$/iu;
+
+function build(typed: string, rest: string): NumberQuery | undefined {
+  const key = docNumberKey(typed);
+  const ownToken = numberToken('own', typed);
+  if (!ownToken) return undefined;
+  return { typed, key, ownToken, citedToken: numberToken('cited', typed), rest: rest.replace(/\s+/g, ' ').trim() };
+}
+
+function trimLead(text: string): string {
+  const parts = text.trim().split(/\s+/);
+  while (parts.length && LEAD_WORDS.has(wordKey(parts[0]))) parts.shift();
+  return parts.join(' ');
+}
+
+/**
+ * The number in `query`, or undefined. A chunk written with "/" or "-" that
+ * looks like a number counts anywhere in the query; a spaced form ("4003 QD
+ * UBND") only when it is the whole query and its first code is a known
+ * document type, so that "2020 cai cach" stays a text query.
+ */
+export function findNumber(query: string): NumberQuery | undefined {
+  const text = nfc(query).replace(/["“”]/g, ' ').trim();
+  const chunks = text.split(/\s+/);
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i].replace(/^[([]+|[)\],.;:!?]+$/g, '');
+    if (/^\d/.test(chunk) && /[/-]/.test(chunk) && looksLikeDocNumber(chunk)) {
+      const rest = [...chunks.slice(0, i), ...chunks.slice(i + 1)].filter((c) => !LEAD_WORDS.has(wordKey(c)));
+      return build(chunk, rest.join(' '));
+    }
+  }
+  const bare = trimLead(text);
+  const m = SPACED.exec(bare);
+  if (!m) return undefined;
+  const codes = bare.slice(m[1].length).trim().split(/\s+/).filter((c) => !/^\d{4}$/.test(c));
+  if (!Object.hasOwn(DOCUMENT_CODES, wordKey(codes[0]))) return undefined;
+  return build(bare, '');
+}

@@ -1,0 +1,126 @@
+/**
+ * Other ways of saying what the reader typed: an abbreviation and its long
+ * form ("CCHC" ↔ "cải cách hành chính"), and a province by its name before
+ * the 2025 merger ("Đồng Tháp" → "Tiền Giang"). Each variant becomes one more
+ * Pagefind search; their results are merged.
+ */
+import { ABBREVIATIONS } from '../../data/abbreviations.ts';
+import { CURRENT_PROVINCES, PROVINCE_UNITS } from '../provinces.ts';
+import { wordKey, words } from './text.ts';
+
+export interface VariantWord {
+  /** As displayed and searched with diacritics. */
+  text: string;
+  key: string;
+  /** Index of the query word it stands for; absent for a replacement. */
+  from?: number;
+}
+
+export interface Variant {
+  words: VariantWord[];
+  /** Multiplies the relevance of its matches: a rewording ranks below the original. */
+  weight: number;
+  kind: 'original' | 'abbreviation' | 'province';
+}
+
+/** Enough rewordings to cover a query; each costs a search or two. */
+export const MAX_VARIANTS = 4;
+
+interface Rewrite {
+  /** The loose keys of the words replaced. */
+  from: string[];
+  /** What replaces them, as written. */
+  to: string;
+  kind: Variant['kind'];
+}
+
+function rewritesFromAbbreviations(): Rewrite[] {
+  const out: Rewrite[] = [];
+  for (const { short, long } of ABBREVIATIONS) {
+    for (const s of short) out.push({ from: words(s).map(wordKey), to: long[0], kind: 'abbreviation' });
+    for (const l of long) out.push({ from: words(l).map(wordKey), to: short[0], kind: 'abbreviation' });
+  }
+  return out;
+}
+
+/** Today's provinces that absorbed units of another name: "Đồng Tháp" → "Tiền Giang". */
+function rewritesFromProvinces(): Rewrite[] {
+  const out: Rewrite[] = [];
+  for (const now of CURRENT_PROVINCES) {
+    const nowKeys = words(now.name).map(wordKey).filter((k, i) => !(i === 0 && k === 'tp'));
+    for (const old of PROVINCE_UNITS) {
+      if (old.nowId !== now.id || old.slug === now.slug) continue;
+      // "Thừa Thiên Huế" already contains "Huế": searching it again adds nothing.
+      if (old.slug.includes(now.slug)) continue;
+      out.push({ from: nowKeys, to: old.name, kind: 'province' });
+    }
+  }
+  return out;
+}
+
+// Longest first, so "chỉ số chuyển đổi số" (DTI) is seen before "chuyển đổi số" (CĐS).
+const REWRITES: Rewrite[] = [...rewritesFromAbbreviations(), ...rewritesFromProvinces()].sort(
+  (a, b) => b.from.length - a.from.length,
+);
+
+function occurrences(keys: string[], from: string[], free: (i: number) => boolean): number[] {
+  const at: number[] = [];
+  outer: for (let i = 0; i + from.length <= keys.length; i++) {
+    for (let j = 0; j < from.length; j++) {
+      if (keys[i + j] !== from[j] || !free(i + j)) continue outer;
+    }
+    at.push(i);
+  }
+  return at;
+}
+
+function replaceSpan(v: VariantWord[], at: number, length: number, to: string): VariantWord[] {
+  const replacement = words(to).map((text) => ({ text, key: wordKey(text) }));
+  return [...v.slice(0, at), ...replacement, ...v.slice(at + length)];
+}
+
+/**
+ * The original query plus up to MAX_VARIANTS rewordings, found breadth first
+ * so that "chỉ số CCHC" reaches "PAR Index" through "chỉ số cải cách hành
+ * chính". Words inside quotes are never rewritten: the reader asked for them.
+ */
+export function queryVariants(query: VariantWord[], quoted: (from: number) => boolean = () => false): Variant[] {
+  const original: Variant = { words: query, weight: 1, kind: 'original' };
+  const out: Variant[] = [original];
+  const seen = new Set([query.map((w) => w.key).join(' ')]);
+  let frontier: Variant[] = [original];
+  for (let depth = 0; depth < 2 && out.length <= MAX_VARIANTS; depth++) {
+    const next: Variant[] = [];
+    for (const v of frontier) {
+      const keys = v.words.map((w) => w.key);
+      const free = (i: number) => v.words[i].from === undefined || !quoted(v.words[i].from!);
+      for (const r of REWRITES) {
+        for (const at of occurrences(keys, r.from, free)) {
+          const replaced = replaceSpan(v.words, at, r.from.length, r.to);
+          const id = replaced.map((w) => w.key).join(' ');
+          if (seen.has(id) || out.length > MAX_VARIANTS) continue;
+          seen.add(id);
+          const variant: Variant = { words: replaced, weight: 0.9 ** (depth + 1), kind: r.kind };
+          out.push(variant);
+          next.push(variant);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Runs of replaced words in a variant: what a rewording put in, as phrases. */
+export function replacementRuns(words: readonly { key: string; from?: number }[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const w of [...words, undefined]) {
+    if (w && w.from === undefined) run.push(w.key);
+    else {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,51 @@
+/**
+ * One search result as a list item: the title linking to the plan, then its
+ * number, issuer, date and province, and an excerpt with the matched words
+ * marked. Text goes in through textContent; the only HTML is what
+ * `highlight.ts` builds from escaped text.
+ */
+import type { PlanData } from '../../lib/search/engine.ts';
+import { excerptHtml, highlightHtml, type Matcher } from '../../lib/search/highlight.ts';
+import { META } from '../../lib/search/index-fields.ts';
+import { STRINGS } from './strings.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The part of Pagefind's text worth quoting: the metadata table at the top
+ * repeats what the result already shows, so the excerpt starts at the summary.
+ */
+function quotable(content: string, summary: string | undefined): string {
+  const at = summary ? content.indexOf(summary.slice(0, 40)) : -1;
+  return at > 0 ? content.slice(at) : content;
+}
+
+export function resultItem(data: PlanData, matcher: Matcher): HTMLLIElement {
+  const meta = data.meta;
+  const li = el('li');
+  const card = el('article', 'plan-card');
+  const title = el('h3', 'plan-card-title');
+  const link = el('a');
+  link.href = data.url;
+  link.innerHTML = highlightHtml(meta[META.title] ?? data.url, matcher);
+  title.append(link);
+
+  const facts = el('p', 'plan-card-meta');
+  facts.append(
+    el('span', undefined, meta[META.number] ?? STRINGS.noNumber),
+    el('span', undefined, meta[META.issuer] ?? ''),
+    el('span', undefined, STRINGS.date(meta[META.date] ?? '')),
+    el('span', undefined, meta[META.province] ?? ''),
+  );
+
+  const excerpt = el('p', 'search-excerpt');
+  excerpt.innerHTML = excerptHtml(quotable(data.content, meta[META.summary]), matcher);
+  card.append(title, facts, excerpt);
+  li.append(card);
+  return li;
+}

@@ -1,0 +1,237 @@
+/**
+ * The search page in the browser: keeps the URL and the form in step, runs
+ * the query layer and shows its answer. The list's `data-search-state` is
+ * `done` only once the results for the URL's query and filters are all in
+ * the DOM (CONTRACT.md §3).
+ */
+import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
+import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
+import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
+import { fold } from '../../lib/text/fold.ts';
+import { hasFilters, readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
+import { loadPagefind } from './pagefind-backend.ts';
+import { resultItem } from './render.ts';
+import { STRINGS, noticeText } from './strings.ts';
+
+/** Results per "Xem thêm". */
+const PAGE = 10;
+/** Pause after the last keystroke before searching. */
+const TYPING_DELAY = 250;
+
+type HistoryMode = 'push' | 'replace' | 'none';
+
+function required<T extends Element>(selector: string): T {
+  const node = document.querySelector<T>(selector);
+  if (!node) throw new Error(`search page: missing ${selector}`);
+  return node;
+}
+
+export function startSearchPage(base: string): void {
+  const form = required<HTMLFormElement>('[data-search-form]');
+  const input = required<HTMLInputElement>('#q');
+  const list = required<HTMLOListElement>('[data-search-results]');
+  const count = required<HTMLElement>('[data-search-count]');
+  const notices = required<HTMLUListElement>('[data-search-notices]');
+  const empty = required<HTMLElement>('[data-search-empty]');
+  const suggestions = required<HTMLUListElement>('[data-search-suggestions]');
+  const more = required<HTMLButtonElement>('[data-search-more]');
+  const sortSelect = required<HTMLSelectElement>('[data-sort]');
+  const facetSelects = new Map(
+    [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FilterName, s]),
+  );
+
+  let engine: Promise<SearchEngine> | undefined;
+  const getEngine = () => (engine ??= loadPagefind(base).then((b) => new SearchEngine(b)));
+  let runId = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
+
+  const setState = (s: 'idle' | 'loading' | 'done' | 'error') => {
+    list.dataset.searchState = s;
+    list.setAttribute('aria-busy', String(s === 'loading'));
+  };
+
+  function stateFromForm(): SearchState {
+    const filters: SearchState['filters'] = {};
+    for (const [name, select] of facetSelects) if (select.value) filters[name] = select.value;
+    return { q: input.value, filters, sort: sortSelect.value as SortOrder };
+  }
+
+  function fillForm(state: SearchState) {
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    for (const [name, select] of facetSelects) {
+      const value = state.filters[name] ?? '';
+      // A value from a shared link that this archive lacks still shows, so it can be removed.
+      if (value && ![...select.options].some((o) => o.value === value)) {
+        select.append(new Option(value, value));
+      }
+      select.value = value;
+    }
+  }
+
+  function writeHistory(state: SearchState, mode: HistoryMode) {
+    if (mode === 'none') return;
+    const href = `${location.pathname}${writeState(state)}`;
+    if (sameState(state, readState(new URLSearchParams(location.search)))) return;
+    if (mode === 'push') history.pushState(null, '', href);
+    else history.replaceState(null, '', href);
+  }
+
+  function showCounts(outcome: SearchOutcome) {
+    for (const [name, select] of facetSelects) {
+      const counts = outcome.counts[name] ?? {};
+      for (const option of select.options) {
+        if (!option.value) continue;
+        const label = option.dataset.label ?? option.value;
+        const n = counts[option.value] ?? 0;
+        option.textContent = `${label} (${n.toLocaleString('vi-VN')})`;
+      }
+    }
+  }
+
+  function showNotices(outcome: SearchOutcome) {
+    notices.replaceChildren(...outcome.notices.map((n) => Object.assign(document.createElement('li'), { textContent: noticeText(n) })));
+  }
+
+  function link(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    if (onClick) {
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        onClick();
+      });
+    }
+    return a;
+  }
+
+  function showSuggestions(state: SearchState) {
+    const items: Node[] = [];
+    const go = (next: SearchState) => () => {
+      fillForm(next);
+      void run(next, 'push');
+    };
+    for (const name of FILTERS) {
+      const value = state.filters[name];
+      if (!value) continue;
+      const option = facetSelects.get(name)?.selectedOptions[0];
+      const next = { ...state, filters: { ...state.filters, [name]: undefined } };
+      items.push(link(writeState(next) || '?', STRINGS.removeFilter(option?.dataset.label ?? value), go(next)));
+    }
+    if (items.length > 1) {
+      const next = { ...state, filters: {} };
+      items.push(link(writeState(next) || '?', STRINGS.removeAllFilters, go(next)));
+    }
+    const folded = fold(state.q);
+    if (state.q && folded !== state.q.toLowerCase()) {
+      const next = { ...state, q: folded };
+      items.push(link(writeState(next), STRINGS.withoutDiacritics(folded), go(next)));
+    }
+    if (state.q.trim().includes(' ')) items.push(document.createTextNode(STRINGS.fewerWords));
+    const browse = document.createElement('span');
+    browse.append(STRINGS.browse);
+    STRINGS.browseLinks.forEach(([path, label], i) => browse.append(i ? ', ' : ' ', link(base + path, label)));
+    items.push(browse);
+    suggestions.replaceChildren(
+      ...items.map((node) => {
+        const li = document.createElement('li');
+        li.append(node);
+        return li;
+      }),
+    );
+  }
+
+  async function appendPage(run: number): Promise<HTMLAnchorElement | undefined> {
+    if (!current) return undefined;
+    const { outcome, matcher } = current;
+    const ids = outcome.ids.slice(current.shown, current.shown + PAGE);
+    const e = await getEngine();
+    const data = await Promise.all(ids.map((id) => e.data(id)));
+    if (run !== runId) return undefined;
+    const items = data.map((d) => resultItem(d, matcher));
+    list.append(...items);
+    current.shown += items.length;
+    more.hidden = current.shown >= outcome.ids.length;
+    return items[0]?.querySelector('a') ?? undefined;
+  }
+
+  async function run(state: SearchState, mode: HistoryMode) {
+    clearTimeout(typingTimer);
+    writeHistory(state, mode);
+    const id = ++runId;
+    if (!state.q.trim() && !hasFilters(state)) {
+      current = undefined;
+      list.replaceChildren();
+      notices.replaceChildren();
+      empty.hidden = true;
+      more.hidden = true;
+      count.textContent = STRINGS.idle;
+      setState('idle');
+      return;
+    }
+    setState('loading');
+    try {
+      const outcome = await (await getEngine()).run(state);
+      if (id !== runId) return;
+      current = { outcome, matcher: matcherFor(outcome.parsed, outcome.ranking === 'number'), shown: 0 };
+      list.replaceChildren();
+      showNotices(outcome);
+      showCounts(outcome);
+      await appendPage(id);
+      if (id !== runId) return;
+      const total = outcome.ids.length;
+      count.textContent = STRINGS.count(total, outcome.parsed.text);
+      empty.hidden = total > 0;
+      if (total === 0) showSuggestions(state);
+      setState('done');
+    } catch (error) {
+      if (id !== runId) return;
+      console.error(error);
+      current = undefined;
+      list.replaceChildren();
+      more.hidden = true;
+      count.textContent = STRINGS.error;
+      setState('error');
+    }
+  }
+
+  input.addEventListener('input', () => {
+    const state = stateFromForm();
+    // The URL follows every keystroke, so the list is stale until the search runs.
+    writeHistory(state, 'replace');
+    if (state.q.trim() || hasFilters(state)) setState('loading');
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => void run(state, 'none'), TYPING_DELAY);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(stateFromForm(), 'push');
+  });
+  form.addEventListener('change', (e) => {
+    if (e.target instanceof HTMLSelectElement) void run(stateFromForm(), 'push');
+  });
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    setState('loading');
+    const id = runId;
+    const first = await appendPage(id).catch(() => undefined);
+    more.disabled = false;
+    if (id !== runId) return;
+    setState('done');
+    count.textContent = `${STRINGS.count(current?.outcome.ids.length ?? 0, current?.outcome.parsed.text ?? '')}. ${STRINGS.shown(current?.shown ?? 0, current?.outcome.ids.length ?? 0)}`;
+    first?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    const state = readState(new URLSearchParams(location.search));
+    fillForm(state);
+    void run(state, 'none');
+  });
+  // Start loading Pagefind as soon as the reader shows interest.
+  input.addEventListener('focus', () => void getEngine().catch(() => undefined), { once: true });
+
+  const initial = readState(new URLSearchParams(location.search));
+  fillForm(initial);
+  void run(initial, 'none');
+}

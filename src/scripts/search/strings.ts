@@ -1,0 +1,45 @@
+/** What the search page says, in Vietnamese. */
+import type { EngineNotice } from '../../lib/search/engine.ts';
+
+const number = (n: number) => n.toLocaleString('vi-VN');
+
+export const STRINGS = {
+  loading: 'Đang tìm…',
+  idle: 'Gõ từ khóa hoặc chọn bộ lọc để bắt đầu tìm.',
+  error: 'Không tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
+  noNumber: 'Không rõ số',
+  date: (d: string) => `Ngày ${d}`,
+  count: (n: number, q: string) => (q ? `Tìm thấy ${number(n)} kế hoạch cho «${q}»` : `Có ${number(n)} kế hoạch theo bộ lọc đã chọn`),
+  shown: (shown: number, total: number) => `Đang hiện ${number(shown)}/${number(total)} kế hoạch.`,
+  removeFilter: (label: string) => `Bỏ bộ lọc “${label}”`,
+  removeAllFilters: 'Bỏ mọi bộ lọc',
+  withoutDiacritics: (q: string) => `Thử gõ không dấu: ${q}`,
+  fewerWords: 'Dùng ít từ hơn, hoặc từ khác cùng nghĩa (ví dụ chữ viết tắt).',
+  browse: 'Duyệt kho:',
+  browseLinks: [
+    ['ke-hoach/', 'tất cả kế hoạch'],
+    ['tinh/', 'theo tỉnh'],
+    ['nam/', 'theo năm'],
+    ['linh-vuc/', 'theo lĩnh vực'],
+    ['cap/', 'theo cấp'],
+  ] as const,
+};
+
+export function noticeText(n: EngineNotice): string {
+  switch (n.kind) {
+    case 'unclosed-quote':
+      return 'Dấu ngoặc kép chưa được đóng nên đã bỏ qua. Muốn tìm đúng một cụm từ, hãy đặt cụm đó giữa hai dấu ngoặc kép.';
+    case 'too-long':
+      return `Từ khóa dài hơn ${number(n.max)} ký tự nên đã được cắt bớt.`;
+    case 'too-many-words':
+      return `Chỉ ${number(n.max)} từ đầu tiên được dùng để tìm.`;
+    case 'no-words':
+      return 'Từ khóa chỉ có dấu câu hoặc ký hiệu. Hãy gõ ít nhất một chữ hoặc một số.';
+    case 'number-not-found':
+      return `Không có kế hoạch nào mang hoặc viện dẫn số ký hiệu ${n.number}; dưới đây là kết quả tìm theo chữ.`;
+    case 'some-words': {
+      const missing = n.missing.length ? ` Không kế hoạch nào có: ${n.missing.map((w) => `«${w}»`).join(', ')}.` : '';
+      return `Không kế hoạch nào có đủ mọi từ đã gõ; dưới đây là các kế hoạch có nhiều từ nhất.${missing}`;
+    }
+  }
+}
