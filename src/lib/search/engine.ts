@@ -111,8 +111,9 @@ export class SearchEngine {
     if (!ranking && parsed.words.length) ranking = rankText(parsed, await this.answer(textSearches(parsed)), dates);
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });
 
-    // Without words, the filters alone choose: every plan they keep, newest first.
-    let ids = ranking ? ranking.hits.map((h) => h.id) : parsed.words.length ? [] : everything.map((h) => h.id);
+    // An empty query lets the filters alone choose: every plan they keep, newest
+    // first. A query of punctuation only chooses nothing.
+    let ids = ranking ? ranking.hits.map((h) => h.id) : parsed.text ? [] : everything.map((h) => h.id);
     if (state.sort !== 'lien-quan' && ranking) {
       const rank = (id: string) => dates.get(id) ?? Number.MAX_SAFE_INTEGER;
       ids = [...ids].sort((a, b) => rank(a) - rank(b));

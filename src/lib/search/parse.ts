@@ -10,7 +10,7 @@ import { queryVariants, type Variant } from './variants.ts';
 
 /** Longer queries are cut: nobody types more, and every word costs a search. */
 export const MAX_QUERY_LENGTH = 200;
-export const MAX_WORDS = 12;
+export const MAX_WORDS = 20;
 
 export interface QueryWord {
   /** As typed, in NFC. */

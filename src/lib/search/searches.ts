@@ -39,6 +39,7 @@ const quote = (keys: string[]) => `"${keys.join(' ')}"`;
 
 export function textSearches(q: ParsedQuery): SearchSpec[] {
   const specs: SearchSpec[] = [];
+  if (q.words.length === 0) return specs;
   q.variants.forEach((v, i) => {
     const keys = v.words.map((w) => w.key);
     specs.push({ id: `all:${i}`, term: keys.join(' '), exact: false });

@@ -1,0 +1,195 @@
+/**
+ * Reading a query: keys, quotes, bad input, document numbers, provinces, and
+ * the Pagefind searches a query becomes.
+ */
+import { describe, expect, it } from 'vitest';
+import { docNumberKey } from '../../src/lib/docnumber.ts';
+import { foldedClauses, mdxText, numberToken } from '../../src/lib/search/index-fields.ts';
+import { findNumber } from '../../src/lib/search/number-query.ts';
+import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
+import { numberSearches, textSearches } from '../../src/lib/search/searches.ts';
+import { exactKey, wordKey, words } from '../../src/lib/search/text.ts';
+
+const terms = (q: string) => Object.fromEntries(textSearches(parseQuery(q)).map((s) => [s.id, s]));
+
+describe('word keys', () => {
+  it.each([
+    ['Đồng', 'dong'],
+    ['đội', 'doi'],
+    ['ĐÀO', 'dao'],
+    ['điều', 'dieu'],
+    ['KH&CN', 'khcn'],
+    ['Hoà', 'hoa'],
+  ])('the loose key of %s is %s: every diacritic goes, đ included', (word, key) => {
+    expect(wordKey(word)).toBe(key);
+  });
+
+  it.each([
+    ['hoà', 'hòa'],
+    ['hoá', 'hóa'],
+    ['thuỷ', 'thủy'],
+    ['Uỷ', 'ủy'],
+  ])('the exact key of %s and %s is the same: tone placement does not count', (a, b) => {
+    expect(exactKey(a)).toBe(exactKey(b));
+  });
+
+  it('keeps the diacritics in the exact key', () => {
+    expect(exactKey('dòng')).not.toBe(exactKey('Đồng'));
+    expect(exactKey('dòng')).not.toBe(exactKey('dong'));
+  });
+
+  it('reads NFD input like NFC', () => {
+    const nfd = 'Đồng Tháp hoà'.normalize('NFD');
+    expect(words(nfd)).toEqual(['Đồng', 'Tháp', 'hoà']);
+    expect(parseQuery(nfd).words.map((w) => w.exact)).toEqual(parseQuery('Đồng Tháp hoà').words.map((w) => w.exact));
+  });
+});
+
+describe('cleaning what was typed', () => {
+  it('turns typographic quotes into plain ones and drops control characters', () => {
+    expect(cleanQuery('  “một   cửa”\u200b\n')).toBe('"một cửa"');
+  });
+
+  it('reads a quoted phrase', () => {
+    const q = parseQuery('"một cửa liên thông" Đồng Tháp');
+    expect(q.phrases).toEqual([[0, 1, 2, 3]]);
+    expect(q.words.map((w) => w.phrase)).toEqual([0, 0, 0, 0, undefined, undefined]);
+    expect(q.notices).toEqual([]);
+  });
+
+  it('ignores an unclosed quote, and says so', () => {
+    const q = parseQuery('"một cửa');
+    expect(q.words.map((w) => w.text)).toEqual(['một', 'cửa']);
+    expect(q.phrases).toEqual([]);
+    expect(q.notices).toContainEqual({ kind: 'unclosed-quote' });
+  });
+
+  it.each(['"', '"""', '!!! ...', '<>', '— / —'])('has no words in %j, and says so', (input) => {
+    const q = parseQuery(input);
+    expect(q.words).toEqual([]);
+    expect(q.notices.some((n) => n.kind === 'no-words')).toBe(true);
+    expect(textSearches(q)).toEqual([]);
+  });
+
+  it('reads markup as plain words', () => {
+    expect(parseQuery('<img src=x onerror=alert(1)>').words.map((w) => w.text)).toEqual(['img', 'src', 'x', 'onerror', 'alert', '1']);
+    expect(parseQuery('"><script>').words.map((w) => w.text)).toEqual(['script']);
+  });
+
+  it('cuts an overlong query at a word boundary', () => {
+    const q = parseQuery('cải cách '.repeat(40));
+    expect(q.text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(q.text.endsWith(' ')).toBe(false);
+    expect(q.notices).toContainEqual({ kind: 'too-long', max: MAX_QUERY_LENGTH });
+  });
+
+  it('notes whether diacritics were typed', () => {
+    expect(parseQuery('dong thap').typedDiacritics).toBe(false);
+    expect(parseQuery('dòng').typedDiacritics).toBe(true);
+    expect(parseQuery('đong').typedDiacritics).toBe(true);
+  });
+});
+
+describe('document numbers', () => {
+  it.each(['4003/QĐ-UBND', '4003/qd-ubnd', '4003 QD UBND', 'số 4003/QĐ-UBND', 'Số ký hiệu 4003/QĐ-UBND', '4003/QĐ-UBND.'])(
+    '%s is number 4003/QĐ-UBND',
+    (typed) => {
+      const n = findNumber(typed);
+      expect(n?.key).toBe(docNumberKey('4003/QĐ-UBND'));
+      expect(n?.ownToken).toBe(numberToken('own', '4003/QĐ-UBND'));
+    },
+  );
+
+  it('finds a number inside a longer query and keeps the other words', () => {
+    const n = findNumber('Quyết định 4003/QĐ-UBND Đồng Tháp');
+    expect(n?.key).toBe('4003-qd-ubnd');
+    expect(n?.rest).toBe('Quyết định Đồng Tháp');
+  });
+
+  it.each([
+    ['30c/NQ-CP', '30c-nq-cp'],
+    ['61/2018/NĐ-CP', '61-2018-nd-cp'],
+    ['18-NQ/TW', '18-nq-tw'],
+    ['44/KH-SKH&CN', '44-kh-skh&cn'],
+  ])('reads %s', (typed, key) => {
+    expect(findNumber(typed)?.key).toBe(key);
+  });
+
+  it.each(['2020 cai cach', 'kế hoạch 2021', '22/01/2020', '2018-2020', '4003', 'cải cách hành chính'])('%s is not a number', (q) => {
+    expect(findNumber(q)).toBeUndefined();
+  });
+
+  it('gives the own and cited tokens distinct prefixes, and "&" no role', () => {
+    expect(numberToken('own', '44/KH-SKH&CN')).toBe('sohieu44khskhcn');
+    expect(numberToken('cited', '44/KH-SKH&CN')).toBe('cancu44khskhcn');
+    expect(numberToken('own', '44/KH-SKHCN')).toBe(numberToken('own', '44/KH-SKH&CN'));
+  });
+
+  it('asks Pagefind for the whole token, quoted, so it cannot match as a prefix', () => {
+    const specs = numberSearches(parseQuery('4003 QD UBND'));
+    expect(specs.map((s) => s.term)).toEqual(['"sohieu4003qdubnd"', '"cancu4003qdubnd"']);
+  });
+});
+
+describe('provinces before and after 2025', () => {
+  it('searches "Đồng Tháp" also as Tiền Giang, the unit merged into it', () => {
+    const q = parseQuery('kế hoạch Đồng Tháp');
+    const provinces = q.variants.filter((v) => v.kind === 'province').map((v) => v.words.map((w) => w.text).join(' '));
+    expect(provinces).toContain('kế hoạch Tiền Giang');
+  });
+
+  it('does the same without diacritics', () => {
+    const q = parseQuery('dong thap');
+    expect(q.variants.some((v) => v.words.map((w) => w.key).join(' ') === 'tien giang')).toBe(true);
+  });
+
+  it('does not turn an old name into a new one: "Tiền Giang" stays Tiền Giang', () => {
+    expect(parseQuery('Tiền Giang').variants.filter((v) => v.kind === 'province')).toEqual([]);
+  });
+});
+
+describe('the searches a query becomes', () => {
+  it('searches folded words, so đ and d meet', () => {
+    expect(terms('Đội ngũ cán bộ')['all:0'].term).toBe('doi ngu can bo');
+  });
+
+  it('asks for the phrase, the exact forms in both tone placements, and each word', () => {
+    const t = terms('hoà giải cơ sở');
+    expect(t['phrase:0'].term).toBe('"hoa giai co so"');
+    expect(t['exact:old']).toEqual({ id: 'exact:old', term: 'hòa giải cơ sở', exact: true });
+    expect(t['exact:new']).toEqual({ id: 'exact:new', term: 'hoà giải cơ sở', exact: true });
+    expect([t['word:0'].term, t['word:3'].term]).toEqual(['"hoa"', 'so']);
+    expect(t['head'].term).toBe('"hoa giai co"');
+    expect(t['whole'].term).toBe('"so"');
+  });
+
+  it('gives the same searches for either tone placement', () => {
+    expect(textSearches(parseQuery('hoá đơn thuỷ lợi'))).toEqual(textSearches(parseQuery('hóa đơn thủy lợi')));
+  });
+
+  it('asks no exact-diacritics search for a query typed without them', () => {
+    expect(Object.keys(terms('dong thap')).some((id) => id.startsWith('exact'))).toBe(false);
+  });
+
+  it('requires a rewording\'s long form as a phrase', () => {
+    const t = terms('PAR Index');
+    const variant = parseQuery('PAR Index').variants.findIndex((v) => v.words.map((w) => w.key).join(' ') === 'chi so cai cach hanh chinh');
+    expect(t[`span:${variant}:0`].term).toBe('"chi so cai cach hanh chinh"');
+  });
+
+  it('asks for each quoted phrase', () => {
+    expect(terms('"tinh giản biên chế" 2020')['quoted:0'].term).toBe('"tinh gian bien che"');
+  });
+});
+
+describe('what plan pages add to the index', () => {
+  it('folds only the clauses that contain đ, once each', () => {
+    const folded = foldedClauses(['Đội ngũ cán bộ, công chức. Một cửa liên thông.', 'Đội ngũ cán bộ, công chức']);
+    expect(folded).toBe('doi ngu can bo cong chuc');
+  });
+
+  it('reads the words of an MDX body without its markup', () => {
+    const text = mdxText('import X from "y";\n\n## Mục tiêu\n\n- **Nâng** [chỉ số](https://a.b) <Chart />\n1. Hai');
+    expect(words(text)).toEqual(['Mục', 'tiêu', 'Nâng', 'chỉ', 'số', 'Hai']);
+  });
+});
