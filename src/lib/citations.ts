@@ -16,7 +16,7 @@ import { formatDate, parseDate } from './dates.ts';
 import { docNumberCode, docNumberKey } from './docnumber.ts';
 import { issuerKey } from './issuer.ts';
 import { newestFirst, type PlanFacts } from './plan-facts.ts';
-import { nfc } from './text/fold.ts';
+import { hasDiacritics, nfc } from './text/fold.ts';
 import { slugify } from './text/slug.ts';
 
 /** What the letters of a number tell about the document. */
@@ -218,12 +218,30 @@ export interface CitationGraph {
   sameNumber: Map<string, CitedDocument[]>;
 }
 
-/** The most frequent value; ties go to the first in code-point order, so every build picks the same. */
-function mostCommon(values: string[]): { top?: string; ranked: string[] } {
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The most frequent value. Ties go to `prefer`'s higher score, then to code-point
+ * order, so that every build picks the same.
+ */
+function mostCommon(values: string[], prefer: (v: string) => number = () => 0): { top?: string; ranked: string[] } {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || prefer(b) - prefer(a) || byCodeUnit(a, b));
   return { top: ranked[0], ranked };
+}
+
+const LEADING_SO = /^(?:số|so)\s+/iu;
+
+/** A number as shown: without the "số" people write before it, spaces collapsed. */
+export function displayNumber(number: string): string {
+  return nfc(number).trim().replace(LEADING_SO, '').replace(/\s+/g, ' ');
+}
+
+/** Between equally frequent spellings, the one as printed: with đ, codes in capitals. */
+function printedLike(number: string): number {
+  const code = number.replace(/^\d+[a-zđ]?(?:\/\d{4})?/iu, '');
+  return (hasDiacritics(number) ? 2 : 0) + (code === code.toLowerCase() ? 0 : 1);
 }
 
 const byNumber = new Intl.Collator('vi', { numeric: true });
@@ -250,7 +268,7 @@ export function buildCitationGraph(plans: ReadonlyArray<{ facts: PlanFacts; body
   const documents: CitedDocument[] = [];
   const citingPlan = new Map<string, PlanFacts[]>();
   for (const [key, { citations, citedBy }] of refs) {
-    const spelling = mostCommon(citations.map((c) => nfc(c.number.trim())));
+    const spelling = mostCommon(citations.map((c) => displayNumber(c.number)), printedLike);
     const given = mostCommon(citations.flatMap((c) => (c.issuer ? [c.issuer] : []))).top;
     const code = readDocumentCode(spelling.top!);
     const candidates = owners.get(key) ?? [];
