@@ -22,9 +22,6 @@ export default defineConfig({
   cacheDir: process.env.KHO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // One data-store file would have to hold every rendered plan in a single
-  // JSON string, which V8 cannot build past ~0.5 GB (about 60,000 plans).
-  experimental: { collectionStorage: 'chunked' },
   // buildPhases first: it times and names every later integration's hooks.
   // checksums last: SHA256SUMS must list every file the others write (it checks).
   integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), pagefindIndex(), checksums()],

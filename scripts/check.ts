@@ -7,7 +7,7 @@
  * src/tools/checks/.
  */
 import { existsSync } from 'node:fs';
-import { checkDir, fixDir } from '../src/tools/checks/index.ts';
+import { CHECKS, checkDir, fixDir } from '../src/tools/checks/index.ts';
 import { CliError, parseCli } from '../src/tools/cli.ts';
 import { formatFindings, PLANS_DIR } from '../src/tools/entries.ts';
 
@@ -49,7 +49,9 @@ function main(argv: string[]): number {
   const warnings = findings.length - errors;
   if (findings.length) console.log(formatFindings(findings) + '\n');
   console.log(`Đã kiểm tra ${files} tệp trong ${dir}: ${errors} lỗi, ${warnings} cảnh báo.`);
-  if (errors) console.log('Sửa các lỗi trên rồi chạy lại: npm run check. Lỗi có thể sửa tự động: npm run check -- --fix');
+  const fixable = new Set(CHECKS.filter((c) => c.fix).map((c) => c.id));
+  if (errors) console.log('Sửa các lỗi trên rồi chạy lại: npm run check.');
+  if (!args.fix && findings.some((f) => fixable.has(f.rule))) console.log('Một số phát hiện sửa tự động được: npm run check -- --fix');
   return errors ? 1 : 0;
 }
 

@@ -46,17 +46,19 @@ export const size = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${vi(bytes / 1024 ** 3, 2)} GB` : bytes >= 1024 ** 2 ? `${vi(bytes / 1024 ** 2, 1)} MB` : `${vi(bytes / 1024, 1)} KB`;
 const ratio = (a?: number, b?: number) => (a && b ? `${vi(a / b, 2)} ×` : '–');
 
+/** "22/11/2026 19:40" in Vietnam's time zone. */
 function dateVN(d: Date): string {
-  const f = new Intl.DateTimeFormat('vi-VN', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Asia/Ho_Chi_Minh',
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
-  });
-  return f.format(d);
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 const PHASES: Phase[] = ['validate', 'astro', 'pagefind', 'extras'];

@@ -28,8 +28,9 @@ function shingles(ws: string[]): string[] {
 export function sentences(body: string): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
   for (const m of body.matchAll(/[^.!?;\n]+[.!?;]?/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    if (m[0].trim()) out.push({ text: m[0].trim(), offset: m.index! + lead });
+    // A list marker or heading mark is not part of the sentence.
+    const text = m[0].replace(/^\s*(?:[-*+]|#{1,6})\s+/, '');
+    if (text.trim()) out.push({ text: text.trim(), offset: m.index! + m[0].length - text.length + (text.length - text.trimStart().length) });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * of pages is worked out from the entries and the URL contract (CONTRACT §2)
  * the same way the build lays them out, so the check needs no build.
  */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { PAGE_SIZE } from '../../config.ts';
 import { ISSUER_LEVELS, REFORM_AREAS } from '../../data/taxonomy.ts';
 import { docNumberKey } from '../../lib/docnumber.ts';
@@ -129,7 +129,10 @@ export const linksCheck: Check = {
         const line = bodyLineAt(entry, link.offset);
         if (!pageExists(path, pages, documents)) {
           const plan = /^ke-hoach\/([^/]+)\/$/.exec(path)?.[1];
-          const near = plan && slugs.length ? closest(plan, slugs) : undefined;
+          const others = slugs.filter((s) => s !== entry.slug);
+          const guess = plan && others.length ? closest(plan, others) : undefined;
+          // Only a near miss is worth a guess: a typo, not a different plan.
+          const near = guess && distance(plan!, guess) <= 3 ? guess : undefined;
           const hint = near ? `; có phải ../${near}/ ?` : '. Ví dụ đúng, liên kết tới một kế hoạch khác: ../2020-tien-giang-skhcn-44-kh-skhcn/';
           out.push(finding(entry, line, 'error', 'links', `liên kết "${link.href}" trỏ tới trang không có (/${path})${hint}`));
         } else if (link.href.startsWith('/')) {

@@ -9,15 +9,20 @@ import type { Finding } from '../entries.ts';
 import { finding, type Check } from './types.ts';
 
 /**
- * Latin-1 characters outside the Vietnamese alphabet that the TCVN3 and VNI
- * fonts reuse for Vietnamese letters and tone marks ("¸" for á, "µ" for à,
- * "Ö" for ệ, "ñ" for đ in VNI, "ö" for ư).
+ * Latin-1 symbols the TCVN3 font reuses for Vietnamese letters ("¸" for á,
+ * "µ" for à, "·" for ã, "¨" for ă). Inside a word no real text has them.
  */
-const FOREIGN = /[\u00a8\u00aa\u00ac\u00b4-\u00ba\u00bc-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6\u00f8\u00fb\u00fc\u00fe\u00ff]/u;
+const SYMBOLS = /[\u00a8\u00aa\u00ac\u00b4-\u00ba\u00bc-\u00bf]/u;
 /** Symbols that are punctuation in real text («quotes», ©): only counted inside a word. */
 const INSIDE_ONLY = /[\u00a9\u00ab\u00bb]/u;
 /** "®" is đ at the start of a TCVN3 word ("®ång"); after a word it is the trademark sign. */
 const BEFORE_LETTER = /\u00ae/u;
+/**
+ * Latin-1 letters outside the Vietnamese alphabet ("Ö" for ệ in TCVN3, "ñ"
+ * for đ and "ö" for ư in VNI). Other languages use them too (Müller, Peña),
+ * so alone they weigh less.
+ */
+const FOREIGN_LETTERS = /[\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6\u00f8\u00fb\u00fc\u00fe\u00ff]/u;
 
 /**
  * VNI writes a tone or vowel mark as a second letter after the vowel: "aù"
@@ -31,14 +36,18 @@ const LETTER = /\p{L}/u;
 /** How strongly a token looks like legacy-encoding text (0 = not at all). */
 export function mojibakeScore(token: string): number {
   const chars = [...token];
-  let score = 0;
+  let strong = token.match(VNI_PAIRS)?.length ?? 0;
+  let foreign = 0;
   chars.forEach((c, i) => {
     const before = LETTER.test(chars[i - 1] ?? '');
     const after = LETTER.test(chars[i + 1] ?? '');
     // A lone symbol between spaces (a middle dot, a degree sign) is punctuation.
-    if (FOREIGN.test(c) ? before || after : INSIDE_ONLY.test(c) ? before && after : BEFORE_LETTER.test(c) && after) score++;
+    if (SYMBOLS.test(c) ? before || after : INSIDE_ONLY.test(c) ? before && after : BEFORE_LETTER.test(c) && after) strong += 2;
+    else if (FOREIGN_LETTERS.test(c) && (before || after)) foreign++;
   });
-  return score + (token.match(VNI_PAIRS)?.length ?? 0);
+  // A capitalised word whose only oddity is a foreign letter is most likely a name.
+  const name = strong === 0 && /^\p{Lu}/u.test(token);
+  return strong + (name ? foreign / 2 : foreign);
 }
 
 /** The suspicious tokens of a line, when together they are convincing. */

@@ -71,9 +71,10 @@ export function createEntry({ dir, data, force = false, slug: chosen }: CreateOp
   const slug = chosen ?? planSlug(plan);
   if (!isSlug(slug)) return { ok: false, reason: 'bad-slug', slug };
   const file = join(dir, `${slug}.mdx`);
-  if (existsSync(file) || existsSync(join(dir, `${slug}.md`))) return { ok: false, reason: 'exists', file: displayPath(file), slug };
+  // The same document is the likelier story behind a taken name, so it is told first.
   const sameDocument = findSameDocument(dir, plan);
   if (sameDocument.some((s) => s.sameDate) || (sameDocument.length && !force)) return { ok: false, reason: 'duplicate', file: displayPath(file), slug, sameDocument };
+  if (existsSync(file) || existsSync(join(dir, `${slug}.md`))) return { ok: false, reason: 'exists', file: displayPath(file), slug };
 
   const text = renderEntry(inSchemaOrder(data), plan);
   // What is written must pass the build's own validation; if it does not, the

@@ -57,7 +57,7 @@ export function abbreviate(name: string): string {
   const parts: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    const words = run.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+    const words = run.filter((w) => !CONNECTORS.has(fold(w)));
     if (words.length >= 3) parts.push(words.map((w) => w[0]).join(''));
     else parts.push(...run);
     run = [];

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: a tiny run builds the archive and the bare reference,
+ * measures them, and writes a well-formed report where it is told (never
+ * into docs/ when --report is given), removing its temporary site even when
+ * it is stopped halfway.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateDoc } from '../../src/tools/bench/report.ts';
+import { ROOT, TEST_TMP } from '../helpers/paths.ts';
+
+const DIR = resolve(TEST_TMP, 'scale-bench');
+const DOC = join(ROOT, 'docs/performance.md');
+
+function docState(): string {
+  return existsSync(DOC) ? `${statSync(DOC).mtimeMs}:${readFileSync(DOC, 'utf8').length}` : 'absent';
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function bench(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/bench.ts', ...args], { cwd: ROOT, env: { ...process.env, CI: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function tempDirOf(stderr: string): string {
+  const m = /Thư mục tạm: (\S+)/.exec(stderr);
+  expect(m, stderr.slice(0, 2000)).toBeTruthy();
+  return m![1];
+}
+
+beforeAll(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+});
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+describe('a tiny bench run (N = 50)', () => {
+  let run: Run;
+  let report: string;
+  const docBefore = docState();
+
+  beforeAll(async () => {
+    const path = join(DIR, 'perf.md');
+    // Another tool's section of the same file must survive the update.
+    writeFileSync(path, '# Hiệu năng\n\n## Tìm kiếm\n\nBảng của người khác.\n');
+    run = await bench(['--count', '50', '--seed', '5', '--report', path]);
+    report = readFileSync(path, 'utf8');
+  }, 300_000);
+
+  it('completes and removes its temporary site', () => {
+    expect(run.code, run.stderr.slice(-3000)).toBe(0);
+    expect(existsSync(tempDirOf(run.stderr))).toBe(false);
+  });
+
+  it('writes the report to the given path and leaves docs/ alone', () => {
+    expect(docState()).toBe(docBefore);
+    expect(report).toContain('## Tìm kiếm\n\nBảng của người khác.');
+    expect(report).toContain('## Quy mô');
+    expect(report).toMatch(/^### N = 50 kế hoạch sinh \(\+ \d+ kế hoạch thật\), \d{2}\/\d{2}\/\d{4}/m);
+    expect(report).toMatch(/- Máy: .+\d+ nhân, [\d,]+ GB RAM/);
+    expect(run.stdout).toContain('### N = 50');
+  });
+
+  it('reports time and peak memory for every phase, ours and the reference, and their ratios', () => {
+    const row = (label: string) => report.split('\n').find((l) => l.startsWith(`| ${label} |`) || l.startsWith(`| **${label}** |`));
+    for (const label of ['Kiểm tra nội dung', 'Astro build', 'Pagefind', 'Tổng']) {
+      const cells = row(label)?.split('|').map((c) => c.trim().replace(/\*/g, '')).filter(Boolean);
+      expect(cells, label).toBeDefined();
+      expect(cells![1], `${label}: our time`).toMatch(/^[\d,]+ s$/);
+      expect(cells![2], `${label}: our memory`).toMatch(/^[\d,]+ (KB|MB|GB)$/);
+    }
+    const total = row('Tổng')!.split('|').map((c) => c.trim().replace(/\*/g, '')).filter(Boolean);
+    expect(total[3]).toMatch(/^[\d,]+ s$/);
+    expect(total[4]).toMatch(/^[\d,]+ (MB|GB)$/);
+    expect(total[5]).toMatch(/^[\d,]+ ×$/);
+    expect(total[6]).toMatch(/^[\d,]+ ×$/);
+  });
+
+  it('reports output size, the Pagefind index and the search figures', () => {
+    expect(report).toMatch(/\| Số tệp \| [\d.]+ \| [\d.]+ \|/);
+    expect(report).toMatch(/\| Chỉ mục Pagefind \| [\d,]+ (KB|MB) \([\d.]+ tệp\) \| [\d,]+ (KB|MB) \([\d.]+ tệp\) \|/);
+    expect(report).toMatch(/\| Lạnh: ms đến khi có kết quả \| [\d.]+ \| [\d.]+ \| 20 \|/);
+    expect(report).toMatch(/\| Ấm: dữ liệu truyền \| [\d,]+ (KB|MB) \| [\d,]+ (KB|MB) \| 20 \|/);
+    expect(report).toContain('<summary>Từng truy vấn</summary>');
+    expect(report.match(/^\| \d+ \| /gm)?.length).toBe(20);
+  });
+});
+
+describe('bench safety and messages', () => {
+  it('removes its temporary site when stopped with SIGTERM', async () => {
+    const child = spawn(process.execPath, ['scripts/bench.ts', '--count', '50', '--report', join(DIR, 'stopped.md')], { cwd: ROOT });
+    let stderr = '';
+    const started = new Promise<void>((ready) =>
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('Dựng kho')) ready();
+      }),
+    );
+    const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    await started;
+    const dir = tempDirOf(stderr);
+    expect(existsSync(dir)).toBe(true);
+    child.kill('SIGTERM');
+    expect(await closed).toBe(143);
+    expect(existsSync(dir)).toBe(false);
+    expect(existsSync(join(DIR, 'stopped.md'))).toBe(false);
+  }, 120_000);
+
+  it.each([
+    [[], 'thiếu --count'],
+    [['--count', 'nhiều'], '--count phải là số nguyên từ 1'],
+    [['--count', '10', '--nhanh'], 'không có tùy chọn --nhanh'],
+    [['--count', '10', '--report'], 'tùy chọn --report cần một giá trị'],
+  ])('explains %j in Vietnamese without a stack trace', (args, message) => {
+    const r = spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`Lỗi: ${message}`);
+    expect(r.stderr).toContain('Cách dùng: npm run bench');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the report section', () => {
+  const block = (n: string, text: string) => `### N = ${n} kế hoạch sinh (+ 5 kế hoạch thật), 01/01/2026\n\n${text}\n`;
+
+  it('replaces the block of the same size, keeps the others in size order, and leaves other sections alone', () => {
+    let doc = updateDoc('# Hiệu năng\n\n## Tìm kiếm\n\nA\n\n## Khác\n\nB\n', block('10.000', 'cũ'));
+    doc = updateDoc(doc, block('1.000', 'nhỏ'));
+    doc = updateDoc(doc, block('10.000', 'mới'));
+    expect(doc).toContain('## Tìm kiếm\n\nA\n');
+    expect(doc).toContain('## Khác\n\nB\n');
+    expect(doc).not.toContain('cũ');
+    const section = doc.slice(doc.indexOf('## Quy mô'));
+    expect(section.indexOf('N = 1.000')).toBeLessThan(section.indexOf('N = 10.000'));
+    expect(section.match(/^### /gm)).toHaveLength(2);
+  });
+
+  it('creates the file and the section when neither exists', () => {
+    const doc = updateDoc(undefined, block('50', 'x'));
+    expect(doc.startsWith('# Hiệu năng\n')).toBe(true);
+    expect(doc).toContain('## Quy mô\n');
+    expect(doc).toContain('### N = 50');
+  });
+});
