@@ -6,17 +6,21 @@
  * come from `npm run check`.
  */
 import type { AstroIntegration } from 'astro';
-import { formatFindings, readEntries, validateAll } from '../tools/entries.ts';
+import { progress } from '../lib/progress.ts';
+import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../tools/entries.ts';
 
 export function contentGuard(plansDir: string): AstroIntegration {
   return {
     name: 'kho-content-guard',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        const entries = readEntries(plansDir);
-        const errors = validateAll(entries).findings.filter((f) => f.severity === 'error');
+        // One entry at a time, with a progress line every few seconds: at
+        // 100,000 plans this takes minutes and would otherwise hold them all.
+        const total = listEntryFiles(plansDir).length;
+        const tick = progress('Đã kiểm tra', total, 'kế hoạch', (line) => logger.info(line));
+        const errors = validateAll(iterateEntries(plansDir, tick)).findings.filter((f) => f.severity === 'error');
         if (errors.length === 0) {
-          logger.info(`${entries.length} kế hoạch hợp lệ.`);
+          logger.info(`${total} kế hoạch hợp lệ.`);
           return;
         }
         const report = `${errors.length} lỗi trong nội dung kế hoạch:\n${formatFindings(errors)}\nSửa các lỗi trên rồi chạy lại. Kiểm tra nhanh: npm run check`;

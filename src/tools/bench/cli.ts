@@ -7,7 +7,7 @@
  * folder is removed at the end, also on Ctrl+C or SIGTERM.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
@@ -122,12 +122,14 @@ const MAX_HEAP_MB = Number(process.env.KHO_MAX_HEAP_MB ?? 12288);
 /** Runs one build step with a heartbeat line every few seconds. */
 async function step(label: string, command: string, args: string[], opts: Parameters<typeof measure>[2], say: (s: string) => void, onPid: (pid: number | undefined) => void): Promise<Measured> {
   let pages = 0;
+  let firstPage = 0;
   let phase: string = opts.phase ? PHASE_LABELS[opts.phase] : PHASE_LABELS.astro;
   let pid: number | undefined;
   const started = Date.now();
   const beat = setInterval(() => {
     const rss = pid ? treeRss(pid) : 0;
-    say(`[bench] ${label} · ${phase}: ${seconds(Date.now() - started)}, RSS ${size(rss)}${pages ? `, ${pages.toLocaleString('vi-VN')} trang (${Math.round(pages / ((Date.now() - started) / 1000)).toLocaleString('vi-VN')} trang/giây từ lúc bắt đầu)` : ''}`);
+    const rate = pages / Math.max((Date.now() - firstPage) / 1000, 1);
+    say(`[bench] ${label} · ${phase}: ${seconds(Date.now() - started)}, RSS ${size(rss)}${pages ? `, đã ghi ${pages.toLocaleString('vi-VN')} trang (${Math.round(rate).toLocaleString('vi-VN')} trang/giây)` : ''}`);
   }, 5000);
   try {
     return await measure(command, args, {
@@ -137,7 +139,7 @@ async function step(label: string, command: string, args: string[], opts: Parame
         onPid(p);
       },
       onLine: (line) => {
-        if (/^\s*\S*\s*[├└]─ \//.test(line) || /^\s+[├└]─/.test(line)) pages++;
+        if (/[├└]─ \//.test(line) && pages++ === 0) firstPage = Date.now();
         if (line.startsWith(PHASE_PREFIX)) {
           phase = line.slice(PHASE_PREFIX.length).trim();
           say(`[bench] ${label}: ${phase}`);
@@ -158,6 +160,7 @@ function failure(m: Measured): string | undefined {
 
 export async function runBench(opts: BenchOptions, root: string, say: (s: string) => void): Promise<BenchReport> {
   const startedAt = new Date();
+  const loadBefore = loadavg()[0];
   const work = mkdtempSync(join(tmpdir(), 'kho-bench-'));
   let livePid: number | undefined;
   const cleanup = () => {
@@ -257,6 +260,8 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
         say(`[bench] Không đo được tìm kiếm: ${report.queriesError}`);
       }
     }
+    // Other work on the machine skews every figure; the report says how busy it was.
+    report.load = [loadBefore, loadavg()[0]];
     return report;
   } finally {
     process.off('SIGINT', onSignal);

@@ -4,6 +4,7 @@
  * belong to other tools and are left as they are).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
 import type { Measured } from './measure.ts';
@@ -38,6 +39,8 @@ export interface BenchReport {
   bare?: BuildReport;
   queries?: QueryResult[];
   queriesError?: string;
+  /** The machine's 1-minute load average at the start and the end of the run. */
+  load?: [number, number];
 }
 
 const vi = (n: number, digits = 0) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -182,7 +185,7 @@ export function renderBlock(r: BenchReport): string {
   const lines = [
     `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${dateVN(r.startedAt)} (giờ Việt Nam)`,
     '',
-    `- Máy: ${r.machine}`,
+    `- Máy: ${r.machine}${r.load ? `; tải trung bình 1 phút lúc bắt đầu ${vi(r.load[0], 1)}, lúc kết thúc ${vi(r.load[1], 1)}${Math.max(...r.load) > cpus().length ? ' (máy đang bận việc khác: các con số thời gian bị kéo dài)' : ''}` : ''}`,
     `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
     `- "Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI. RSS là tổng bộ nhớ thường trú của cả cây tiến trình (lấy mẫu mỗi 100 ms từ /proc); RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`,
   ];
