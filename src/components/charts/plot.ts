@@ -66,6 +66,9 @@ export function barChartSvg(o: BarChartOptions): string {
     ],
   }) as unknown as Element;
   // One image to assistive technology: the table after it carries the numbers.
+  // Plot names its groups ("bar", "y-axis tick") with aria-label, which ARIA
+  // forbids on elements without a role; inside an image they say nothing.
+  for (const el of svg.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', o.description);
   return svg.outerHTML;

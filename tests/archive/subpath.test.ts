@@ -1,0 +1,190 @@
+/**
+ * Any static host: the archive built for /kho-cchc/ and served by a plain
+ * static server (sirv, no rewrites) under that sub-path. A crawl from the home
+ * page follows every internal link and asset, stylesheets' url()s included,
+ * and finds none broken, none escaping the base and no dangling #anchor. The
+ * feeds' and data files' URLs lead to pages that exist, and search (index,
+ * results and highlight) works there in a real browser.
+ */
+import type { Browser } from 'playwright-core';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { SITE_SUB, SUB_BASE, TEST_SITE_URL } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { testPlans } from './site.ts';
+
+let server: StaticServer;
+
+interface Crawl {
+  /** Internal URL (no hash) → HTTP status. */
+  status: Map<string, number>;
+  /** Internal URL → the pages that refer to it. */
+  referrers: Map<string, Set<string>>;
+  /** "page → target#id" for anchors whose id is missing. */
+  danglingAnchors: string[];
+  /** Internal URLs outside the base. */
+  outsideBase: string[];
+  /** Ids of each HTML page fetched. */
+  ids: Map<string, Set<string>>;
+}
+
+/** Every URL an HTML page refers to: links, assets, srcsets, inline and linked CSS url()s. */
+function referencesInHtml(html: string): string[] {
+  const { document } = parseHTML(html);
+  const refs: string[] = [];
+  for (const el of document.querySelectorAll('[href]')) refs.push(el.getAttribute('href')!);
+  for (const el of document.querySelectorAll('[src]')) refs.push(el.getAttribute('src')!);
+  for (const el of document.querySelectorAll('[srcset]')) refs.push(...el.getAttribute('srcset')!.split(',').map((s: string) => s.trim().split(/\s+/)[0]));
+  for (const style of document.querySelectorAll('style')) refs.push(...referencesInCss(style.textContent ?? ''));
+  return refs.filter((r) => r && !/^(?:mailto|tel|javascript|data):/i.test(r));
+}
+
+function referencesInCss(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((m) => m[2]).filter((u) => !u.startsWith('data:'));
+}
+
+async function crawl(start: string): Promise<Crawl> {
+  const origin = new URL(start).origin;
+  const result: Crawl = { status: new Map(), referrers: new Map(), danglingAnchors: [], outsideBase: [], ids: new Map() };
+  const anchors: Array<{ from: string; target: string; id: string }> = [];
+  const queue = [start];
+  const refer = (from: string, raw: string) => {
+    const target = new URL(raw, from);
+    if (target.origin !== origin) return;
+    const hashless = target.href.split('#')[0].split('?')[0];
+    if (!target.pathname.startsWith(SUB_BASE)) result.outsideBase.push(`${from} → ${raw}`);
+    if (target.hash.length > 1) anchors.push({ from, target: hashless, id: decodeURIComponent(target.hash.slice(1)) });
+    if (!result.referrers.has(hashless)) {
+      result.referrers.set(hashless, new Set());
+      queue.push(hashless);
+    }
+    result.referrers.get(hashless)!.add(from);
+  };
+  result.referrers.set(start, new Set());
+  while (queue.length) {
+    const url = queue.shift()!;
+    const response = await fetch(url);
+    result.status.set(url, response.status);
+    const type = response.headers.get('content-type') ?? '';
+    const body = await response.text();
+    if (response.status !== 200) continue;
+    if (type.includes('text/html')) {
+      result.ids.set(url, new Set([...parseHTML(body).document.querySelectorAll('[id]')].map((e) => e.getAttribute('id')!)));
+      for (const ref of referencesInHtml(body)) refer(url, ref);
+    } else if (type.includes('text/css')) {
+      for (const ref of referencesInCss(body)) refer(url, ref);
+    }
+  }
+  for (const a of anchors) {
+    const ids = result.ids.get(a.target);
+    if (ids && !ids.has(a.id)) result.danglingAnchors.push(`${a.from} → ${a.target}#${a.id}`);
+  }
+  return result;
+}
+
+let result: Crawl;
+
+beforeAll(async () => {
+  server = await serveStatic(SITE_SUB, SUB_BASE);
+  result = await crawl(server.url);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the archive under a sub-path, on a plain static server', () => {
+  it('reaches every page kind from the home page', () => {
+    const paths = [...result.status.keys()].map((u) => new URL(u).pathname);
+    for (const p of ['', 'ke-hoach/', 'tinh/', 'nam/', 'linh-vuc/', 'cap/', 'van-ban/', 'thong-ke/', 'du-lieu/', 'tim-kiem/', 'rss.xml', 'du-lieu/ke-hoach.json', 'du-lieu/ke-hoach.csv', 'du-lieu/ke-hoach.schema.json', 'SHA256SUMS']) {
+      expect(paths, p).toContain(`${SUB_BASE}${p}`);
+    }
+    for (const { facts } of testPlans()) expect(paths, facts.slug).toContain(`${SUB_BASE}ke-hoach/${facts.slug}/`);
+    expect(paths.some((p) => p.startsWith(`${SUB_BASE}_astro/`) && p.endsWith('.css'))).toBe(true);
+    expect(paths.some((p) => p.endsWith('.woff2'))).toBe(true);
+  });
+
+  it('finds no broken internal link or asset', () => {
+    const broken = [...result.status].filter(([, s]) => s !== 200).map(([u, s]) => `${s} ${u} (from ${[...result.referrers.get(u)!].slice(0, 3).join(', ')})`);
+    expect(broken).toEqual([]);
+  });
+
+  it('never leaves the base path, and every #anchor exists', () => {
+    expect(result.outsideBase).toEqual([]);
+    expect(result.danglingAnchors).toEqual([]);
+  });
+
+  it('serves the 404 page for a missing path, with working links', async () => {
+    const response = await fetch(`${server.url}khong-co-trang-nay/`);
+    expect(response.status).toBe(404);
+    // Links on a page served at any depth, except its own #anchors (the skip link).
+    const refs = referencesInHtml(await response.text())
+      .filter((r) => !r.startsWith('#'))
+      .map((r) => new URL(r, `${server.url}khong-co-trang-nay/`));
+    for (const r of refs.filter((r) => r.origin === server.origin)) {
+      expect(r.pathname.startsWith(SUB_BASE), r.href).toBe(true);
+      expect((await fetch(r.href.split('#')[0])).status, r.href).toBe(200);
+    }
+  });
+
+  it('leads from feeds and data files to pages that exist', async () => {
+    const site = `${TEST_SITE_URL}${SUB_BASE}`;
+    const local = (u: string) => server.url + u.slice(site.length);
+    const rss = await (await fetch(`${server.url}rss.xml`)).text();
+    const json = await (await fetch(`${server.url}du-lieu/ke-hoach.json`)).json();
+    const sitemapIndex = await (await fetch(`${server.url}sitemap-index.xml`)).text();
+    const sitemaps = [...sitemapIndex.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
+    const sitemapUrls = (await Promise.all(sitemaps.map(async (s) => (await fetch(local(s))).text()))).flatMap((x) => [...x.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]));
+    const urls = [
+      ...[...rss.matchAll(/<link>(.*?)<\/link>/g)].map((m) => m[1]),
+      ...json.plans.map((p: { url: string }) => p.url),
+      json.source,
+      ...sitemaps,
+      ...sitemapUrls,
+    ];
+    expect(urls.length).toBeGreaterThan(json.plans.length);
+    for (const u of urls) {
+      expect(u.startsWith(site), u).toBe(true);
+      expect((await fetch(local(u))).status, u).toBe(200);
+    }
+  });
+});
+
+describe('search under the sub-path', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads the index from the sub-path, links results into it and highlights on the plan page', async () => {
+    const plan = testPlans().find((p) => p.facts.plan.issuer.name.includes('Hà Giang'))!;
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    const pagefind: string[] = [];
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.origin !== server.origin) return;
+      if (r.status() >= 400) failed.push(`${r.status()} ${u.pathname}`);
+      if (u.pathname.includes('/pagefind/')) pagefind.push(u.pathname);
+    });
+    await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('Hà Giang')}`);
+    await page.waitForSelector('[data-search-results][data-search-state="done"]');
+    const hrefs = await page.$$eval('[data-search-results] > li', (li) => li.map((x) => x.querySelector('a')!.getAttribute('href')!));
+    expect(hrefs).toContain(`${SUB_BASE}ke-hoach/${plan.facts.slug}/`);
+    for (const h of hrefs) expect(h.startsWith(`${SUB_BASE}ke-hoach/`), h).toBe(true);
+    expect(pagefind.length).toBeGreaterThan(0);
+    for (const p of pagefind) expect(p.startsWith(`${SUB_BASE}pagefind/`), p).toBe(true);
+    await page.click(`[data-search-results] a[href="${SUB_BASE}ke-hoach/${plan.facts.slug}/"]`);
+    await page.waitForSelector('mark');
+    expect(new URL(page.url()).pathname).toBe(`${SUB_BASE}ke-hoach/${plan.facts.slug}/`);
+    expect((await page.$$eval('mark', (m) => m.map((x) => x.textContent))).join(' ')).toMatch(/Hà|Giang/);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});
