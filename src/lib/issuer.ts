@@ -3,13 +3,16 @@
  * nhân dân tỉnh Lạng Sơn", "Uỷ ban nhân dân tỉnh Lạng Sơn" and "UBND tỉnh
  * Lạng Sơn"; duplicate detection and slugs must treat these as one.
  */
+import { ABBREVIATIONS } from '../data/abbreviations.ts';
 import { fold, nfc, stripDiacritics } from './text/fold.ts';
 
-/** Long names of the bodies that documents usually abbreviate, with their abbreviation. */
-export const ORGAN_ABBREVIATIONS: ReadonlyArray<readonly [long: string, short: string]> = [
-  ['Ủy ban nhân dân', 'UBND'],
-  ['Hội đồng nhân dân', 'HĐND'],
-];
+/** The bodies whose names documents abbreviate inside an issuer's name ("UBND tỉnh …"). */
+const ORGANS = ['UBND', 'HĐND'];
+
+/** Long names of those bodies with their abbreviation, from the shared abbreviation table. */
+export const ORGAN_ABBREVIATIONS: ReadonlyArray<readonly [long: string, short: string]> = ABBREVIATIONS.filter((a) =>
+  ORGANS.includes(a.short[0]),
+).flatMap((a) => a.long.map((long) => [long, a.short[0]] as const));
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -15,6 +15,7 @@
  * 2020-quang-nam-que-son-82-qd-ubnd, 2020-lang-son-skhcn-tuyen-truyen-cchc,
  * 2020-ubnd-tinh-4003-qd-ubnd. CONTRIBUTING.md states the same rule.
  */
+import { ABBREVIATIONS } from '../../data/abbreviations.ts';
 import { DOCUMENT_TYPES } from '../../data/taxonomy.ts';
 import { docNumberKey } from '../../lib/docnumber.ts';
 import { abbreviateOrgans } from '../../lib/issuer.ts';
@@ -30,11 +31,16 @@ export type SlugInput = Pick<Plan, 'title' | 'documentNumber' | 'documentType' |
 const CONNECTORS = new Set(['va', 'cua', '&']);
 /** Sub-provincial units, whose names identify district and commune bodies. */
 const LOCAL_UNIT = /\b(?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|dac khu)\s+(.+)$/i;
-/** Phrases that CCHC titles abbreviate. */
-const TITLE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/\bcai cach hanh chinh\b/gi, 'CCHC'],
-  [/\bthu tuc hanh chinh\b/gi, 'TTHC'],
-];
+/**
+ * Phrases that CCHC titles abbreviate (cải cách hành chính → CCHC), from the
+ * shared table, longest first so "cán bộ, công chức, viên chức" wins over
+ * "cán bộ, công chức". Matched without diacritics, like the title.
+ */
+const TITLE_ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = ABBREVIATIONS.flatMap((a) =>
+  a.long.map((long) => [stripDiacritics(long), stripDiacritics(a.short[0])] as const),
+)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([long, short]) => [new RegExp(`\\b${escapeRegExp(long)}\\b`, 'gi'), short] as const);
 /** Where the subject of a title ends: the issuer, the year or the area follow. */
 const TITLE_END = /\s+(?:[Cc]ua|nam \d{4}|giai doan|tren dia ban)\b|\s+(?:tai|tinh|thanh pho|huyen|quan|xa)\s+(?=[A-Z])|\s*[(:,;–—]|\s-\s/;
 /** Words that say nothing about the subject. */
