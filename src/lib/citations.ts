@@ -246,13 +246,16 @@ function printedLike(number: string): number {
 
 const byNumber = new Intl.Collator('vi', { numeric: true });
 
-/** Builds the graph from every plan and its body. `plans` may come in any order. */
-export function buildCitationGraph(plans: ReadonlyArray<{ facts: PlanFacts; body: string }>): CitationGraph {
+/**
+ * Builds the graph from every plan and its citations (from `planCitations`),
+ * in any order. Citations rather than bodies, so that a build of 100,000
+ * plans never holds every body at once.
+ */
+export function buildCitationGraph(plans: ReadonlyArray<{ facts: PlanFacts; citations: Citation[] }>): CitationGraph {
   const sorted = [...plans].sort((a, b) => newestFirst(a.facts, b.facts));
   const byPlan = new Map<string, Citation[]>();
   const refs = new Map<string, { citations: Citation[]; citedBy: PlanFacts[] }>();
-  for (const { facts, body } of sorted) {
-    const citations = planCitations(facts, body);
+  for (const { facts, citations } of sorted) {
     byPlan.set(facts.slug, citations);
     for (const c of citations) {
       const entry = refs.get(c.key) ?? { citations: [], citedBy: [] };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildCitationGraph, groupByIssuer, type CitationGraph } from '../lib/citations.ts';
+import { buildCitationGraph, groupByIssuer, planCitations, type CitationGraph } from '../lib/citations.ts';
 import type { PlanFacts } from '../lib/plan-facts.ts';
 import { lastChanged, type FileDate } from '../tools/git-dates.ts';
 import { getCatalog } from './catalog.ts';
@@ -24,10 +24,10 @@ async function load(): Promise<Archive> {
   const files = new Map(all.map((f) => [f.slug, resolve(entries.get(f.slug)!.filePath!)]));
   const plans = all.map((facts) => {
     const entry = entries.get(facts.slug)!;
-    // The loader keeps bodies unless told not to (retainBody: false, for
-    // memory at scale); then read the file again.
+    // The plans loader does not keep bodies in the data store (memory at
+    // scale), so read the file again; each body is dropped once scanned.
     const body = entry.body ?? readFileSync(files.get(facts.slug)!, 'utf8').replace(FRONTMATTER, '');
-    return { facts, body };
+    return { facts, citations: planCitations(facts, body) };
   });
   const dates = lastChanged([...files.values()]);
   return {

@@ -153,7 +153,7 @@ describe('buildCitationGraph', () => {
     issuedOn: '05/01/2020',
   });
   const citing = makeFacts('e-citing', { legalBases: [{ number: '5/KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Quảng Nam', issuedOn: '05/01/2020' }] });
-  const graph = buildCitationGraph([older, third, newer, cited, citing].map((facts) => ({ facts, body: '' })));
+  const graph = buildCitationGraph([older, third, newer, cited, citing].map((facts) => ({ facts, citations: planCitations(facts, '') })));
   const doc = graph.byKey.get('30c-nq-cp')!;
 
   it('gathers every spelling on one document, citing plans newest first', () => {
@@ -164,7 +164,12 @@ describe('buildCitationGraph', () => {
 
   it('shows, between spellings used equally often, the one as printed', () => {
     const spelt = (...numbers: string[]) =>
-      buildCitationGraph(numbers.map((n, i) => ({ facts: makeFacts(`p${i}`, { legalBases: [n] }), body: '' }))).documents[0].number;
+      buildCitationGraph(
+        numbers.map((n, i) => {
+          const facts = makeFacts(`p${i}`, { legalBases: [n] });
+          return { facts, citations: planCitations(facts, '') };
+        }),
+      ).documents[0].number;
     expect(spelt('30C/nq-cp', 'số 30c/NQ-CP')).toBe('30c/NQ-CP');
     expect(spelt('225/QD-TTG', '225/qđ-ttg')).toBe('225/qđ-ttg');
     expect(spelt('225/qd-ttg', '225/QD-TTg')).toBe('225/QD-TTg');
