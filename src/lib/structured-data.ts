@@ -2,7 +2,7 @@
  * schema.org structured data for a plan page: a `Legislation` that search
  * engines and harvesters can read without parsing the page.
  */
-import type { PlanFacts } from './plan-facts.ts';
+import { UNKNOWN, type PlanFacts } from './plan-facts.ts';
 
 export interface LegislationLinks {
   /** The plan page's absolute URL. */
@@ -21,12 +21,19 @@ const ORG = 'GovernmentOrganization';
 export function legislationJsonLd(facts: PlanFacts, links: LegislationLinks): Record<string, unknown> {
   const { plan } = facts;
   const { source } = plan;
+  // "Không rõ" is what editors write when the source does not say; it names no one.
+  const publisher = source.publisher !== UNKNOWN ? source.publisher : undefined;
   const sourceWork = {
     '@type': 'CreativeWork',
     ...(source.url && { url: source.url }),
-    publisher: { '@type': 'Organization', name: source.publisher },
+    ...(publisher && { publisher: { '@type': 'Organization', name: publisher } }),
     ...(source.author && { author: { '@type': 'Person', name: source.author } }),
     ...(source.publishedOn && { datePublished: source.publishedOn }),
+  };
+  const province = facts.unit && {
+    '@type': 'AdministrativeArea',
+    name: facts.unit.fullName,
+    ...(facts.now && facts.now.id !== facts.unit.id && { containedInPlace: { '@type': 'AdministrativeArea', name: facts.now.fullName } }),
   };
   const cited = links.cited.map((c) => ({
     '@type': 'Legislation',
@@ -47,15 +54,15 @@ export function legislationJsonLd(facts: PlanFacts, links: LegislationLinks): Re
     ...(plan.issuedOn && { legislationDate: plan.issuedOn }),
     legislationType: facts.typeLabel,
     legislationPassedBy: { '@type': ORG, name: plan.issuer.name },
-    legislationJurisdiction: {
-      '@type': 'AdministrativeArea',
-      name: facts.unit ? facts.unit.fullName : 'Việt Nam',
-      ...(facts.now && facts.now.id !== facts.unit?.id && { containedInPlace: { '@type': 'AdministrativeArea', name: facts.now.fullName } }),
-    },
+    // A district's plan applies in the district, within its province.
+    legislationJurisdiction:
+      plan.district && province
+        ? { '@type': 'AdministrativeArea', name: plan.district, containedInPlace: province }
+        : (province ?? { '@type': 'AdministrativeArea', name: 'Việt Nam' }),
     temporalCoverage: `${plan.period.from}/${plan.period.to}`,
     ...(plan.tags?.length && { keywords: plan.tags.join(', ') }),
     dateModified: links.updatedOn,
-    isBasedOn: [sourceWork, ...cited],
+    isBasedOn: [...(source.url || publisher ? [sourceWork] : []), ...cited],
     isPartOf: { '@type': 'WebSite', name: links.siteName, url: links.siteUrl },
   };
 }

@@ -54,8 +54,23 @@ describe('legislationJsonLd', () => {
     ]);
   });
 
+  it('names a district\'s plan\'s jurisdiction as the district within its province', () => {
+    const district = legislationJsonLd(makeFacts('qs', { issuer: { name: 'UBND huyện Quế Sơn', level: 'huyen' }, district: 'Quế Sơn' }), {
+      pageUrl: 'p',
+      siteUrl: 's',
+      siteName: 'n',
+      updatedOn: '2024-01-02',
+      cited: [],
+    });
+    expect(district.legislationJurisdiction).toEqual({
+      '@type': 'AdministrativeArea',
+      name: 'Quế Sơn',
+      containedInPlace: { '@type': 'AdministrativeArea', name: 'Tỉnh Quảng Nam', containedInPlace: { '@type': 'AdministrativeArea', name: 'Thành phố Đà Nẵng' } },
+    });
+  });
+
   it('leaves out what the plan does not say', () => {
-    const bare = legislationJsonLd(makeFacts('x', { issuedOn: undefined, province: undefined }), {
+    const bare = legislationJsonLd(makeFacts('x', { issuedOn: undefined, province: undefined, source: { publisher: 'Không rõ' } }), {
       pageUrl: 'p',
       siteUrl: 's',
       siteName: 'n',
@@ -65,6 +80,7 @@ describe('legislationJsonLd', () => {
     expect(bare).not.toHaveProperty('legislationIdentifier');
     expect(bare).not.toHaveProperty('legislationDate');
     expect(bare.legislationJurisdiction).toEqual({ '@type': 'AdministrativeArea', name: 'Việt Nam' });
+    expect(bare.isBasedOn).toEqual([]);
   });
 });
 
