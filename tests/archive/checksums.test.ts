@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareSums, describeComparison, formatSums, isIdentical, parseSums, type Sums } from '../../src/lib/checksums.ts';
 import { hashTree } from '../../src/tools/checksums.ts';
+import { checksums } from '../../src/integrations/checksums.ts';
 
 const h = (c: string) => c.repeat(64);
 
@@ -78,5 +79,15 @@ describe('hashTree', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the checksums integration', () => {
+  const hook = checksums().hooks['astro:config:done'] as unknown as (o: { config: { integrations: Array<{ name: string }> } }) => void;
+  const run = (...names: string[]) => () => hook({ config: { integrations: names.map((name) => ({ name })) } });
+
+  it('refuses to run before another integration, which could write files it would miss', () => {
+    expect(run('kho-pagefind', 'kho-checksums')).not.toThrow();
+    expect(run('kho-checksums', 'kho-pagefind')).toThrow(/must be the last integration.*kho-checksums, kho-pagefind/);
   });
 });
