@@ -155,3 +155,21 @@ describe('the report section', () => {
     expect(doc).toContain('### N = 50');
   });
 });
+
+describe('a build that outgrows its memory', () => {
+  it('is stopped and reported with the phase it was in, not left to hang or to the kernel', async () => {
+    const path = join(DIR, 'limited.md');
+    const child = spawn(process.execPath, ['scripts/bench.ts', '--count', '50', '--khong-tham-chieu', '--report', path], {
+      cwd: ROOT,
+      env: { ...process.env, KHO_BENCH_MAX_RSS_GB: '0.15' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    const report = readFileSync(path, 'utf8');
+    expect(report).toMatch(/\*\*Bản dựng của ta thất bại:\*\* vượt giới hạn [\d,]+ MB RSS trong giai đoạn "(Astro build|Kiểm tra nội dung)"/);
+    expect(report).toContain('Tìm kiếm: không đo (bản dựng của ta thất bại)');
+    expect(existsSync(tempDirOf(stderr))).toBe(false);
+  }, 120_000);
+});

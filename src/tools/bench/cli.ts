@@ -118,6 +118,8 @@ function machine(): string {
 }
 
 const MAX_HEAP_MB = Number(process.env.KHO_MAX_HEAP_MB ?? 12288);
+/** The issue's memory ceiling for 100,000 plans, and never more than 80% of this machine. */
+const MAX_RSS = Math.min(Number(process.env.KHO_BENCH_MAX_RSS_GB ?? 16) * 1024 ** 3, 0.8 * totalmem());
 
 /** Runs one build step with a heartbeat line every few seconds. */
 async function step(label: string, command: string, args: string[], opts: Parameters<typeof measure>[2], say: (s: string) => void, onPid: (pid: number | undefined) => void): Promise<Measured> {
@@ -134,6 +136,7 @@ async function step(label: string, command: string, args: string[], opts: Parame
   try {
     return await measure(command, args, {
       ...opts,
+      maxRss: MAX_RSS,
       onSpawn: (p) => {
         pid = p;
         onPid(p);
@@ -153,6 +156,7 @@ async function step(label: string, command: string, args: string[], opts: Parame
 }
 
 function failure(m: Measured): string | undefined {
+  if (m.overLimit) return `vượt giới hạn ${size(MAX_RSS)} RSS trong giai đoạn "${PHASE_LABELS[m.outOfMemory ?? 'astro']}", bench đã dừng bản dựng (đổi giới hạn bằng KHO_BENCH_MAX_RSS_GB).`;
   if (m.outOfMemory) return `hết bộ nhớ trong giai đoạn "${PHASE_LABELS[m.outOfMemory]}" (mã thoát ${m.code ?? m.signal}).`;
   if (m.code !== 0) return `mã thoát ${m.code ?? m.signal}; dòng cuối: ${m.tail.filter((l) => l.trim()).slice(-3).join(' / ').slice(0, 400)}`;
   return undefined;

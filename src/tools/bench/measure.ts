@@ -28,6 +28,8 @@ export interface Measured {
   phases: PhaseStat[];
   /** The phase that was running when the process ran out of memory. */
   outOfMemory?: Phase;
+  /** Stopped by the `maxRss` guard rather than by the kernel or V8. */
+  overLimit?: boolean;
   /** The last lines of output, for error messages. */
   tail: string[];
 }
@@ -45,6 +47,12 @@ export interface MeasureOptions {
   onLine?: (line: string) => void;
   /** Called with the child's pid, so an interrupted run can stop it. */
   onSpawn?: (pid: number) => void;
+  /**
+   * Stop the whole process tree when its RSS passes this many bytes: on a
+   * shared machine a runaway build must fail on its own, not wake the
+   * kernel's OOM killer, which may pick someone else's process.
+   */
+  maxRss?: number;
 }
 
 const PAGE = 4096;
@@ -102,7 +110,20 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
     // Its own process group, so that an interrupted benchmark can stop the whole tree.
     const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     if (child.pid) opts.onSpawn?.(child.pid);
-    const sample = () => child.pid && samples.push([Date.now(), treeRss(child.pid)]);
+    let overLimit = false;
+    const sample = () => {
+      if (!child.pid) return;
+      const rss = treeRss(child.pid);
+      samples.push([Date.now(), rss]);
+      if (opts.maxRss && rss > opts.maxRss && !overLimit) {
+        overLimit = true;
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    };
     const timer = setInterval(sample, 100);
     const onData = (chunk: Buffer, buffer: { rest: string }) => {
       log.write(chunk);
@@ -151,7 +172,8 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
         peakRss: Math.max(0, ...samples.map(([, r]) => r), maxProcessRss ?? 0),
         maxProcessRss,
         phases,
-        outOfMemory: sawOom || crashed ? (lastPhaseLine ?? phases.at(-1)?.phase ?? opts.phase ?? 'astro') : undefined,
+        overLimit,
+        outOfMemory: sawOom || crashed || overLimit ? (lastPhaseLine ?? phases.at(-1)?.phase ?? opts.phase ?? 'astro') : undefined,
         tail,
       });
     });
