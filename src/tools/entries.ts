@@ -51,12 +51,21 @@ export function parseEntry(file: string, source: string): RawEntry {
   if (!m) {
     return { file, slug, source, data: undefined, body: source, bodyLine: 1, lineOf: () => 1 };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(m[1], { lineCounter, schema: 'core', prettyErrors: false });
+  const text = m[1];
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    return { lineCounter, doc: parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false }) };
+  };
   const bodyLine = m[0].split('\n').length;
   // Frontmatter line n is file line n + 1, after the opening "---".
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineAt = (lineCounter: LineCounter, offset: number) => lineCounter.linePos(offset).line + 1;
+  // A parsed document weighs far more than its text, and only findings need
+  // line numbers: entries keep the text and parse it again on the first
+  // lineOf, so checking a large archive does not hold every document in memory.
+  let located: ReturnType<typeof parse> | undefined;
   const lineOf = (path: ReadonlyArray<PropertyKey>) => {
+    located ??= parse();
+    const { doc, lineCounter } = located;
     let node: unknown = doc.contents;
     let line = 1;
     for (const key of path) {
@@ -64,17 +73,18 @@ export function parseEntry(file: string, source: string): RawEntry {
         const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
         if (!pair) break;
         const keyNode = pair.key as Node;
-        if (keyNode.range) line = lineAt(keyNode.range[0]);
+        if (keyNode.range) line = lineAt(lineCounter, keyNode.range[0]);
         node = pair.value;
       } else if (isSeq(node) && typeof key === 'number') {
         const item = node.items[key] as Node | undefined;
         if (!item) break;
-        if (item.range) line = lineAt(item.range[0]);
+        if (item.range) line = lineAt(lineCounter, item.range[0]);
         node = item;
       } else break;
     }
     return line;
   };
+  const { doc, lineCounter } = parse();
   const error = doc.errors[0];
   return {
     file,
@@ -84,7 +94,7 @@ export function parseEntry(file: string, source: string): RawEntry {
     body: source.slice(m[0].length),
     bodyLine,
     lineOf,
-    yamlError: error ? { line: lineAt(error.pos[0]), message: error.message.split('\n')[0] } : undefined,
+    yamlError: error ? { line: lineAt(lineCounter, error.pos[0]), message: error.message.split('\n')[0] } : undefined,
   };
 }
 

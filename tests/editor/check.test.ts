@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, checkDir } from '../../src/tools/checks/index.ts';
 import { mojibakeWords } from '../../src/tools/checks/mojibake.ts';
+import { countStyles } from '../../src/tools/checks/tone.ts';
+import { countToneStyles } from '../../src/lib/text/tone.ts';
+import { readEntries } from '../../src/tools/entries.ts';
 import { provincesNamedIn } from '../../src/tools/checks/issuer-province.ts';
 import { resolveLink } from '../../src/tools/checks/links.ts';
 import { SHIPPED_PLANS, ROOT } from '../helpers/paths.ts';
@@ -151,6 +154,15 @@ describe('the checks do not cry wolf', () => {
     expect(mojibakeWords('Ông Müller và bà Peña dự «Ngày Việt Nam»')).toEqual([]);
     expect(mojibakeWords('Xin chaøo caùc baïn')).toEqual(['chaøo', 'caùc', 'baïn']);
     expect(mojibakeWords('ñöôïc phoå bieán')).toContain('ñöôïc');
+  });
+
+  it('counts tone-mark styles exactly as the shared tone module does, only faster', () => {
+    const texts = [
+      ...readEntries(SHIPPED_PLANS).map((e) => e.source),
+      readFileSync(file('tone', A), 'utf8'),
+      'HOÀ HÒA Thuỷ thủy quý QUÝ khoẻ khỏe xoè Ủy Uỷ hoá hóa toàn',
+    ];
+    for (const text of texts) expect(countStyles(text.normalize('NFC'))).toEqual(countToneStyles(text));
   });
 
   it('leaves district names and provincial cities alone', () => {

@@ -5,12 +5,12 @@
  * duplicate question, and Ctrl+C.
  */
 import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry, validateEntry } from '../../src/tools/entries.ts';
 import { fieldByKey } from '../../src/tools/scaffold/fields.ts';
 import { runInteractive } from '../../src/tools/scaffold/interactive.ts';
-import { SHIPPED_PLANS } from '../helpers/paths.ts';
+import { ROOT, SHIPPED_PLANS } from '../helpers/paths.ts';
 import { KEY, PromptDriver } from './helpers/prompts.ts';
 import { tempDir } from './helpers/run.ts';
 
@@ -97,7 +97,7 @@ describe('npm run new, interactively', () => {
       legalBases: [{ number: '4353/QĐ-UBND', issuer: 'UBND tỉnh Quảng Nam', issuedOn: '2019-12-31' }],
       tags: ['cấp huyện', 'kế hoạch năm'],
     });
-    expect(d.screen).toContain(`Đã tạo ${file.slice(file.indexOf('tmp/'))}`);
+    expect(d.screen).toContain(`Đã tạo ${relative(ROOT, file)}`);
     expect(d.screen).toContain('Bước tiếp theo');
   });
 

@@ -5,12 +5,12 @@
  * is stopped.
  */
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDir } from '../../src/tools/checks/index.ts';
 import { parseEntry, validateEntry } from '../../src/tools/entries.ts';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
-import { SHIPPED_PLANS } from '../helpers/paths.ts';
+import { ROOT, SHIPPED_PLANS } from '../helpers/paths.ts';
 import { runScript, STACK_TRACE, tempDir, ZOD_DUMP, type RunResult } from './helpers/run.ts';
 
 /** The issue's own example, with a summary and URL filled in. */
@@ -55,7 +55,7 @@ describe('npm run new with every field as a flag', () => {
   it('creates the file named by the slug rule and prints its path and the next steps', () => {
     expect(run.code).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(run.stdout).toContain(`Đã tạo ${file.slice(file.indexOf('tmp/'))}`);
+    expect(run.stdout).toContain(`Đã tạo ${relative(ROOT, file)}`);
     expect(run.stdout).toContain('Bước tiếp theo');
     expect(run.stdout).toContain('npm run check');
     expect(run.stdout).toContain(`/ke-hoach/${SLUG}/`);
@@ -99,7 +99,7 @@ describe('npm run new with every field as a flag', () => {
     const other = ISSUE_EXAMPLE.map((a) => (a === '44/KH-SKH&CN' ? '45/KH-SKH&CN' : a));
     const again = await runScript('new', [...other, '--slug', SLUG, '--dir', dir, '--force']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`đã có tệp ${file.slice(file.indexOf('tmp/'))}; lệnh này không bao giờ ghi đè`);
+    expect(again.stderr).toContain(`đã có tệp ${relative(ROOT, file)}; lệnh này không bao giờ ghi đè`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

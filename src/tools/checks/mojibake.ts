@@ -50,8 +50,12 @@ export function mojibakeScore(token: string): number {
   return strong + (name ? foreign / 2 : foreign);
 }
 
+/** Any trace at all; most lines have none, and skip the word-by-word scoring. */
+const ANY_SIGN = new RegExp([SYMBOLS, INSIDE_ONLY, BEFORE_LETTER, FOREIGN_LETTERS, VNI_PAIRS].map((r) => r.source).join('|'), 'u');
+
 /** The suspicious tokens of a line, when together they are convincing. */
 export function mojibakeWords(line: string): string[] {
+  if (!ANY_SIGN.test(line)) return [];
   const scored = (line.match(/\S+/g) ?? []).map((t) => ({ t, s: mojibakeScore(t) })).filter((x) => x.s > 0);
   // One odd letter may be a foreign name (Müller); two signals are not.
   const total = scored.reduce((n, x) => n + x.s, 0);
@@ -67,6 +71,7 @@ export const mojibakeCheck: Check = {
   run({ entries }) {
     const out: Finding[] = [];
     for (const { entry } of entries) {
+      if (!ANY_SIGN.test(entry.source)) continue;
       entry.source.split('\n').forEach((line, i) => {
         const words = mojibakeWords(line.normalize('NFC'));
         if (words.length === 0) return;

@@ -17,6 +17,7 @@ export const nfcCheck: Check = {
   run({ entries }) {
     const out: Finding[] = [];
     for (const { entry } of entries) {
+      if (entry.source === entry.source.normalize('NFC')) continue;
       const lines = entry.source.split('\n');
       lines.forEach((line, i) => {
         if (line === line.normalize('NFC')) return;
