@@ -7,6 +7,7 @@
  * src/tools/checks/.
  */
 import { existsSync } from 'node:fs';
+import { DEFAULT_SOURCES_DIR } from '../src/tools/checks/copied.ts';
 import { CHECKS, checkDir, fixDir } from '../src/tools/checks/index.ts';
 import { CliError, parseCli } from '../src/tools/cli.ts';
 import { formatFindings, PLANS_DIR } from '../src/tools/entries.ts';
@@ -17,7 +18,7 @@ Cách dùng:
   npm run check                 kiểm tra mọi tệp trong ${PLANS_DIR}
   npm run check -- --fix        sửa tự động những gì sửa an toàn được (Unicode NFC, kiểu đặt dấu thanh), rồi kiểm tra
   npm run check -- --dir <thư mục>      kiểm tra một thư mục khác (hoặc đặt biến KHO_PLANS_DIR)
-  npm run check -- --sources <thư mục>  thư mục chứa văn bản nguồn <tên tệp>.txt để tìm câu chép nguyên văn (mặc định: sources nếu có)
+  npm run check -- --sources <thư mục>  thư mục chứa văn bản nguồn <tên tệp>.txt để tìm câu chép nguyên văn (mặc định: ${DEFAULT_SOURCES_DIR} nếu có)
 
 Mỗi phát hiện in một dòng "tệp:dòng: lỗi|cảnh báo: …". Có lỗi thì lệnh kết thúc với mã 1; chỉ có cảnh báo thì vẫn đạt.`;
 
@@ -34,7 +35,7 @@ function main(argv: string[]): number {
   }
   const dir = (args.dir as string | undefined) ?? process.env.KHO_PLANS_DIR ?? PLANS_DIR;
   if (!existsSync(dir)) throw new CliError(`không có thư mục "${dir}". Hãy chạy lệnh từ thư mục gốc của kho, hoặc ghi đúng --dir`);
-  const sources = (args.sources as string | undefined) ?? (existsSync('sources') ? 'sources' : undefined);
+  const sources = (args.sources as string | undefined) ?? (existsSync(DEFAULT_SOURCES_DIR) ? DEFAULT_SOURCES_DIR : undefined);
   if (sources && !existsSync(sources)) throw new CliError(`không có thư mục nguồn "${sources}" (--sources)`);
 
   if (args.fix) {

@@ -4,10 +4,12 @@
  * the line it points at; the command's output and exit status; and --fix,
  * which must repair what it claims and change nothing on a second run.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, checkDir } from '../../src/tools/checks/index.ts';
+import { DEFAULT_SOURCES_DIR } from '../../src/tools/checks/copied.ts';
 import { mojibakeWords } from '../../src/tools/checks/mojibake.ts';
 import { countStyles } from '../../src/tools/checks/tone.ts';
 import { countToneStyles } from '../../src/lib/text/tone.ts';
@@ -127,6 +129,11 @@ describe('each content check finds its problem on the right line', () => {
       expect.objectContaining({ line: lineOf(path, 'Nâng cao nhận thức, trách nhiệm'), severity: 'warning', rule: 'copied' }),
     ]);
     expect(found('copied')).toEqual([]);
+  });
+
+  it('copied text: the default folder for source texts is one git ignores, so sources are never committed', () => {
+    const ignored = spawnSync('git', ['check-ignore', '-q', join(DEFAULT_SOURCES_DIR, `${A}.txt`)], { cwd: ROOT });
+    expect(ignored.status).toBe(0);
   });
 
   it('body: a heading with nothing under it is a warning; one followed by its sub-headings is not', () => {

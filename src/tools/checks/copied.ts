@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import type { Finding } from '../entries.ts';
 import { bodyLineAt, excerpt, finding, type Check } from './types.ts';
 
+/**
+ * Where editors keep source texts by default: inside tmp/, which git ignores,
+ * so a copyrighted source cannot be committed with the entry by mistake.
+ */
+export const DEFAULT_SOURCES_DIR = 'tmp/sources';
+
 /** Runs of this many words are compared. */
 const SHINGLE = 6;
 /** Sentences shorter than this are names, dates or headings, not prose worth flagging. */
@@ -50,7 +56,7 @@ export const copiedCheck: Check = {
   id: 'copied',
   title: 'Chép nguyên văn từ nguồn',
   help:
-    'Chỉ chạy khi bạn lưu văn bản nguồn trên máy ở `sources/<tên tệp>.txt` (không đưa lên kho). Một câu trong phần nội dung trùng gần nguyên văn với nguồn (cảnh báo): hãy viết lại bằng lời của bạn, giữ chính xác số liệu, ngày tháng, tên riêng.',
+    `Chỉ chạy khi bạn lưu văn bản nguồn trên máy ở \`${DEFAULT_SOURCES_DIR}/<tên tệp>.txt\` (thư mục \`tmp\` không bao giờ được đưa lên kho). Một câu trong phần nội dung trùng gần nguyên văn với nguồn (cảnh báo): hãy viết lại bằng lời của bạn, giữ chính xác số liệu, ngày tháng, tên riêng.`,
   severity: 'warning',
   run({ entries, sourcesDir }) {
     const out: Finding[] = [];
