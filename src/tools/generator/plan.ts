@@ -6,6 +6,8 @@
 import { DISTRICTS_ABOLISHED, MERGER_DATE } from '../../data/provinces.ts';
 import { DOCUMENT_TYPES, INDICES, REFORM_AREAS, keysOf, type DocumentType, type IssuerLevel } from '../../data/taxonomy.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { docNumberKey } from '../../lib/docnumber.ts';
+import { issuerKey } from '../../lib/issuer.ts';
 import { PROVINCE_UNITS, type ProvinceUnit } from '../../lib/provinces.ts';
 import { slugify } from '../../lib/text/slug.ts';
 import type { ToneStyle } from '../../lib/text/tone.ts';
@@ -36,7 +38,7 @@ export interface GeneratedPlan {
   /** Frontmatter, in the order of CONTRACT.md §1. */
   data: Record<string, unknown>;
   body: string;
-  /** The key the duplicate rule compares (number, issuer, date). */
+  /** The key the archive's duplicate rule compares (number, issuer, date), or '' without a number. */
   identity: string;
 }
 
@@ -393,6 +395,7 @@ export function generatePlan(seed: number, index: number, attempt = 0): Generate
   if (tags.length) data.tags = tags;
 
   const slug = `${from}-${unit?.slug ?? 'trung-uong'}-${hasNumber ? slugify(number) : 'khong-so'}-${index}`;
-  const identity = hasNumber ? [number, issuerName, noDate ? '' : issuedOn].join('|').toLowerCase() : '';
+  // The archive's duplicate rule (identityKey in src/tools/entries.ts) compares these keys.
+  const identity = hasNumber ? [docNumberKey(number), issuerKey(issuerName), noDate ? '' : issuedOn].join('|') : '';
   return { slug, data, body, identity };
 }
