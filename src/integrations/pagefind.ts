@@ -14,6 +14,14 @@ import type { AstroIntegration } from 'astro';
 /** The plan pages; every other page lacks data-pagefind-body anyway. */
 const PLAN_PAGES = 'ke-hoach/*/index.html';
 
+/**
+ * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
+ * ban hành"), section headings, the source's URL and the citation, which ends
+ * in the site's own name ("Kho kế hoạch CCHC"). Indexed, they would make
+ * "ban hành" or "CCHC" match every plan equally.
+ */
+const BOILERPLATE = ['.meta-table th', '.meta-table caption', '.plan > section > h2', '.source dt', '.source a', '.citation'];
+
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -41,7 +49,7 @@ export function pagefindIndex(): AstroIntegration {
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', excludeSelectors: BOILERPLATE });
           if (errors.length || !index) fail('tạo chỉ mục', errors);
           const added = await index.addDirectory({ path: site, glob: PLAN_PAGES });
           if (added.errors.length) fail('đọc các trang kế hoạch', added.errors);

@@ -213,6 +213,19 @@ describe('the engine', () => {
     expect(pagefind.requests.filter((r) => r.term === null).length).toBe(before);
   });
 
+  it('asks Pagefind again only for the searches a new keystroke changed', async () => {
+    const pagefind = new FakePagefind(DOCS);
+    const e = new SearchEngine(pagefind);
+    await e.run(state('một cửa liên th'));
+    const before = pagefind.requests.length;
+    await e.run(state('một cửa liên thô'));
+    const asked = pagefind.requests.slice(before).map((r) => r.term);
+    expect(asked).not.toContain('"mot"');
+    expect(asked).toContain('tho');
+    await e.run(state('một cửa liên thô'));
+    expect(pagefind.requests.length).toBe(before + asked.length);
+  });
+
   it('answers punctuation alone with nothing, and a notice', async () => {
     const outcome = await engine().run(state('"><'));
     expect(outcome.ids).toEqual([]);

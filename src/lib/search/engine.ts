@@ -46,6 +46,9 @@ export interface SearchOutcome {
   notices: EngineNotice[];
 }
 
+/** How many search answers to remember. */
+const MEMO_SIZE = 400;
+
 export class SearchEngine {
   private everything?: Promise<BackendHit[]>;
   private valueSets?: Promise<ValueSets>;
@@ -78,13 +81,32 @@ export class SearchEngine {
     return this.valueSets;
   }
 
+  /**
+   * Answers of recent searches. One keystroke changes one word, so most of a
+   * query's searches were already run for the previous keystroke; Back and
+   * Forward repeat whole queries.
+   */
+  private readonly memo = new Map<string, Promise<BackendHit[]>>();
+
   private async answer(specs: SearchSpec[]): Promise<Answers> {
-    const results = await this.backend.searchMany(specs.map((s) => ({ term: s.term, exact: s.exact })));
+    const keyOf = (s: SearchSpec) => `${s.exact ? 'exact' : 'loose'}\u0000${s.term}`;
+    const missing = [...new Map(specs.filter((s) => !this.memo.has(keyOf(s))).map((s) => [keyOf(s), s])).values()];
+    if (missing.length) {
+      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact })));
+      missing.forEach((s, i) => {
+        const hits = batch.then((all) => all[i]);
+        // A failed search is asked again next time rather than remembered.
+        hits.catch(() => this.memo.delete(keyOf(s)));
+        this.memo.set(keyOf(s), hits);
+      });
+      while (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    }
     const answers = new Map<string, BackendHit[]>();
-    specs.forEach((s, i) => {
-      answers.set(s.id, results[i]);
-      for (const h of results[i]) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
-    });
+    for (const s of specs) {
+      const hits = await this.memo.get(keyOf(s))!;
+      answers.set(s.id, hits);
+      for (const h of hits) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
+    }
     return answers;
   }
 
@@ -97,18 +119,25 @@ export class SearchEngine {
   async run(state: SearchState): Promise<SearchOutcome> {
     const parsed = parseQuery(state.q);
     const notices: EngineNotice[] = [...parsed.notices];
-    const [everything, sets] = await Promise.all([this.allPlans(), this.sets()]);
+    // The date order and the filter sets load once, beside the first searches.
+    const loaded = Promise.all([this.allPlans(), this.sets()]);
+    const numberAnswers = parsed.number ? this.answer(numberSearches(parsed)) : undefined;
+    const textAnswers = () => this.answer(textSearches(parsed));
+    // Words are searched at once unless a number may make them unnecessary.
+    let pendingText = parsed.words.length && !parsed.number ? textAnswers() : undefined;
+    const [everything, sets] = await loaded;
     const dates = new Map(everything.map((h, i) => [h.id, i]));
 
     let ranking: Ranking | undefined;
-    if (parsed.number) {
-      ranking = rankNumber(await this.answer(numberSearches(parsed)), dates);
+    if (numberAnswers) {
+      ranking = rankNumber(await numberAnswers, dates);
       if (ranking.hits.length === 0) {
-        notices.push({ kind: 'number-not-found', number: parsed.number.typed });
+        notices.push({ kind: 'number-not-found', number: parsed.number!.typed });
         ranking = undefined;
+        pendingText = textAnswers();
       }
     }
-    if (!ranking && parsed.words.length) ranking = rankText(parsed, await this.answer(textSearches(parsed)), dates);
+    if (!ranking && pendingText) ranking = rankText(parsed, await pendingText, dates);
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });
 
     // An empty query lets the filters alone choose: every plan they keep, newest

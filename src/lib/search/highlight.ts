@@ -49,15 +49,18 @@ export function matcherForWords(list: string[]): Matcher {
 }
 
 function isWordMatch(key: string, m: Matcher): boolean {
-  return m.keys.has(key) || m.prefixes.some((p) => key.startsWith(p));
+  if (m.keys.has(key)) return true;
+  for (const p of m.prefixes) if (key.startsWith(p)) return true;
+  return false;
 }
 
 /** Which spans a matcher marks: single words, and every word of a whole phrase occurrence. */
 function matchedFlags(spans: WordSpan[], m: Matcher): boolean[] {
   const flags = spans.map((s) => isWordMatch(s.key, m));
   for (const phrase of m.phrases) {
-    for (let i = 0; i + phrase.length <= spans.length; i++) {
-      if (phrase.every((k, j) => spans[i + j].key === k)) for (let j = 0; j < phrase.length; j++) flags[i + j] = true;
+    outer: for (let i = 0; i + phrase.length <= spans.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (spans[i + j].key !== phrase[j]) continue outer;
+      flags.fill(true, i, i + phrase.length);
     }
   }
   return flags;
@@ -96,13 +99,17 @@ export function excerptHtml(text: string, m: Matcher, size = 30): string {
   const { text: normal, spans } = wordSpans(text);
   if (spans.length === 0) return '';
   const flags = matchedFlags(spans, m);
+  const hits: number[] = [];
+  flags.forEach((f, i) => f && hits.push(i));
   let bestStart = 0;
   let bestScore = -1;
-  for (let i = 0; i < spans.length; i++) {
-    if (!flags[i]) continue;
-    const start = Math.max(0, i - 4);
-    const window = spans.slice(start, start + size).filter((_, j) => flags[start + j]);
-    const score = new Set(window.map((s) => s.key)).size * 100 + window.length;
+  // A window starts a few words before each match; `lo`..`hi` are the matches inside it.
+  for (let a = 0, lo = 0, hi = 0; a < hits.length; a++) {
+    const start = Math.max(0, hits[a] - 4);
+    while (hits[lo] < start) lo++;
+    while (hi < hits.length && hits[hi] < start + size) hi++;
+    const inside = hits.slice(lo, hi);
+    const score = new Set(inside.map((i) => spans[i].key)).size * 100 + inside.length;
     if (score > bestScore) [bestScore, bestStart] = [score, start];
   }
   const last = Math.min(spans.length, bestStart + size) - 1;

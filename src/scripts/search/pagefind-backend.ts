@@ -49,6 +49,8 @@ export async function loadPagefind(base: string): Promise<Backend> {
   });
   await pagefind.init();
 
+  const search = (r: BackendRequest) =>
+    pagefind.search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} }).then((response) => response?.results ?? []);
   let exact = false;
   // Pagefind reads `exactDiacritics` when a search runs, so batches that need
   // it on and off must not interleave.
@@ -62,17 +64,15 @@ export async function loadPagefind(base: string): Promise<Backend> {
         await pagefind.options({ exactDiacritics: mode });
         exact = mode;
       }
-      await Promise.all(
-        batch.map(async ([r, i]) => {
-          const response = await pagefind.search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} });
-          out[i] = response?.results ?? [];
-        }),
-      );
+      await Promise.all(batch.map(async ([r, i]) => (out[i] = await search(r))));
     }
     return out;
   };
   return {
     searchMany(requests) {
+      // Filter-only requests have no words, so the diacritics mode cannot
+      // matter to them: they need not wait their turn.
+      if (requests.every((r) => r.term === null)) return Promise.all(requests.map(search));
       const result = queue.then(() => run(requests));
       queue = result.catch(() => undefined);
       return result;

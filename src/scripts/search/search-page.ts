@@ -70,12 +70,29 @@ export function startSearchPage(base: string): void {
     }
   }
 
+  /** The search the current history entry stood for before typing changed its URL. */
+  let committed = readState(new URLSearchParams(location.search));
+  const hrefOf = (state: SearchState) => `${location.pathname}${writeState(state)}`;
+
+  /**
+   * Typing only replaces the current entry, so the URL stays shareable without
+   * a history entry per keystroke. Submitting or filtering pushes one: the
+   * current entry first gets back the search it stood for, so Back returns
+   * to it rather than to a half-typed query.
+   */
   function writeHistory(state: SearchState, mode: HistoryMode) {
     if (mode === 'none') return;
-    const href = `${location.pathname}${writeState(state)}`;
-    if (sameState(state, readState(new URLSearchParams(location.search)))) return;
-    if (mode === 'push') history.pushState(null, '', href);
-    else history.replaceState(null, '', href);
+    if (mode === 'replace') {
+      if (!sameState(state, readState(new URLSearchParams(location.search)))) history.replaceState(null, '', hrefOf(state));
+      return;
+    }
+    if (!sameState(state, committed)) {
+      history.replaceState(null, '', hrefOf(committed));
+      history.pushState(null, '', hrefOf(state));
+    } else {
+      history.replaceState(null, '', hrefOf(state));
+    }
+    committed = state;
   }
 
   function showCounts(outcome: SearchOutcome) {
@@ -84,8 +101,9 @@ export function startSearchPage(base: string): void {
       for (const option of select.options) {
         if (!option.value) continue;
         const label = option.dataset.label ?? option.value;
-        const n = counts[option.value] ?? 0;
-        option.textContent = `${label} (${n.toLocaleString('vi-VN')})`;
+        const text = `${label} (${(counts[option.value] ?? 0).toLocaleString('vi-VN')})`;
+        // Most counts stay the same from one keystroke to the next.
+        if (option.textContent !== text) option.textContent = text;
       }
     }
   }
@@ -173,14 +191,17 @@ export function startSearchPage(base: string): void {
     }
     setState('loading');
     try {
+      performance.mark('kho-search:start');
       const outcome = await (await getEngine()).run(state);
       if (id !== runId) return;
+      performance.mark('kho-search:ranked');
       current = { outcome, matcher: matcherFor(outcome.parsed, outcome.ranking === 'number'), shown: 0 };
       list.replaceChildren();
       showNotices(outcome);
       showCounts(outcome);
       await appendPage(id);
       if (id !== runId) return;
+      performance.mark('kho-search:rendered');
       const total = outcome.ids.length;
       count.textContent = STRINGS.count(total, outcome.parsed.text);
       empty.hidden = total > 0;
@@ -225,6 +246,7 @@ export function startSearchPage(base: string): void {
   });
   window.addEventListener('popstate', () => {
     const state = readState(new URLSearchParams(location.search));
+    committed = state;
     fillForm(state);
     void run(state, 'none');
   });

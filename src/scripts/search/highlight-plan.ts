@@ -1,0 +1,33 @@
+/**
+ * On a plan page opened from the search page, marks the words that were
+ * searched for, with the same matching as the result list ("dong thap" marks
+ * "Đồng Tháp"). Loaded only when the reader came from a search.
+ */
+import { matchRanges, matcherFor } from '../../lib/search/highlight.ts';
+import { parseQuery } from '../../lib/search/parse.ts';
+
+const SKIP = 'script, style, mark, [hidden], [data-pagefind-ignore]';
+
+export function highlightPlan(root: Element, query: string): number {
+  const parsed = parseQuery(query);
+  const matcher = matcherFor(parsed, Boolean(parsed.number));
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  let marked = 0;
+  for (const text of texts) {
+    // Right to left, so that splitting the node keeps earlier offsets valid.
+    for (const [start, end] of matchRanges(text.data, matcher).reverse()) {
+      const word = text.splitText(start);
+      word.splitText(end - start);
+      const mark = document.createElement('mark');
+      mark.className = 'search-hit';
+      word.replaceWith(mark);
+      mark.append(word);
+      marked++;
+    }
+  }
+  return marked;
+}
