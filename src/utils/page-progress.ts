@@ -9,7 +9,9 @@ let tick: ((done: number, final?: boolean) => void) | undefined;
 let done = 0;
 
 export function countPlanPage(total: number): void {
-  tick ??= progress('[kho] Đã dựng', total, 'trang kế hoạch', (line) => console.log(line), 5000);
+  // Astro prints a page's path before rendering it and its time after, so the
+  // line starts on a fresh line of its own.
+  tick ??= progress('[kho] Đã dựng', total, 'trang kế hoạch', (line) => console.log(`\n${line}`), 5000);
   done++;
   tick(done, done === total);
 }

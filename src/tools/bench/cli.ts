@@ -146,7 +146,7 @@ async function step(label: string, command: string, args: string[], opts: Parame
         if (line.startsWith(PHASE_PREFIX)) {
           phase = line.slice(PHASE_PREFIX.length).trim();
           say(`[bench] ${label}: ${phase}`);
-        } else if (/^\[kho\]/.test(line)) say(`[bench] ${label}: ${line}`);
+        } else if (line.includes('[kho] ')) say(`[bench] ${label}: ${line.slice(line.indexOf('[kho] '))}`);
       },
     });
   } finally {
