@@ -266,7 +266,7 @@ function dateVN(d: Date): string {
   return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 }
 
-function render(rows: Row[], meta: { started: Date; machine: string; load: [number, number]; runs: number; site: string; command: string }): string {
+function render(rows: Row[], meta: { heading: string; started: Date; machine: string; load: [number, number]; runs: number; site: string; command: string }): string {
   const firstQuery = Math.max(...rows.map((r) => r.layer.cold.searchBytes));
   const ratios = (key: 'cold' | 'warm') => rows.map((r) => r.layer[key].ms / r.stock[key].ms);
   const table = rows.map((r) => {
@@ -276,7 +276,7 @@ function render(rows: Row[], meta: { started: Date; machine: string; load: [numb
   });
   const verdict = (ok: boolean) => (ok ? 'đạt' : '**chưa đạt**');
   return [
-    SECTION,
+    `### ${meta.heading}`,
     '',
     `Đo ngày ${dateVN(meta.started)} (giờ Việt Nam) bằng \`${meta.command}\` trên ${meta.site}.`,
     `Máy: ${meta.machine}. Tải trung bình 1 phút lúc bắt đầu và kết thúc: ${vi(meta.load[0], 1)} và ${vi(meta.load[1], 1)}.`,
@@ -292,16 +292,35 @@ function render(rows: Row[], meta: { started: Date; machine: string; load: [numb
   ].join('\n');
 }
 
-/** Puts `block` in place of the "## Tìm kiếm" section, or at the end. */
+const INTRO = [
+  SECTION,
+  '',
+  'Ghi bởi `npm run bench:search` (scripts/bench-search.ts): lớp truy vấn của trang /tim-kiem/ so với Pagefind gốc trên cùng bản build, mỗi cỡ kho một bảng. Mục tiêu cho trang phát hành: truy vấn đầu tiên tốn tối đa 150 KB, và mỗi câu trả lời của lớp truy vấn tốn tối đa 1,3 lần thời gian của Pagefind gốc cho cùng các từ.',
+  '',
+].join('\n');
+
+/**
+ * Puts `block` (one "### N kế hoạch" table) into the "## Tìm kiếm" section:
+ * in place of the table for the same archive size, or after the others.
+ * Other sections of the file are left as they are.
+ */
 function writeSection(file: string, block: string): void {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Hiệu năng\n\n';
-  const start = text.indexOf(`${SECTION}\n`);
-  if (start < 0) {
-    writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${block}`);
-    return;
+  let start = text.indexOf(`${SECTION}\n`);
+  const withSection = start < 0 ? `${text.replace(/\n*$/, '\n\n')}${INTRO}` : text;
+  start = withSection.indexOf(`${SECTION}\n`);
+  const nextSection = withSection.indexOf('\n## ', start + SECTION.length);
+  const end = nextSection < 0 ? withSection.length : nextSection + 1;
+  let section = withSection.slice(start, end).replace(/\n*$/, '\n\n');
+  block = block.replace(/\n*$/, '\n\n');
+  const heading = block.slice(0, block.indexOf('\n'));
+  const at = section.indexOf(`${heading}\n`);
+  if (at < 0) section += block;
+  else {
+    const next = section.indexOf('\n### ', at + heading.length);
+    section = section.slice(0, at) + block + (next < 0 ? '' : section.slice(next + 1));
   }
-  const next = text.indexOf('\n## ', start + SECTION.length);
-  writeFileSync(file, text.slice(0, start) + block + (next < 0 ? '' : text.slice(next + 1)));
+  writeFileSync(file, withSection.slice(0, start) + section.replace(/\n*$/, '\n') + (nextSection < 0 ? '' : '\n' + withSection.slice(end)));
 }
 
 function siteBase(dist: string): string {
@@ -344,12 +363,14 @@ async function main(): Promise<number> {
       rows.push({ q, layer, stock });
       console.log(`${q}: lớp truy vấn ${vi(layer.cold.ms)}/${vi(layer.warm.ms)} ms, gốc ${vi(stock.cold.ms)}/${vi(stock.warm.ms)} ms`);
     }
+    const plans = planCount(dist);
     const block = render(rows, {
+      heading: `${vi(plans)} kế hoạch`,
       started,
       machine: machine(browser),
       load: [load0, loadavg()[0]],
       runs,
-      site: `${dist.startsWith(ROOT) ? dist.slice(ROOT.length + 1) : dist} (${planCount(dist)} kế hoạch)`,
+      site: dist.startsWith(ROOT) ? dist.slice(ROOT.length + 1) : dist,
       command: `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     });
     writeSection(report, block);

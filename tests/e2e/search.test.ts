@@ -67,16 +67,21 @@ async function read(page: Page, base = '/'): Promise<SearchPage> {
   };
 }
 
-/** Opens /tim-kiem/ with the given parameters and waits for its results; shows them all. */
-async function open(params: Record<string, string>, server = root, base = '/'): Promise<SearchPage> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+/** Waits for the results, pressing "Xem thêm" until all are shown. */
+async function readAll(page: Page, base = '/'): Promise<SearchPage> {
   let result = await read(page, base);
   while (await page.isVisible('[data-search-more]')) {
     await page.click('[data-search-more]');
     result = await read(page, base);
   }
   return result;
+}
+
+/** Opens /tim-kiem/ with the given parameters and waits for all its results. */
+async function open(params: Record<string, string>, server = root, base = '/'): Promise<SearchPage> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+  return readAll(page, base);
 }
 
 async function search(q: string, extra: Record<string, string> = {}): Promise<string[]> {
@@ -226,7 +231,7 @@ describe('8. as you type', () => {
     await page.click('#q');
     await page.keyboard.type('tinh giản biên ch', { delay: 20 });
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'tinh giản biên ch');
-    const { slugs } = await read(page);
+    const { slugs } = await readAll(page);
     expect(slugs.indexOf('search-2022-quang-ngai-snv-mot-cua')).toBeGreaterThanOrEqual(0);
     expect(slugs.indexOf('search-2022-quang-ngai-snv-mot-cua')).toBeLessThan(slugs.indexOf('search-2022-quang-tri-ubnd-tu-roi-rac'));
     expect(await page.evaluate(() => history.length)).toBe(before);
@@ -255,6 +260,7 @@ describe('the search page', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(slugs).toEqual(expected);
     expect(count).toContain(String(expected.length));
+    await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
     expect(await page.textContent('#loc-nam option[value="2022"]')).toContain(`(${expected.length})`);
     await page.close();
   });
@@ -307,11 +313,7 @@ describe('the search page', () => {
     await read(page);
     await page.selectOption('#loc-cap', 'so-nganh');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('cap') === 'so-nganh');
-    let { slugs } = await read(page);
-    while (await page.isVisible('[data-search-more]')) {
-      await page.click('[data-search-more]');
-      ({ slugs } = await read(page));
-    }
+    const { slugs } = await readAll(page);
     expect(slugs).toEqual(all.filter((s) => plans.find((p) => p.slug === s)!.plan.issuer.level === 'so-nganh'));
     await page.goBack();
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('cap'));

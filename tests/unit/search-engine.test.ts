@@ -186,8 +186,9 @@ describe('the engine', () => {
   it('applies filters and counts the other values for the same words', async () => {
     const outcome = await engine().run(state('dong thap', { filters: { tinh: 'dong-thap' } }));
     expect(outcome.ids.sort()).toEqual(['dong-thap', 'tien-giang']);
-    expect(outcome.counts.tinh).toMatchObject({ 'dong-thap': 2, 'tien-giang': 1, 'vinh-long': 0 });
-    expect(outcome.counts.nam).toMatchObject({ '2020': 1, '2021': 1 });
+    const counts = await outcome.counts;
+    expect(counts.tinh).toMatchObject({ 'dong-thap': 2, 'tien-giang': 1, 'vinh-long': 0 });
+    expect(counts.nam).toMatchObject({ '2020': 1, '2021': 1 });
   });
 
   it('lists every plan a filter keeps when there are no words, newest first', async () => {
@@ -207,9 +208,9 @@ describe('the engine', () => {
   it('loads the date order and the filter sets once, however many searches follow', async () => {
     const pagefind = new FakePagefind(DOCS);
     const e = new SearchEngine(pagefind);
-    await e.run(state('dòng'));
+    await (await e.run(state('dòng'))).counts;
     const before = pagefind.requests.filter((r) => r.term === null).length;
-    await e.run(state('hoà giải'));
+    await (await e.run(state('hoà giải', { filters: { nam: '2020' } }))).counts;
     expect(pagefind.requests.filter((r) => r.term === null).length).toBe(before);
   });
 
@@ -219,9 +220,9 @@ describe('the engine', () => {
     await e.run(state('một cửa liên th'));
     const before = pagefind.requests.length;
     await e.run(state('một cửa liên thô'));
-    const asked = pagefind.requests.slice(before).map((r) => r.term);
-    expect(asked).not.toContain('"mot"');
-    expect(asked).toContain('tho');
+    const asked = pagefind.requests.slice(before).map((r) => r.term ?? '');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((t) => !/thô|tho/.test(t))).toEqual([]);
     await e.run(state('một cửa liên thô'));
     expect(pagefind.requests.length).toBe(before + asked.length);
   });

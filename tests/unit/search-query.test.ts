@@ -7,7 +7,7 @@ import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { foldedClauses, mdxText, numberToken } from '../../src/lib/search/index-fields.ts';
 import { findNumber } from '../../src/lib/search/number-query.ts';
 import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
-import { numberSearches, textSearches } from '../../src/lib/search/searches.ts';
+import { followUpSearches, numberSearches, textSearches } from '../../src/lib/search/searches.ts';
 import { exactKey, wordKey, words } from '../../src/lib/search/text.ts';
 
 const terms = (q: string) => Object.fromEntries(textSearches(parseQuery(q)).map((s) => [s.id, s]));
@@ -153,14 +153,30 @@ describe('the searches a query becomes', () => {
     expect(terms('Đội ngũ cán bộ')['all:0'].term).toBe('doi ngu can bo');
   });
 
-  it('asks for the phrase, the exact forms in both tone placements, and each word', () => {
+  it('asks for the phrase, each word whole, and the words typed with diacritics exactly, in both tone placements', () => {
     const t = terms('hoà giải cơ sở');
     expect(t['phrase:0'].term).toBe('"hoa giai co so"');
-    expect(t['exact:old']).toEqual({ id: 'exact:old', term: 'hòa giải cơ sở', exact: true });
-    expect(t['exact:new']).toEqual({ id: 'exact:new', term: 'hoà giải cơ sở', exact: true });
-    expect([t['word:0'].term, t['word:3'].term]).toEqual(['"hoa"', 'so']);
-    expect(t['head'].term).toBe('"hoa giai co"');
-    expect(t['whole'].term).toBe('"so"');
+    expect(t['exact:0']).toEqual({ id: 'exact:0', term: '"hòa"', exact: true });
+    expect(t['exact:0:new']).toEqual({ id: 'exact:0:new', term: '"hoà"', exact: true });
+    expect(t['exact:3'].term).toBe('"sở"');
+    expect([t['word:0'].term, t['word:2'].term, t['whole'].term]).toEqual(['"hoa"', '"co"', '"so"']);
+    expect(t['word:3']).toBeUndefined();
+  });
+
+  it('asks for the last word as a prefix when it is no whole word anywhere, and for the phrase before it when no plan has the whole phrase', () => {
+    const q = parseQuery('tinh giản biên ch');
+    const hit = [{ id: 'p', score: 1 }];
+    const first = new Map([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['whole', []], ['phrase:0', []]]);
+    expect(followUpSearches(q, first).map((s) => s.term)).toEqual(['ch', '"tinh gian bien"']);
+    // "ch" may be a whole word somewhere ("P.QLCN&ChN"), and the phrase still missing.
+    expect(followUpSearches(q, new Map([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
+    expect(followUpSearches(q, new Map([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);
+  });
+
+  it('asks for the last word as a prefix when no plan has every word, for ranking by how many', () => {
+    const q = parseQuery('san hô thổ cẩm');
+    const first = new Map([['all:0', []], ['word:0', [{ id: 'a', score: 1 }]], ['whole', [{ id: 'b', score: 1 }]]]);
+    expect(followUpSearches(q, first).map((s) => s.id)).toContain('word:last');
   });
 
   it('gives the same searches for either tone placement', () => {
@@ -171,10 +187,10 @@ describe('the searches a query becomes', () => {
     expect(Object.keys(terms('dong thap')).some((id) => id.startsWith('exact'))).toBe(false);
   });
 
-  it('requires a rewording\'s long form as a phrase', () => {
-    const t = terms('PAR Index');
-    const variant = parseQuery('PAR Index').variants.findIndex((v) => v.words.map((w) => w.key).join(' ') === 'chi so cai cach hanh chinh');
-    expect(t[`span:${variant}:0`].term).toBe('"chi so cai cach hanh chinh"');
+  it("requires a rewording's long form as a phrase", () => {
+    const q = parseQuery('PAR Index');
+    const variant = q.variants.findIndex((v) => v.words.map((w) => w.key).join(' ') === 'chi so cai cach hanh chinh');
+    expect(terms('PAR Index')[`span:${variant}:0`].term).toBe('"chi so cai cach hanh chinh"');
   });
 
   it('asks for each quoted phrase', () => {

@@ -24,14 +24,14 @@ describe('ranking', () => {
       'word:0': hits(['scattered', 1], ['phrase', 1]),
       'word:1': hits(['scattered', 1], ['phrase', 1]),
       'word:2': hits(['scattered', 1], ['phrase', 1]),
-      'word:3': hits(['scattered', 1], ['phrase', 1]),
+      whole: hits(['scattered', 1], ['phrase', 1]),
     });
     expect(order(rankText(q, a, noDates))).toEqual(['phrase', 'scattered']);
   });
 
   it('puts the exact diacritics typed above matches found only by folding', () => {
     const q = parseQuery('dòng');
-    const a = answers({ 'all:0': hits(['dong-thap', 5], ['dong-ho-so', 1]), 'exact:old': hits(['dong-ho-so', 1]) });
+    const a = answers({ 'all:0': hits(['dong-thap', 5], ['dong-ho-so', 1]), 'exact:0': hits(['dong-ho-so', 1]) });
     expect(order(rankText(q, a, noDates))).toEqual(['dong-ho-so', 'dong-thap']);
   });
 
@@ -43,20 +43,20 @@ describe('ranking', () => {
 
   it('keeps the phrase of all but a half-typed last word', () => {
     const q = parseQuery('tinh giản biên ch');
-    const words = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:3': hits(['a', 1], ['b', 1]) };
+    const words = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:last': hits(['a', 1], ['b', 1]) };
     const a = answers({ ...words, 'all:0': hits(['a', 3], ['b', 1]), head: hits(['b', 1]) });
     expect(order(rankText(q, a, noDates))).toEqual(['b', 'a']);
   });
 
   it('drops plans where a word other than the last matched only as a prefix', () => {
     const q = parseQuery('hoa bình');
-    const a = answers({ 'all:0': hits(['hoach-binh', 2], ['hoa-binh', 1]), 'word:0': hits(['hoa-binh', 1]), 'word:1': hits(['hoach-binh', 1], ['hoa-binh', 1]) });
+    const a = answers({ 'all:0': hits(['hoach-binh', 2], ['hoa-binh', 1]), 'word:0': hits(['hoa-binh', 1]), whole: hits(['hoach-binh', 1], ['hoa-binh', 1]) });
     expect(order(rankText(q, a, noDates))).toEqual(['hoa-binh']);
   });
 
   it('drops plans Pagefind kept by ignoring a word it does not know', () => {
     const q = parseQuery('cán bộ xyzzy');
-    const a = answers({ 'all:0': hits(['p', 1]), 'word:0': hits(['p', 1]), 'word:1': hits(['p', 1]), 'word:2': [] });
+    const a = answers({ 'all:0': hits(['p', 1]), 'word:0': hits(['p', 1]), 'word:1': hits(['p', 1]), whole: [], 'word:last': [] });
     const r = rankText(q, a, noDates);
     expect(r.mode).toBe('some');
     expect(r.missing).toEqual(['xyzzy']);
@@ -70,7 +70,7 @@ describe('ranking', () => {
       'word:0': hits(['coral', 1]),
       'word:1': hits(['coral', 1], ['lake', 1]),
       'word:2': hits(['brocade', 1]),
-      'word:3': hits(['brocade', 1], ['coral', 1]),
+      'word:last': hits(['brocade', 1], ['coral', 1]),
     });
     const r = rankText(q, a, noDates);
     expect(r.mode).toBe('some');
@@ -78,28 +78,37 @@ describe('ranking', () => {
     expect(order(r)).toEqual(['coral', 'brocade', 'lake']);
   });
 
-  it('merges a rewording, which ranks below the words as typed', () => {
+  it('merges a rewording, whose matches follow the words as typed and need its long form as a phrase', () => {
     const q = parseQuery('CCHC');
     const long = q.variants.findIndex((v) => v.words.length === 4);
-    const a = answers({
-      'all:0': hits(['abbr', 1]),
-      [`all:${long}`]: hits(['long', 1], ['scattered', 2]),
-      [`span:${long}:0`]: hits(['long', 1]),
-      [`phrase:${long}`]: hits(['long', 1]),
-    });
+    const a = answers({ 'all:0': hits(['abbr', 1]), [`span:${long}:0`]: hits(['long', 1], ['abbr', 1]) });
     expect(order(rankText(q, a, noDates))).toEqual(['abbr', 'long']);
+  });
+
+  it('keeps the other words of the query in a rewording', () => {
+    const q = parseQuery('CCHC Lạng Sơn');
+    const long = q.variants.findIndex((v) => v.words[0].key === 'cai');
+    const a = answers({
+      'all:0': [],
+      'word:0': [],
+      'word:1': hits(['lang-son', 1], ['other', 1]),
+      whole: hits(['lang-son', 1], ['other', 1]),
+      [`span:${long}:0`]: hits(['lang-son', 1], ['elsewhere', 1]),
+      [`phrase:${long}`]: hits(['lang-son', 1]),
+    });
+    expect(order(rankText(q, a, noDates))).toEqual(['lang-son']);
   });
 
   it('keeps only plans with every quoted phrase', () => {
     const q = parseQuery('"tinh giản biên chế" 2020');
-    const both = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:3': hits(['a', 1], ['b', 1]), 'word:4': hits(['a', 1], ['b', 1]) };
-    const a = answers({ ...both, 'all:0': hits(['a', 2], ['b', 1]), 'quoted:0': hits(['b', 1]) });
+    const both = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:3': hits(['a', 1], ['b', 1]) };
+    const a = answers({ ...both, 'all:0': hits(['a', 2], ['b', 1]), whole: hits(['a', 1], ['b', 1]), 'quoted:0': hits(['b', 1]) });
     expect(order(rankText(q, a, noDates))).toEqual(['b']);
   });
 
   it('breaks ties by issue date, newest first', () => {
     const q = parseQuery('kế hoạch');
-    const a = answers({ 'all:0': hits(['old', 1], ['new', 1]), 'phrase:0': hits(['old', 1], ['new', 1]), 'word:0': hits(['old', 1], ['new', 1]), 'word:1': hits(['old', 1], ['new', 1]) });
+    const a = answers({ 'all:0': hits(['old', 1], ['new', 1]), 'phrase:0': hits(['old', 1], ['new', 1]), 'word:0': hits(['old', 1], ['new', 1]), whole: hits(['old', 1], ['new', 1]) });
     expect(order(rankText(q, a, new Map([['new', 0], ['old', 1]])))).toEqual(['new', 'old']);
   });
 

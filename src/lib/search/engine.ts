@@ -7,7 +7,7 @@ import { applyFilters, countFacets, type FacetCounts, type ValueSets } from './f
 import { FILTERS, SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { rankNumber, rankText, type Answers, type Hit, type Ranking } from './rank.ts';
-import { numberSearches, textSearches, type SearchSpec } from './searches.ts';
+import { followUpSearches, numberSearches, textSearches, type SearchSpec } from './searches.ts';
 import type { SearchState } from './url-state.ts';
 
 /** What Pagefind returns for one plan. */
@@ -42,7 +42,12 @@ export interface SearchOutcome {
   ranking: Ranking['mode'];
   /** Plan ids in display order, filters applied. */
   ids: string[];
-  counts: FacetCounts;
+  /**
+   * How many plans each filter value would give. Later than the results: it
+   * needs the plans of every value, loaded once, off the path to the first
+   * results.
+   */
+  counts: Promise<FacetCounts>;
   notices: EngineNotice[];
 }
 
@@ -51,7 +56,6 @@ const MEMO_SIZE = 400;
 
 export class SearchEngine {
   private everything?: Promise<BackendHit[]>;
-  private valueSets?: Promise<ValueSets>;
   private readonly hits = new Map<string, BackendHit>();
 
   constructor(private readonly backend: Backend) {}
@@ -65,20 +69,37 @@ export class SearchEngine {
     return this.everything;
   }
 
-  /** The plans of every filter value, loaded once per page. */
+  private readonly valueSets = new Map<string, Promise<Set<string>>>();
+  private allSets?: Promise<ValueSets>;
+
+  /** The plans having one filter value, loaded once per page. */
+  private valueSet(name: FilterName, value: string): Promise<Set<string>> {
+    const key = `${name}=${value}`;
+    let set = this.valueSets.get(key);
+    if (!set) {
+      set = this.backend.searchMany([{ term: null, filters: { [name]: value } }]).then(([hits]) => new Set(hits.map((h) => h.id)));
+      this.valueSets.set(key, set);
+    }
+    return set;
+  }
+
+  /** The plans of every value of every filter. */
   private sets(): Promise<ValueSets> {
-    this.valueSets ??= (async () => {
+    this.allSets ??= (async () => {
       const all = await this.backend.filters();
-      const pairs = FILTERS.flatMap((name) => Object.keys(all[name] ?? {}).map((value) => [name, value] as const));
-      const answers = await this.backend.searchMany(pairs.map(([name, value]) => ({ term: null, filters: { [name]: value } })));
       const sets = new Map<FilterName, Map<string, Set<string>>>();
-      pairs.forEach(([name, value], i) => {
-        if (!sets.has(name)) sets.set(name, new Map());
-        sets.get(name)!.set(value, new Set(answers[i].map((h) => h.id)));
-      });
+      await Promise.all(
+        FILTERS.flatMap((name) =>
+          Object.keys(all[name] ?? {}).map(async (value) => {
+            const set = await this.valueSet(name, value);
+            if (!sets.has(name)) sets.set(name, new Map());
+            sets.get(name)!.set(value, set);
+          }),
+        ),
+      );
       return sets;
     })();
-    return this.valueSets;
+    return this.allSets;
   }
 
   /**
@@ -119,13 +140,21 @@ export class SearchEngine {
   async run(state: SearchState): Promise<SearchOutcome> {
     const parsed = parseQuery(state.q);
     const notices: EngineNotice[] = [...parsed.notices];
-    // The date order and the filter sets load once, beside the first searches.
-    const loaded = Promise.all([this.allPlans(), this.sets()]);
+    // The date order and the active filters' plans load beside the searches.
+    const active = (Object.entries(state.filters) as [FilterName, string | undefined][]).filter((e): e is [FilterName, string] => Boolean(e[1]));
+    const activeSets = Promise.all(active.map(async ([name, value]) => [name, new Map([[value, await this.valueSet(name, value)]])] as const));
+    const loaded = Promise.all([this.allPlans(), activeSets]);
     const numberAnswers = parsed.number ? this.answer(numberSearches(parsed)) : undefined;
-    const textAnswers = () => this.answer(textSearches(parsed));
+    // A second round only when the first shows it is needed (a half-typed
+    // or unknown last word, or no plan with every word).
+    const textAnswers = async () => {
+      const first = await this.answer(textSearches(parsed));
+      const more = followUpSearches(parsed, first);
+      return more.length ? new Map([...first, ...(await this.answer(more))]) : first;
+    };
     // Words are searched at once unless a number may make them unnecessary.
     let pendingText = parsed.words.length && !parsed.number ? textAnswers() : undefined;
-    const [everything, sets] = await loaded;
+    const [everything, chosen] = await loaded;
     const dates = new Map(everything.map((h, i) => [h.id, i]));
 
     let ranking: Ranking | undefined;
@@ -148,11 +177,12 @@ export class SearchEngine {
       ids = [...ids].sort((a, b) => rank(a) - rank(b));
     }
     if (state.sort === 'cu-nhat') ids.reverse();
+    const unfiltered = ids;
     return {
       parsed,
       ranking: ranking?.mode ?? 'all',
-      ids: applyFilters(ids, state.filters, sets),
-      counts: countFacets(ids, state.filters, sets),
+      ids: applyFilters(ids, state.filters, new Map(chosen)),
+      counts: this.sets().then((sets) => countFacets(unfiltered, state.filters, sets)),
       notices,
     };
   }

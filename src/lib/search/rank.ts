@@ -44,7 +44,9 @@ export interface Ranking {
 /** Position of each plan in newest-first order. */
 export type DateRank = ReadonlyMap<string, number>;
 
-const ids = (answers: Answers, id: string) => new Set((answers.get(id) ?? []).map((h) => h.id));
+/** The plans one search found. */
+export const idSet = (answers: Answers, id: string) => new Set((answers.get(id) ?? []).map((h) => h.id));
+const ids = idSet;
 
 /** Scores of one search scaled to 0..1 by its best hit. */
 function scaled(answers: Answers, id: string): Map<string, number> {
@@ -68,55 +70,69 @@ export function compareRanked(dates: DateRank) {
 
 const rankOf = (n: Ranked['number']) => (n === 'own' ? 0 : n === 'cited' ? 1 : 2);
 
+/**
+ * The plans having each word of the query: whole words, except the last,
+ * which may be a prefix. Without a `word:last` answer, the last word is known
+ * (it is a whole word somewhere), so Pagefind kept it, and every plan `all:0`
+ * found has it.
+ */
+function wordSetsOf(q: ParsedQuery, answers: Answers): Set<string>[] {
+  const n = q.words.length;
+  const last = answers.has('word:last') ? ids(answers, 'word:last') : new Set([...ids(answers, 'all:0'), ...ids(answers, 'whole')]);
+  return q.words.map((_, i) => (i === n - 1 ? last : ids(answers, `word:${i}`)));
+}
+
+/** Plans having every word typed with diacritics exactly so, in either tone placement. */
+function exactSet(q: ParsedQuery, answers: Answers): Set<string> {
+  const sets = q.words.flatMap((_, i) => (answers.has(`exact:${i}`) ? [new Set([...ids(answers, `exact:${i}`), ...ids(answers, `exact:${i}:new`)])] : []));
+  if (sets.length === 0) return new Set();
+  return new Set([...sets[0]].filter((id) => sets.every((s) => s.has(id))));
+}
+
 export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ranking {
   const n = q.words.length;
   if (n === 0) return { mode: 'all', hits: [], missing: [] };
-  const wordSets = n > 1 ? q.words.map((_, i) => ids(answers, `word:${i}`)) : [];
+  const wordSets = wordSetsOf(q, answers);
   const quotedSets = q.phrases.map((_, j) => ids(answers, `quoted:${j}`));
-  const exact = new Set([...ids(answers, 'exact:old'), ...ids(answers, 'exact:new')]);
-
+  const exact = exactSet(q, answers);
   const whole = ids(answers, 'whole');
   const head = ids(answers, 'head');
+  const phrase0 = ids(answers, 'phrase:0');
+  const hasQuoted = (id: string) => quotedSets.every((s) => s.has(id));
 
-  const base = new Map<string, number>();
-  const phrase = new Map<string, number>();
+  // The words as typed: Pagefind's ranked answer, minus plans it kept by
+  // dropping a word it did not know or by matching a word but the last as a
+  // mere prefix.
+  const found = new Map<string, { base: number; phrase: number }>();
+  for (const [id, score] of scaled(answers, 'all:0')) {
+    if (!wordSets.every((s) => s.has(id)) || !hasQuoted(id)) continue;
+    found.set(id, { base: score, phrase: n === 1 || phrase0.has(id) ? 2 : head.has(id) ? 1 : 0 });
+  }
+  // Rewordings: plans with what a rewording put in, as a phrase, and the words
+  // it kept. They carry no relevance of their own, so they follow the plans
+  // with the words as typed, tier by tier.
   q.variants.forEach((v, vi) => {
-    // Pagefind drops words it does not know and lets every word match as a
-    // prefix; the single-word searches put both right for the words kept
-    // from the query, the span searches for the words a rewording put in.
+    if (vi === 0) return;
+    const spans = replacementRuns(v.words).map((_, k) => ids(answers, `span:${vi}:${k}`));
     const kept = v.words.flatMap((w) => (w.from === undefined ? [] : [w.from]));
-    const spans = replacementRuns(v.words).flatMap((run, k) => (run.length > 1 ? [ids(answers, `span:${vi}:${k}`)] : []));
-    const phraseSet = v.words.length > 1 ? ids(answers, `phrase:${vi}`) : undefined;
-    for (const [id, score] of scaled(answers, `all:${vi}`)) {
-      if (wordSets.length && !kept.every((i) => wordSets[i].has(id))) continue;
-      if (!quotedSets.every((s) => s.has(id)) || !spans.every((s) => s.has(id))) continue;
-      base.set(id, Math.max(base.get(id) ?? 0, v.weight * score));
-      const p = !phraseSet || phraseSet.has(id) ? 2 : vi === 0 && head.has(id) ? 1 : 0;
-      phrase.set(id, Math.max(phrase.get(id) ?? 0, p));
+    const phraseSet = kept.length ? ids(answers, `phrase:${vi}`) : undefined;
+    for (const id of spans[0] ?? []) {
+      if (found.has(id) || !spans.every((s) => s.has(id)) || !kept.every((i) => wordSets[i].has(id)) || !hasQuoted(id)) continue;
+      found.set(id, { base: 0, phrase: !phraseSet || phraseSet.has(id) ? 2 : 0 });
     }
   });
 
-  const missing = n > 1 ? q.words.filter((_, i) => wordSets[i].size === 0).map((w) => w.text) : base.size ? [] : [q.words[0].text];
   const order = compareRanked(dates);
-  if (base.size > 0) {
-    const hits = [...base].map(([id, b]) => ({
-      id,
-      matched: n,
-      phrase: phrase.get(id) ?? 0,
-      exact: exact.has(id),
-      whole: whole.has(id),
-      base: b,
-    }));
+  if (found.size > 0) {
+    const hits = [...found].map(([id, f]) => ({ id, matched: n, phrase: f.phrase, exact: exact.has(id), whole: whole.has(id), base: f.base }));
     return { mode: 'all', hits: hits.sort(order), missing: [] };
   }
+  const missing = q.words.filter((_, i) => wordSets[i].size === 0).map((w) => w.text);
   if (n === 1) return { mode: 'all', hits: [], missing };
 
   // No plan has every word: rank plans by how many words, or quoted phrases,
   // they have, so that a query whose words all exist never comes back empty.
-  const units: Set<string>[] = [
-    ...q.words.flatMap((w, i) => (w.phrase === undefined ? [wordSets[i]] : [])),
-    ...quotedSets,
-  ];
+  const units: Set<string>[] = [...q.words.flatMap((w, i) => (w.phrase === undefined ? [wordSets[i]] : [])), ...quotedSets];
   const matched = new Map<string, number>();
   for (const s of units) for (const id of s) matched.set(id, (matched.get(id) ?? 0) + 1);
   const hits = [...matched].map(([id, m]) => ({ id, matched: m, phrase: 0, exact: exact.has(id), whole: whole.has(id), base: 0 }));

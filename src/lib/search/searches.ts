@@ -1,29 +1,38 @@
 /**
  * The Pagefind searches one query turns into. Stock Pagefind answers one
  * question per call, so the query layer asks several and merges the answers
- * (`rank.ts`):
+ * (`rank.ts`). A search costs in proportion to the plans it matches, so only
+ * `all:0` asks Pagefind to rank with prefixes; the others ask quoted, exact
+ * questions, which are cheap.
  *
- * - `all:<v>`: every word of variant v, folded (đ→d included). Pagefind
- *   matches each word as a prefix and ranks; this is the relevance base.
- * - `span:<v>:<k>`: each multi-word replacement in variant v as a phrase, so
- *   that "PAR Index" finds "chỉ số cải cách hành chính" together, not its
- *   syllables scattered over the page.
- * - `phrase:<v>`: the words of variant v as an exact phrase (Pagefind's
- *   quoted search); `head`: all words but the last, which may still be
- *   half-typed, as a phrase.
- * - `exact:old`, `exact:new`: the words exactly as typed, with Pagefind's
- *   exact-diacritics mode, in both tone placements (hòa and hoà).
- * - `word:<i>`: each word alone, whole word except the last, which is still
- *   being typed and matches as a prefix. They keep "hoa" from matching "hoạch"
- *   anywhere but at the end, name the words no plan contains, and rank plans
- *   by how many words they have when no plan has all of them.
- * - `whole`: the last word as a whole word, to rank "hoà" above "hoạch".
+ * First round:
+ * - `all:0`: every word, folded (đ→d included); Pagefind matches each as a
+ *   prefix and ranks. This is the relevance base.
+ * - `phrase:0`: the words as an exact phrase (Pagefind's quoted search).
+ * - `word:<i>`: each word but the last as a whole word, which keeps "hoa"
+ *   from matching "hoạch" anywhere but at the end and finds the words no plan
+ *   contains; `whole`: the last word as a whole word, to rank "hoà" above
+ *   "hoạch".
+ * - `exact:<i>`, `exact:<i>:new`: each word typed with diacritics, as a
+ *   whole word with exactly those diacritics (Pagefind's exactDiacritics
+ *   mode), in both tone placements (hòa and hoà).
  * - `quoted:<j>`: each phrase the reader put in quotes.
- * - `own`, `cited`, `rest`: for a document number, the plans carrying it, the
- *   plans citing it, and the other words of the query.
+ * - `span:<v>:<k>`: what rewording v put in (the long form of an
+ *   abbreviation, an old province name), as a phrase; with `phrase:<v>` when
+ *   the rewording keeps other words of the query.
+ *
+ * Second round, only when the first shows it is needed (`followUpSearches`):
+ * - `word:last`: the last word as a prefix, when it is no whole word anywhere
+ *   (still being typed, or unknown) or when no plan has every word;
+ * - `head`: all words but the last as a phrase, when no plan has them all as
+ *   one, which is what a half-typed last word looks like.
+ *
+ * For a document number: `own`, `cited` and `rest`, the plans carrying it,
+ * the plans citing it, and the other words of the query.
  */
 import { placeTones } from '../text/tone.ts';
 import type { ParsedQuery } from './parse.ts';
+import { idSet as ids, type Answers } from './rank.ts';
 import { wordKeys } from './text.ts';
 import { replacementRuns } from './variants.ts';
 
@@ -39,33 +48,46 @@ const quote = (keys: string[]) => `"${keys.join(' ')}"`;
 
 export function textSearches(q: ParsedQuery): SearchSpec[] {
   const specs: SearchSpec[] = [];
-  if (q.words.length === 0) return specs;
-  q.variants.forEach((v, i) => {
-    const keys = v.words.map((w) => w.key);
-    specs.push({ id: `all:${i}`, term: keys.join(' '), exact: false });
-    replacementRuns(v.words).forEach((run, k) => {
-      if (run.length > 1) specs.push({ id: `span:${i}:${k}`, term: quote(run), exact: false });
-    });
-    if (keys.length > 1) specs.push({ id: `phrase:${i}`, term: quote(keys), exact: false });
-  });
   const n = q.words.length;
-  if (n > 2) specs.push({ id: 'head', term: quote(q.words.slice(0, -1).map((w) => w.key)), exact: false });
+  if (n === 0) return specs;
+  const keys = q.words.map((w) => w.key);
+  specs.push({ id: 'all:0', term: keys.join(' '), exact: false });
+  if (n > 1) specs.push({ id: 'phrase:0', term: quote(keys), exact: false });
+  for (let i = 0; i < n - 1; i++) specs.push({ id: `word:${i}`, term: quote([keys[i]]), exact: false });
+  specs.push({ id: 'whole', term: quote([keys[n - 1]]), exact: false });
   if (q.typedDiacritics) {
-    const typed = q.words.map((w) => w.exact).join(' ');
-    specs.push({ id: 'exact:old', term: typed, exact: true });
-    const otherPlacement = placeTones(typed, 'new');
-    if (otherPlacement !== typed) specs.push({ id: 'exact:new', term: otherPlacement, exact: true });
-  }
-  if (n > 1) {
     q.words.forEach((w, i) => {
-      const last = i === n - 1;
-      specs.push({ id: `word:${i}`, term: last ? w.key : quote([w.key]), exact: false });
+      if (w.exact === w.key) return;
+      specs.push({ id: `exact:${i}`, term: quote([w.exact]), exact: true });
+      const other = placeTones(w.exact, 'new');
+      if (other !== w.exact) specs.push({ id: `exact:${i}:new`, term: quote([other]), exact: true });
     });
   }
-  if (n > 0) specs.push({ id: 'whole', term: quote([q.words[n - 1].key]), exact: false });
   q.phrases.forEach((indexes, j) => {
-    specs.push({ id: `quoted:${j}`, term: quote(indexes.map((i) => q.words[i].key)), exact: false });
+    specs.push({ id: `quoted:${j}`, term: quote(indexes.map((i) => keys[i])), exact: false });
   });
+  q.variants.forEach((v, vi) => {
+    if (vi === 0) return;
+    replacementRuns(v.words).forEach((run, k) => specs.push({ id: `span:${vi}:${k}`, term: quote(run), exact: false }));
+    const kept = v.words.some((w) => w.from !== undefined);
+    if (kept) specs.push({ id: `phrase:${vi}`, term: quote(v.words.map((w) => w.key)), exact: false });
+  });
+  return specs;
+}
+
+/** The second round: what the first round's answers show is still missing. */
+export function followUpSearches(q: ParsedQuery, answers: Answers): SearchSpec[] {
+  const n = q.words.length;
+  if (n < 2) return [];
+  const last = q.words[n - 1].key;
+  const wholeKnown = (answers.get('whole') ?? []).length > 0;
+  const wordSets = q.words.slice(0, -1).map((_, i) => ids(answers, `word:${i}`));
+  const anyHasAll = (answers.get('all:0') ?? []).some((h) => wordSets.every((s) => s.has(h.id)));
+  const specs: SearchSpec[] = [];
+  if (!wholeKnown || !anyHasAll) specs.push({ id: 'word:last', term: last, exact: false });
+  // No plan has the whole phrase, typically because its last word is half typed.
+  const noPhrase = (answers.get('phrase:0') ?? []).length === 0;
+  if (noPhrase && n > 2) specs.push({ id: 'head', term: quote(q.words.slice(0, -1).map((w) => w.key)), exact: false });
   return specs;
 }
 

@@ -18,8 +18,6 @@ export interface VariantWord {
 
 export interface Variant {
   words: VariantWord[];
-  /** Multiplies the relevance of its matches: a rewording ranks below the original. */
-  weight: number;
   kind: 'original' | 'abbreviation' | 'province';
 }
 
@@ -85,7 +83,7 @@ function replaceSpan(v: VariantWord[], at: number, length: number, to: string): 
  * chính". Words inside quotes are never rewritten: the reader asked for them.
  */
 export function queryVariants(query: VariantWord[], quoted: (from: number) => boolean = () => false): Variant[] {
-  const original: Variant = { words: query, weight: 1, kind: 'original' };
+  const original: Variant = { words: query, kind: 'original' };
   const out: Variant[] = [original];
   const seen = new Set([query.map((w) => w.key).join(' ')]);
   let frontier: Variant[] = [original];
@@ -100,7 +98,7 @@ export function queryVariants(query: VariantWord[], quoted: (from: number) => bo
           const id = replaced.map((w) => w.key).join(' ');
           if (seen.has(id) || out.length > MAX_VARIANTS) continue;
           seen.add(id);
-          const variant: Variant = { words: replaced, weight: 0.9 ** (depth + 1), kind: r.kind };
+          const variant: Variant = { words: replaced, kind: r.kind };
           out.push(variant);
           next.push(variant);
         }

@@ -5,6 +5,7 @@
  * the DOM (CONTRACT.md §3).
  */
 import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
+import type { FacetCounts } from '../../lib/search/facets.ts';
 import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
 import { fold } from '../../lib/text/fold.ts';
@@ -36,6 +37,7 @@ export function startSearchPage(base: string): void {
   const suggestions = required<HTMLUListElement>('[data-search-suggestions]');
   const more = required<HTMLButtonElement>('[data-search-more]');
   const sortSelect = required<HTMLSelectElement>('[data-sort]');
+  const facets = required<HTMLFieldSetElement>('[data-search-facets]');
   const facetSelects = new Map(
     [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FilterName, s]),
   );
@@ -95,9 +97,9 @@ export function startSearchPage(base: string): void {
     committed = state;
   }
 
-  function showCounts(outcome: SearchOutcome) {
+  function showCounts(all: FacetCounts) {
     for (const [name, select] of facetSelects) {
-      const counts = outcome.counts[name] ?? {};
+      const counts = all[name] ?? {};
       for (const option of select.options) {
         if (!option.value) continue;
         const label = option.dataset.label ?? option.value;
@@ -198,7 +200,6 @@ export function startSearchPage(base: string): void {
       current = { outcome, matcher: matcherFor(outcome.parsed, outcome.ranking === 'number'), shown: 0 };
       list.replaceChildren();
       showNotices(outcome);
-      showCounts(outcome);
       await appendPage(id);
       if (id !== runId) return;
       performance.mark('kho-search:rendered');
@@ -207,6 +208,15 @@ export function startSearchPage(base: string): void {
       empty.hidden = total > 0;
       if (total === 0) showSuggestions(state);
       setState('done');
+      // The counts follow the results: they need every filter value's plans.
+      facets.dataset.searchFacets = 'loading';
+      outcome.counts
+        .then((counts) => {
+          if (id !== runId) return;
+          showCounts(counts);
+          facets.dataset.searchFacets = 'done';
+        })
+        .catch(() => id === runId && (facets.dataset.searchFacets = 'error'));
     } catch (error) {
       if (id !== runId) return;
       console.error(error);
@@ -222,6 +232,8 @@ export function startSearchPage(base: string): void {
     const state = stateFromForm();
     // The URL follows every keystroke, so the list is stale until the search runs.
     writeHistory(state, 'replace');
+    // A search still running is for a query the URL no longer shows.
+    runId++;
     if (state.q.trim() || hasFilters(state)) setState('loading');
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => void run(state, 'none'), TYPING_DELAY);
