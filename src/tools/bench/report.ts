@@ -83,7 +83,19 @@ function total(b: BuildReport | undefined) {
   };
 }
 
+/** The phase a failed build stopped in, if any. */
+function stoppedIn(b: BuildReport | undefined): Phase | undefined {
+  if (!b?.error) return undefined;
+  const all = b.steps ?? (b.measured ? [b.measured] : []);
+  const last = all.at(-1);
+  return last?.outOfMemory ?? last?.phases.at(-1)?.phase;
+}
+
 function buildTable(r: BenchReport): string[] {
+  // Figures of a build that was stopped are lower bounds, and a ratio with one is meaningless.
+  const comparable = !r.ours.error && !!r.bare && !r.bare.error;
+  const ratioIf = (a?: number, b?: number) => (comparable ? ratio(a, b) : '–');
+  const time = (b: BuildReport | undefined, p: Phase | undefined, ms: number) => (p && stoppedIn(b) === p ? `≥ ${seconds(ms)} (dừng)` : seconds(ms));
   const rows = [
     '| Giai đoạn | Của ta: thời gian | Của ta: RSS đỉnh | Tham chiếu: thời gian | Tham chiếu: RSS đỉnh | Tỷ lệ thời gian | Tỷ lệ RSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -93,13 +105,13 @@ function buildTable(r: BenchReport): string[] {
     const b = phaseOf(r.bare, p);
     if (!o && !b) continue;
     rows.push(
-      `| ${PHASE_LABELS[p]} | ${o ? seconds(o.ms) : '–'} | ${o ? size(o.peakRss) : '–'} | ${b ? seconds(b.ms) : '–'} | ${b ? size(b.peakRss) : '–'} | ${ratio(o?.ms, b?.ms)} | ${ratio(o?.peakRss, b?.peakRss)} |`,
+      `| ${PHASE_LABELS[p]} | ${o ? time(r.ours, p, o.ms) : '–'} | ${o ? size(o.peakRss) : '–'} | ${b ? time(r.bare, p, b.ms) : '–'} | ${b ? size(b.peakRss) : '–'} | ${ratioIf(o?.ms, b?.ms)} | ${ratioIf(o?.peakRss, b?.peakRss)} |`,
     );
   }
   const o = total(r.ours);
   const b = total(r.bare);
   rows.push(
-    `| **Tổng** | **${o ? seconds(o.ms) : '–'}** | **${o ? size(o.peakRss) : '–'}** | **${b ? seconds(b.ms) : '–'}** | **${b ? size(b.peakRss) : '–'}** | **${ratio(o?.ms, b?.ms)}** | **${ratio(o?.peakRss, b?.peakRss)}** |`,
+    `| **Tổng** | **${o ? time(r.ours, stoppedIn(r.ours), o.ms) : '–'}** | **${o ? size(o.peakRss) : '–'}** | **${b ? time(r.bare, stoppedIn(r.bare), b.ms) : '–'}** | **${b ? size(b.peakRss) : '–'}** | **${ratioIf(o?.ms, b?.ms)}** | **${ratioIf(o?.peakRss, b?.peakRss)}** |`,
   );
   return rows;
 }
@@ -168,10 +180,14 @@ function targets(r: BenchReport): string[] {
     '',
   ];
   if (big) {
-    lines.push(`- Bản dựng xong trong 45 phút: ${mark(o && !r.ours.error ? o.ms <= 45 * 60_000 : r.ours.error ? false : undefined)} (${o ? seconds(o.ms) : '–'}).`);
-    lines.push(`- RSS đỉnh tối đa 16 GB: ${mark(o ? o.peakRss <= 16 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
+    lines.push(
+      `- Bản dựng xong trong 45 phút: ${mark(o ? !r.ours.error && o.ms <= 45 * 60_000 : undefined)} (${o ? (r.ours.error ? `dừng sau ${seconds(o.ms)}, không xong` : seconds(o.ms)) : '–'}).`,
+    );
+    const stopped = r.ours.measured?.overLimit;
+    lines.push(`- RSS đỉnh tối đa 16 GB: ${mark(o ? !stopped && o.peakRss <= 16 * 1024 ** 3 : undefined)} (${o ? `${size(o.peakRss)}${stopped ? ', bị dừng ở giới hạn' : ''}` : '–'}).`);
   } else {
-    lines.push(`- Thời gian dựng tối đa 1,3 × tham chiếu: ${mark(o && b ? o.ms <= 1.3 * b.ms : undefined)} (${ratio(o?.ms, b?.ms)}).`);
+    const comparable = !r.ours.error && !!r.bare && !r.bare.error;
+    lines.push(`- Thời gian dựng tối đa 1,3 × tham chiếu: ${mark(o && b && comparable ? o.ms <= 1.3 * b.ms : r.ours.error ? false : undefined)} (${comparable ? ratio(o?.ms, b?.ms) : 'không so được: một bản dựng thất bại'}).`);
     lines.push(`- RSS đỉnh tối đa 4 GB: ${mark(o ? o.peakRss <= 4 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
   }
   lines.push(`- Truy vấn đầu tiên tối đa ${300 * factor} KB: ${mark(first !== undefined ? first <= 300 * factor * 1024 : undefined)} (${first !== undefined ? size(first) : '–'}; trung vị lạnh ${cold ? size(cold.median) : '–'}, tệ nhất ${cold ? size(cold.worst) : '–'}).`);
