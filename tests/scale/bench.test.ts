@@ -35,8 +35,8 @@ function bench(args: string[]): Promise<Run> {
   });
 }
 
-function tempDirOf(stderr: string): string {
-  const m = /Thư mục tạm: (\S+)/.exec(stderr);
+function tempDirOf(stderr: string, which = 'Thư mục tạm'): string {
+  const m = new RegExp(`${which}: (\\S+)`).exec(stderr);
   expect(m, stderr.slice(0, 2000)).toBeTruthy();
   return m![1];
 }
@@ -63,6 +63,7 @@ describe('a tiny bench run (N = 50)', () => {
   it('completes and removes its temporary site', () => {
     expect(run.code, run.stderr.slice(-3000)).toBe(0);
     expect(existsSync(tempDirOf(run.stderr))).toBe(false);
+    expect(existsSync(tempDirOf(run.stderr, 'Thư mục tạm của bản tham chiếu'))).toBe(false);
   });
 
   it('writes the report to the given path and leaves docs/ alone', () => {
@@ -116,6 +117,7 @@ describe('bench safety and messages', () => {
     child.kill('SIGTERM');
     expect(await closed).toBe(143);
     expect(existsSync(dir)).toBe(false);
+    expect(existsSync(tempDirOf(stderr, 'Thư mục tạm của bản tham chiếu'))).toBe(false);
     expect(existsSync(join(DIR, 'stopped.md'))).toBe(false);
   }, 120_000);
 

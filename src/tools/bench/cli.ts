@@ -165,7 +165,13 @@ function failure(m: Measured): string | undefined {
 export async function runBench(opts: BenchOptions, root: string, say: (s: string) => void): Promise<BenchReport> {
   const startedAt = new Date();
   const loadBefore = loadavg()[0];
-  const work = mkdtempSync(join(tmpdir(), 'kho-bench-'));
+  // Our build's output must lie inside the repo: for an outDir elsewhere Astro
+  // writes its prerender chunks to the repo's shared .astro/.prerender/, where
+  // two concurrent builds delete each other's. tmp/ is git-ignored.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const work = mkdtempSync(join(root, 'tmp', 'kho-bench-'));
+  // The bare reference lives outside the repo, as a project of its own.
+  const bareRoot = mkdtempSync(join(tmpdir(), 'kho-bench-bare-'));
   let livePid: number | undefined;
   const cleanup = () => {
     if (livePid) {
@@ -175,10 +181,13 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
         // Already gone.
       }
     }
-    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+    if (!opts.keep) {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(bareRoot, { recursive: true, force: true });
+    }
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    say(`\n[bench] Nhận ${signal}: dừng bản dựng và xóa thư mục tạm ${work}.`);
+    say(`\n[bench] Nhận ${signal}: dừng bản dựng và xóa thư mục tạm ${work} và ${bareRoot}.`);
     cleanup();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -187,6 +196,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
   const setPid = (p: number | undefined) => (livePid = p);
   try {
     say(`[bench] Thư mục tạm: ${work}`);
+    say(`[bench] Thư mục tạm của bản tham chiếu: ${bareRoot}`);
     const plans = join(work, 'plans');
     const gen = generate({ count: opts.count, out: plans, seed: opts.seed }, (l) => say(`[bench] ${l}`));
     const real = readdirSync(join(root, 'src/content/plans')).filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_'));
@@ -217,11 +227,11 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
     let bare: BuildReport | undefined;
     if (opts.bare) {
       bare = { steps: [] };
-      const dir = join(work, 'bare');
+      const dir = join(bareRoot, 'site');
       const bareOut = join(dir, 'dist');
       writeBareProject(dir, root);
       say('[bench] Dựng bản tham chiếu...');
-      const env = { ...baseEnv, BARE_PLANS_DIR: plans, BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: join(work, 'bare-cache') };
+      const env = { ...baseEnv, BARE_PLANS_DIR: plans, BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: join(bareRoot, 'cache') };
       const astro = await step('Tham chiếu', process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, logFile: join(work, 'logs/bare.log'), phase: 'astro' }, say, setPid);
       bare.steps!.push(astro);
       bare.error = failure(astro);
@@ -271,7 +281,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     cleanup();
-    if (opts.keep) say(`[bench] Giữ lại thư mục tạm: ${work}`);
+    if (opts.keep) say(`[bench] Giữ lại thư mục tạm: ${work} và ${bareRoot}`);
   }
 }
 
