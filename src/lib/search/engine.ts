@@ -43,11 +43,11 @@ export interface SearchOutcome {
   /** Plan ids in display order, filters applied. */
   ids: string[];
   /**
-   * How many plans each filter value would give. Later than the results: it
-   * needs the plans of every value, loaded once, off the path to the first
-   * results.
+   * How many plans each filter value would give. Asked for after the results
+   * are shown: the first time, it loads the plans of every filter value, which
+   * would otherwise compete with the results for the network and the CPU.
    */
-  counts: Promise<FacetCounts>;
+  counts(): Promise<FacetCounts>;
   notices: EngineNotice[];
 }
 
@@ -182,7 +182,7 @@ export class SearchEngine {
       parsed,
       ranking: ranking?.mode ?? 'all',
       ids: applyFilters(ids, state.filters, new Map(chosen)),
-      counts: this.sets().then((sets) => countFacets(unfiltered, state.filters, sets)),
+      counts: () => this.sets().then((sets) => countFacets(unfiltered, state.filters, sets)),
       notices,
     };
   }

@@ -210,7 +210,8 @@ export function startSearchPage(base: string): void {
       setState('done');
       // The counts follow the results: they need every filter value's plans.
       facets.dataset.searchFacets = 'loading';
-      outcome.counts
+      outcome
+        .counts()
         .then((counts) => {
           if (id !== runId) return;
           showCounts(counts);
