@@ -124,8 +124,8 @@ describe('bench safety and messages', () => {
   it.each([
     [[], 'thiếu --count'],
     [['--count', 'nhiều'], '--count phải là số nguyên từ 1'],
-    [['--count', '10', '--nhanh'], 'không có tùy chọn --nhanh'],
-    [['--count', '10', '--report'], 'tùy chọn --report cần một giá trị'],
+    [['--count', '10', '--reprot', 'x.md'], 'không có tham số "--reprot"; có phải "--report"?'],
+    [['--count', '10', '--report'], 'tham số "--report" thiếu giá trị'],
   ])('explains %j in Vietnamese without a stack trace', (args, message) => {
     const r = spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);

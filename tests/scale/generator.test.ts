@@ -184,8 +184,8 @@ describe('safety and messages', () => {
     [['--count', '0', '--out', 'tmp/x'], '--count phải là số nguyên dương'],
     [['--count', '2000000', '--out', 'tmp/x'], '--count tối đa là 1.000.000'],
     [['--count', '5'], 'thiếu --out'],
-    [['--count', '5', '--out', 'tmp/x', '--nhanh'], 'không có tùy chọn --nhanh'],
-    [['--count', '5', '--out', 'tmp/x', 'thêm'], 'không hiểu đối số "thêm"'],
+    [['--count', '5', '--out', 'tmp/x', '--cout', '3'], 'không có tham số "--cout"; có phải "--count"?'],
+    [['--count', '5', '--out', 'tmp/x', 'thêm'], 'giá trị "thêm" không thuộc tham số nào'],
   ])('explains %j in Vietnamese without a stack trace', (args, message) => {
     const r = spawnSync(process.execPath, ['scripts/gen.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);

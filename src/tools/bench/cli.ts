@@ -9,7 +9,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { CliError, parseCli } from '../cli.ts';
 import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
 import { PHASE_LABELS, PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
 import { writeBareProject } from './bare.ts';
@@ -36,27 +36,19 @@ const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆ
   --giu-lai            giữ thư mục tạm để xem lại (mặc định: xóa)`;
 
 export function parseBenchArgs(argv: string[], root: string): BenchOptions {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        count: { type: 'string' },
-        seed: { type: 'string' },
-        report: { type: 'string' },
-        'khong-tham-chieu': { type: 'boolean' },
-        'giu-lai': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseCli(argv, {
+      count: { type: 'string' },
+      seed: { type: 'string' },
+      report: { type: 'string' },
+      'khong-tham-chieu': { type: 'boolean' },
+      'giu-lai': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
   } catch (error) {
-    const arg = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new BenchUsageError(`không có tùy chọn ${arg}.`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new BenchUsageError(`tùy chọn ${arg.split(' ')[0]} cần một giá trị.`);
-    throw new BenchUsageError('không đọc được các tùy chọn; hãy viết dạng --count 1000.');
+    if (error instanceof CliError) throw new BenchUsageError(error.message);
+    throw error;
   }
   if (values.help) throw new BenchUsageError('');
   const countText = typeof values.count === 'string' ? values.count.replace(/[._,]/g, '') : undefined;

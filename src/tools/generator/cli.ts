@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { CliError, parseCli } from '../cli.ts';
 import { toMdx } from './mdx.ts';
 import { generatePlan } from './plan.ts';
 import { hash32 } from './rng.ts';
@@ -39,19 +39,15 @@ export function seedFrom(text: string): number {
 export function parseGenArgs(argv: string[], root: string): GenOptions {
   let values: { count?: string; out?: string; seed?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseCli(argv, {
+      count: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    }) as typeof values;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const arg = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`không có tùy chọn ${arg}.`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`không hiểu đối số "${arg}"; hãy viết dạng --count 100.`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`tùy chọn ${arg.split(' ')[0]} cần một giá trị.`);
-    throw new UsageError('không đọc được các tùy chọn.');
+    if (error instanceof CliError) throw new UsageError(error.message);
+    throw error;
   }
   if (values.help) throw new UsageError('');
   if (values.count === undefined) throw new UsageError('thiếu --count (số kế hoạch cần tạo).');
