@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --dir DIST] [--report FILE] [--runs N]
+ * npm run bench:search [-- --dir DIST] [--report FILE] [--runs N] [--note TEXT]
  *
  * Measures the search page's query layer against stock Pagefind on the same
  * built site, in Debian's headless Chromium: for each query of a fixed list,
@@ -262,8 +262,19 @@ function machine(browser: Browser): string {
   return `${cpu[0]?.model.trim() ?? 'CPU không rõ'}, ${cpu.length} nhân, ${vi(totalmem() / 1024 ** 3, 1)} GB RAM; Node ${process.version}; Chromium ${browser.version()}`;
 }
 
+/** "22/11/2026 21:01" in Vietnam's time zone. */
 function dateVN(d: Date): string {
-  return new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 function render(rows: Row[], meta: { heading: string; started: Date; machine: string; load: [number, number]; runs: number; site: string; command: string }): string {
@@ -295,7 +306,10 @@ function render(rows: Row[], meta: { heading: string; started: Date; machine: st
 const INTRO = [
   SECTION,
   '',
-  'Ghi bởi `npm run bench:search` (scripts/bench-search.ts): lớp truy vấn của trang /tim-kiem/ so với Pagefind gốc trên cùng bản build, mỗi cỡ kho một bảng. Mục tiêu cho trang phát hành: truy vấn đầu tiên tốn tối đa 150 KB, và mỗi câu trả lời của lớp truy vấn tốn tối đa 1,3 lần thời gian của Pagefind gốc cho cùng các từ.',
+  'Ghi bởi `npm run bench:search` (scripts/bench-search.ts): lớp truy vấn của trang /tim-kiem/ so với Pagefind gốc trên cùng bản build, mỗi cỡ kho một bảng; chạy lại lệnh để cập nhật bảng của cỡ kho đó. Mục tiêu cho trang phát hành: truy vấn đầu tiên tốn tối đa 150 KB, và mỗi câu trả lời của lớp truy vấn tốn tối đa 1,3 lần thời gian của Pagefind gốc cho cùng các từ.',
+  '',
+  'Cách đọc: lớp truy vấn hỏi Pagefind nhiều câu cho một truy vấn (cả cụm, từng từ nguyên vẹn, đúng dấu, dạng viết tắt hoặc tên tỉnh cũ; xem src/lib/search/searches.ts) rồi gộp lại, còn Pagefind gốc hỏi một câu. Khi lạnh, thời gian chủ yếu là tải Pagefind, WebAssembly và các khối chỉ mục, như nhau cho cả hai, nên chênh lệch nhỏ. Khi ấm, mỗi câu hỏi thêm có một chi phí cố định trong Pagefind, nên tỉ lệ lớn hơn dù chênh lệch tuyệt đối chỉ vài chục mili giây. Với kho lớn, mỗi câu hỏi khớp hàng nghìn trang và chữ viết tắt, tên tỉnh cũ kéo thêm khối chỉ mục, nên cả byte lẫn thời gian tăng theo.',
+  '',
   '',
 ].join('\n');
 
@@ -312,6 +326,9 @@ function writeSection(file: string, block: string): void {
   const nextSection = withSection.indexOf('\n## ', start + SECTION.length);
   const end = nextSection < 0 ? withSection.length : nextSection + 1;
   let section = withSection.slice(start, end).replace(/\n*$/, '\n\n');
+  // The introduction is this tool's text too: keep it current.
+  const firstTable = section.indexOf('\n### ');
+  section = INTRO + (firstTable < 0 ? '' : section.slice(firstTable + 1));
   block = block.replace(/\n*$/, '\n\n');
   const heading = block.slice(0, block.indexOf('\n'));
   const at = section.indexOf(`${heading}\n`);
@@ -330,7 +347,7 @@ function siteBase(dist: string): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { dir: { type: 'string' }, report: { type: 'string' }, runs: { type: 'string' } },
+    options: { dir: { type: 'string' }, report: { type: 'string' }, runs: { type: 'string' }, note: { type: 'string' } },
   });
   const dist = resolve(values.dir ?? join(ROOT, 'dist'));
   const report = resolve(values.report ?? join(ROOT, 'docs/performance.md'));
@@ -370,8 +387,8 @@ async function main(): Promise<number> {
       machine: machine(browser),
       load: [load0, loadavg()[0]],
       runs,
-      site: dist.startsWith(ROOT) ? dist.slice(ROOT.length + 1) : dist,
-      command: `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      site: (dist.startsWith(ROOT) ? dist.slice(ROOT.length + 1) : dist) + (values.note ? ` (${values.note})` : ''),
+      command: `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}` : ''}`,
     });
     writeSection(report, block);
     console.log(`\n${block}\nĐã ghi vào ${report}.`);
