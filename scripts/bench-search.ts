@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { formatDateTime } from '../src/lib/dates.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECTION = '## Tìm kiếm';
@@ -262,21 +263,6 @@ function machine(browser: Browser): string {
   return `${cpu[0]?.model.trim() ?? 'CPU không rõ'}, ${cpu.length} nhân, ${vi(totalmem() / 1024 ** 3, 1)} GB RAM; Node ${process.version}; Chromium ${browser.version()}`;
 }
 
-/** "22/11/2026 21:01" in Vietnam's time zone. */
-function dateVN(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
-}
-
 function render(rows: Row[], meta: { heading: string; started: Date; machine: string; load: [number, number]; runs: number; site: string; command: string }): string {
   const firstQuery = Math.max(...rows.map((r) => r.layer.cold.searchBytes));
   const ratios = (key: 'cold' | 'warm') => rows.map((r) => r.layer[key].ms / r.stock[key].ms);
@@ -289,7 +275,7 @@ function render(rows: Row[], meta: { heading: string; started: Date; machine: st
   return [
     `### ${meta.heading}`,
     '',
-    `Đo ngày ${dateVN(meta.started)} (giờ Việt Nam) bằng \`${meta.command}\` trên ${meta.site}.`,
+    `Đo ngày ${formatDateTime(meta.started)} (giờ Việt Nam) bằng \`${meta.command}\` trên ${meta.site}.`,
     `Máy: ${meta.machine}. Tải trung bình 1 phút lúc bắt đầu và kết thúc: ${vi(meta.load[0], 1)} và ${vi(meta.load[1], 1)}.`,
     `Mỗi số là trung vị của ${meta.runs} lần chạy. "Lạnh": ngữ cảnh trình duyệt mới, bộ nhớ đệm trống, tính từ lúc điều hướng đến khi danh sách kết quả đầu tiên hiện xong. "Ấm": trên một trang đã trả lời một truy vấn khác (Pagefind, WebAssembly và chỉ mục đã tải, nhưng chưa có gì của chính truy vấn này), tính từ lúc đổi truy vấn đến khi kết quả hiện xong. Byte là byte máy chủ gửi, nén gzip như các dịch vụ lưu trữ tĩnh, chỉ tính mã tìm kiếm và chỉ mục (/pagefind/ và tệp .js), không tính HTML, CSS và phông chữ của trang. "Pagefind gốc" là \`pagefind.search(truy vấn nguyên văn)\` với tùy chọn mặc định, chạy ngay trên trang tìm kiếm và hiển thị mười kết quả đầu bằng cùng một khuôn như lớp truy vấn, với đoạn trích của Pagefind.`,
     '',

@@ -63,3 +63,18 @@ export function todayInVietnam(now: Date = new Date()): string {
 export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
+
+/** "22/11/2026 21:01": a moment as Vietnamese readers write it, in Vietnam's time zone. */
+export function formatDateTime(d: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}

@@ -119,7 +119,7 @@ describe('ke-hoach.csv', () => {
       expect(row['period.from']).toBe(String((record.period as { from: number }).from));
       expect(row.reformAreas.split('; ')).toEqual(record.reformAreas);
       expect(row.legalBases).toBe(csvCell(record.legalBases));
-      expect(row.legalBaseKeys).toBe(record.legalBaseKeys.join('; '));
+      expect(row.legalBaseKeys).toBe((record.legalBaseKeys as string[]).join('; '));
     }
   });
 });

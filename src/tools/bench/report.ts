@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
 import type { Measured } from './measure.ts';
 import { QUERIES, searchPath, summarise, type QueryResult, type QueryRun } from './queries.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 export const SECTION = '## Quy mô';
 
@@ -48,21 +49,6 @@ export const seconds = (ms: number) => `${vi(ms / 1000, 1)} s`;
 export const size = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${vi(bytes / 1024 ** 3, 2)} GB` : bytes >= 1024 ** 2 ? `${vi(bytes / 1024 ** 2, 1)} MB` : `${vi(bytes / 1024, 1)} KB`;
 const ratio = (a?: number, b?: number) => (a && b ? `${vi(a / b, 2)} ×` : '–');
-
-/** "22/11/2026 19:40" in Vietnam's time zone. */
-function dateVN(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
-}
 
 const PHASES: Phase[] = ['validate', 'astro', 'pagefind', 'extras'];
 
@@ -199,7 +185,7 @@ export function renderBlock(r: BenchReport): string {
   const o = total(r.ours);
   const b = total(r.bare);
   const lines = [
-    `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${dateVN(r.startedAt)} (giờ Việt Nam)`,
+    `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${formatDateTime(r.startedAt)} (giờ Việt Nam)`,
     '',
     `- Máy: ${r.machine}${r.load ? `; tải trung bình 1 phút lúc bắt đầu ${vi(r.load[0], 1)}, lúc kết thúc ${vi(r.load[1], 1)}${Math.max(...r.load) > cpus().length ? ' (máy đang bận việc khác: các con số thời gian bị kéo dài)' : ''}` : ''}`,
     `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
