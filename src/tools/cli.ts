@@ -41,3 +41,21 @@ function explainParseError(err: unknown, options: CliOptions): string {
       return `không đọc được tham số: ${message}`;
   }
 }
+
+/**
+ * A bad command line, or a request for help when the message is empty. The
+ * benchmark and generator CLIs throw it from their argument parsers.
+ */
+export class UsageError extends Error {}
+
+/**
+ * Prints a usage error in Vietnamese with the command's usage text and returns
+ * the exit status (2 for a mistake, 0 for --help); undefined when `error` is
+ * not a usage error and should propagate.
+ */
+export function reportUsage(error: unknown, usage: string): number | undefined {
+  if (!(error instanceof UsageError)) return undefined;
+  if (error.message) process.stderr.write(`Lỗi: ${error.message}\n\n`);
+  process.stderr.write(usage + '\n');
+  return error.message ? 2 : 0;
+}

@@ -15,7 +15,8 @@ import { countToneStyles } from '../../src/lib/text/tone.ts';
 import { todayInVietnam } from '../../src/lib/dates.ts';
 import { identityKey, readEntries, validateAll } from '../../src/tools/entries.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
-import { generate, main, parseGenArgs, UsageError } from '../../src/tools/generator/cli.ts';
+import { generate, main, parseGenArgs } from '../../src/tools/generator/cli.ts';
+import { UsageError } from '../../src/tools/cli.ts';
 import { generatePlan, MAX_WORDS, MIN_WORDS } from '../../src/tools/generator/plan.ts';
 import { ROOT, TEST_TMP } from '../helpers/paths.ts';
 

@@ -9,14 +9,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { CliError, parseCli } from '../cli.ts';
+import { CliError, parseCli, reportUsage, UsageError } from '../cli.ts';
 import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
 import { PHASE_LABELS, PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
 import { writeBareProject } from './bare.ts';
 import { measure, treeRss, type Measured } from './measure.ts';
 import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildReport, type OutputStats } from './report.ts';
 
-export class BenchUsageError extends Error {}
 
 export interface BenchOptions {
   count: number;
@@ -47,18 +46,18 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
       help: { type: 'boolean', short: 'h' },
     });
   } catch (error) {
-    if (error instanceof CliError) throw new BenchUsageError(error.message);
+    if (error instanceof CliError) throw new UsageError(error.message);
     throw error;
   }
-  if (values.help) throw new BenchUsageError('');
+  if (values.help) throw new UsageError('');
   const countText = typeof values.count === 'string' ? values.count.replace(/[._,]/g, '') : undefined;
-  if (countText === undefined) throw new BenchUsageError('thiếu --count (số kế hoạch sinh thêm).');
+  if (countText === undefined) throw new UsageError('thiếu --count (số kế hoạch sinh thêm).');
   if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_COUNT) {
-    throw new BenchUsageError(`--count phải là số nguyên từ 1 đến ${MAX_COUNT.toLocaleString('vi-VN')}, nhưng đang là "${String(values.count)}".`);
+    throw new UsageError(`--count phải là số nguyên từ 1 đến ${MAX_COUNT.toLocaleString('vi-VN')}, nhưng đang là "${String(values.count)}".`);
   }
   const seedText = typeof values.seed === 'string' ? values.seed : '1';
-  if (!seedText.trim()) throw new BenchUsageError('--seed không được để trống.');
-  if (values.report !== undefined && !String(values.report).trim()) throw new BenchUsageError('--report cần đường dẫn tệp.');
+  if (!seedText.trim()) throw new UsageError('--seed không được để trống.');
+  if (values.report !== undefined && !String(values.report).trim()) throw new UsageError('--report cần đường dẫn tệp.');
   return {
     count: Number(countText),
     seed: seedFrom(seedText),
@@ -282,11 +281,8 @@ export async function main(argv: string[], root: string): Promise<number> {
   try {
     opts = parseBenchArgs(argv, root);
   } catch (error) {
-    if (error instanceof BenchUsageError) {
-      if (error.message) process.stderr.write(`Lỗi: ${error.message}\n\n`);
-      process.stderr.write(USAGE + '\n');
-      return error.message ? 2 : 0;
-    }
+    const status = reportUsage(error, USAGE);
+    if (status !== undefined) return status;
     throw error;
   }
   const say = (s: string) => process.stderr.write(s + '\n');

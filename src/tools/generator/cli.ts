@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { CliError, parseCli } from '../cli.ts';
+import { CliError, parseCli, reportUsage, UsageError } from '../cli.ts';
 import { toMdx } from './mdx.ts';
 import { generatePlan } from './plan.ts';
 import { hash32 } from './rng.ts';
@@ -23,7 +23,6 @@ const USAGE = `Cách dùng: npm run gen -- --count N --out THƯ_MỤC [--seed S]
   --out DIR     thư mục ghi các tệp .mdx (không được là src/content/plans)
   --seed S      hạt giống ngẫu nhiên (số hoặc chữ; mặc định 1). Cùng hạt giống cho cùng kết quả.`;
 
-export class UsageError extends Error {}
 
 export interface GenOptions {
   count: number;
@@ -119,11 +118,8 @@ export function main(argv: string[], root: string): number {
   try {
     opts = parseGenArgs(argv, root);
   } catch (error) {
-    if (error instanceof UsageError) {
-      if (error.message) process.stderr.write(`Lỗi: ${error.message}\n\n`);
-      process.stderr.write(USAGE + '\n');
-      return error.message ? 2 : 0;
-    }
+    const status = reportUsage(error, USAGE);
+    if (status !== undefined) return status;
     throw error;
   }
   try {
