@@ -88,6 +88,9 @@ function stockScript(base: string): string {
     const count = document.querySelector('[data-search-count]');
     const pagefind = await import(${JSON.stringify(`${base}pagefind/pagefind.js`)});
     await pagefind.options({ baseUrl: ${JSON.stringify(base)} });
+    // A sharded archive: stock Pagefind merges the same shards the query layer does.
+    const shards = JSON.parse(document.querySelector('[data-search-shards]')?.dataset.searchShards ?? '[]');
+    await Promise.all(shards.map((path) => pagefind.mergeIndex(${JSON.stringify(`${base}pagefind/`)} + path, { baseUrl: ${JSON.stringify(base)} })));
     const el = (tag, cls, text) => Object.assign(document.createElement(tag), cls ? { className: cls } : {}, text === undefined ? {} : { textContent: text });
     window.stockSearch = async (query) => {
       list.dataset.searchState = 'loading';
@@ -224,6 +227,9 @@ async function measure(browser: Browser, server: Server, base: string, q: string
         const w = window as unknown as { nextDone: () => Promise<number>; stockSearch: (q: string) => Promise<void> };
         const started = performance.now();
         if (isStock) {
+          // A search page keeps its query in the URL; the same history step as
+          // the query layer's below, so that neither side pays for it alone.
+          history.pushState(null, '', `?goc=${encodeURIComponent(query)}`);
           await w.stockSearch(query);
           return performance.now() - started;
         }
@@ -277,7 +283,7 @@ function render(rows: Row[], meta: { heading: string; started: Date; machine: st
     '',
     `Đo ngày ${formatDateTime(meta.started)} (giờ Việt Nam) bằng \`${meta.command}\` trên ${meta.site}.`,
     `Máy: ${meta.machine}. Tải trung bình 1 phút lúc bắt đầu và kết thúc: ${vi(meta.load[0], 1)} và ${vi(meta.load[1], 1)}.`,
-    `Mỗi số là trung vị của ${meta.runs} lần chạy. "Lạnh": ngữ cảnh trình duyệt mới, bộ nhớ đệm trống, tính từ lúc điều hướng đến khi danh sách kết quả đầu tiên hiện xong. "Ấm": trên một trang đã trả lời một truy vấn khác (Pagefind, WebAssembly và chỉ mục đã tải, nhưng chưa có gì của chính truy vấn này), tính từ lúc đổi truy vấn đến khi kết quả hiện xong. Byte là byte máy chủ gửi, nén gzip như các dịch vụ lưu trữ tĩnh, chỉ tính mã tìm kiếm và chỉ mục (/pagefind/ và tệp .js), không tính HTML, CSS và phông chữ của trang. "Pagefind gốc" là \`pagefind.search(truy vấn nguyên văn)\` với tùy chọn mặc định, chạy ngay trên trang tìm kiếm và hiển thị mười kết quả đầu bằng cùng một khuôn như lớp truy vấn, với đoạn trích của Pagefind.`,
+    `Mỗi số là trung vị của ${meta.runs} lần chạy. "Lạnh": ngữ cảnh trình duyệt mới, bộ nhớ đệm trống, tính từ lúc điều hướng đến khi danh sách kết quả đầu tiên hiện xong. "Ấm": trên một trang đã trả lời một truy vấn khác (Pagefind, WebAssembly và chỉ mục đã tải, nhưng chưa có gì của chính truy vấn này), tính từ lúc đổi truy vấn (ghi truy vấn mới vào địa chỉ trang bằng history.pushState, như nhau cho cả hai) đến khi kết quả hiện xong. Byte là byte máy chủ gửi, nén gzip như các dịch vụ lưu trữ tĩnh, chỉ tính mã tìm kiếm và chỉ mục (/pagefind/ và tệp .js), không tính HTML, CSS và phông chữ của trang. "Pagefind gốc" là \`pagefind.search(truy vấn nguyên văn)\` với tùy chọn mặc định, chạy ngay trên trang tìm kiếm và hiển thị mười kết quả đầu bằng cùng một khuôn như lớp truy vấn, với đoạn trích của Pagefind.`,
     '',
     '| Truy vấn | Số kết quả (lớp truy vấn / gốc) | Lớp truy vấn: lạnh (ms) | ấm (ms) | Lần đầu tải (yêu cầu) | Pagefind gốc: lạnh (ms) | ấm (ms) | Lần đầu tải (yêu cầu) | Tỉ lệ lạnh | Tỉ lệ ấm |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { assembleTestPlans, buildSite } from './helpers/build.ts';
-import { SITE_ROOT, SITE_SUB, SUB_BASE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
+import { SITE_ROOT, SITE_SUB, SUB_BASE, SUB_SHARD_SIZE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
 
 export default async function setup() {
   if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`)) return;
@@ -14,7 +14,9 @@ export default async function setup() {
   process.stdout.write('[setup] building the fixture archive at / and at ' + SUB_BASE + ' ...\n');
   const [root, sub] = await Promise.all([
     buildSite({ plansDir: TEST_PLANS, outDir: SITE_ROOT, siteUrl: TEST_SITE_URL }),
-    buildSite({ plansDir: TEST_PLANS, outDir: SITE_SUB, base: SUB_BASE, siteUrl: TEST_SITE_URL }),
+    // The sub-path build also splits its search index into small shards, so
+    // that merging shards in the browser is tested on every run.
+    buildSite({ plansDir: TEST_PLANS, outDir: SITE_SUB, base: SUB_BASE, siteUrl: TEST_SITE_URL, env: { KHO_SEARCH_SHARD_SIZE: SUB_SHARD_SIZE } }),
   ]);
   for (const [name, r] of [['root', root], ['sub-path', sub]] as const) {
     if (r.code !== 0) throw new Error(`The ${name} fixture build failed:\n${r.output.slice(-4000)}`);

@@ -7,7 +7,21 @@
  */
 import type { AstroIntegration } from 'astro';
 import { progress } from '../lib/progress.ts';
+import { sortYear, type ShardPlan } from '../lib/search/shards.ts';
 import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../tools/entries.ts';
+
+let checked: ShardPlan[] | undefined;
+
+/**
+ * The plans the guard found valid, with the year each sorts by: the search
+ * index splits them into shards by year (src/lib/search/shards.ts) without
+ * reading every entry a second time. Undefined before the guard has run.
+ */
+export function checkedPlans(): readonly ShardPlan[] | undefined {
+  return checked;
+}
+
+const slugOf = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.mdx?$/, '');
 
 export function contentGuard(plansDir: string): AstroIntegration {
   return {
@@ -18,7 +32,9 @@ export function contentGuard(plansDir: string): AstroIntegration {
         // 100,000 plans this takes minutes and would otherwise hold them all.
         const total = listEntryFiles(plansDir).length;
         const tick = progress('Đã kiểm tra', total, 'kế hoạch', (line) => logger.info(line));
-        const errors = validateAll(iterateEntries(plansDir, tick)).findings.filter((f) => f.severity === 'error');
+        const { plans, findings } = validateAll(iterateEntries(plansDir, tick));
+        checked = [...plans].map(([file, plan]) => ({ slug: slugOf(file), year: sortYear(plan) }));
+        const errors = findings.filter((f) => f.severity === 'error');
         if (errors.length === 0) {
           logger.info(`${total} kế hoạch hợp lệ.`);
           return;

@@ -7,9 +7,13 @@
  * the last `npm run build` instead, and says so.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { progress } from '../lib/progress.ts';
+import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
+import { checkedPlans } from './content-guard.ts';
 
 /** The plan pages; every other page lacks data-pagefind-body anyway. */
 const PLAN_PAGES = 'ke-hoach/*/index.html';
@@ -32,6 +36,51 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind: ${step} thất bại:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
 }
 
+type PagefindModule = typeof import('pagefind');
+
+const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
+
+/** The whole archive as one index: Pagefind reads the plan pages itself. */
+async function indexWhole(pagefind: PagefindModule, site: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+  if (errors.length || !index) fail('tạo chỉ mục', errors);
+  const added = await index.addDirectory({ path: site, glob: PLAN_PAGES });
+  if (added.errors.length) fail('đọc các trang kế hoạch', added.errors);
+  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+  if (written.errors.length) fail('ghi chỉ mục', written.errors);
+  return added.page_count;
+}
+
+/**
+ * One index per shard, one after the other, with Pagefind's process closed
+ * in between: its memory is that of the largest shard, not of the archive.
+ */
+async function indexShards(pagefind: PagefindModule, site: string, shards: Shard[], logger: AstroIntegrationLogger): Promise<number> {
+  const total = shards.reduce((n, s) => n + s.slugs.length, 0);
+  const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
+  let done = 0;
+  for (const shard of shards) {
+    try {
+      const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+      if (errors.length || !index) fail(`tạo chỉ mục mảnh ${shard.name}`, errors);
+      for (const slug of shard.slugs) {
+        const sourcePath = `ke-hoach/${slug}/index.html`;
+        const content = await readFile(join(site, sourcePath), 'utf8');
+        const added = await index.addHTMLFile({ sourcePath, content });
+        if (added.errors.length) fail(`đọc ${sourcePath}`, added.errors);
+        tick(++done);
+      }
+      const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
+      if (written.errors.length) fail(`ghi chỉ mục mảnh ${shard.name}`, written.errors);
+      logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+    } finally {
+      await pagefind.close();
+    }
+  }
+  tick(done, true);
+  return done;
+}
+
 export function pagefindIndex(): AstroIntegration {
   let outDir = '';
   let base = '/';
@@ -48,14 +97,12 @@ export function pagefindIndex(): AstroIntegration {
         logger.info('Đang lập chỉ mục tìm kiếm các trang kế hoạch…');
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
+        const plans = checkedPlans();
+        const shards = plans ? planShards(plans, shardSize()) : [];
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', excludeSelectors: BOILERPLATE });
-          if (errors.length || !index) fail('tạo chỉ mục', errors);
-          const added = await index.addDirectory({ path: site, glob: PLAN_PAGES });
-          if (added.errors.length) fail('đọc các trang kế hoạch', added.errors);
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length) fail('ghi chỉ mục', written.errors);
-          logger.info(`Đã lập chỉ mục ${added.page_count} kế hoạch trong ${Date.now() - started} ms → pagefind/`);
+          const count = shards.length > 1 ? await indexShards(pagefind, site, shards, logger) : await indexWhole(pagefind, site);
+          const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
+          logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);
         } finally {
           await pagefind.close();
         }

@@ -30,7 +30,8 @@ export function docNumberKey(input: string): string {
  * a number (optionally with a letter suffix), then at least one code part
  * separated by "/" or "-", e.g. 30c/NQ-CP, 61/2018/NĐ-CP, 18-NQ/TW, 09-CTr/HU.
  */
-const LOOKS_LIKE = /^\d+[a-zđ]?(?:\/\d{4})?[/-][\p{L}&]+(?:[/-][\p{L}&0-9]+)*$/iu;
+// No "i" flag: \p{L} already has both cases (see number-query.ts).
+const LOOKS_LIKE = /^\d+[a-zA-ZđĐ]?(?:\/\d{4})?[/-][\p{L}&]+(?:[/-][\p{L}&0-9]+)*$/u;
 
 export function looksLikeDocNumber(input: string): boolean {
   return LOOKS_LIKE.test(input.normalize('NFC').trim().replace(/^số\s+/i, ''));

@@ -248,6 +248,48 @@ describe('8. as you type', () => {
   });
 });
 
+describe('a search index split into shards', () => {
+  // The sub-path build is sharded (tests/global-setup.ts); the root build is not.
+  const shardsOf = (dir: string) => JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as string[];
+
+  it('is written as several Pagefind bundles, each holding some plans', () => {
+    expect(shardsOf(SITE_ROOT)).toEqual([]);
+    const shards = shardsOf(SITE_SUB);
+    expect(shards.length).toBeGreaterThan(1);
+    for (const path of shards) expect(readFileSync(join(SITE_SUB, 'pagefind', path, 'pagefind-entry.json'), 'utf8')).toContain('"vi"');
+  });
+
+  // Relevance scores differ between shards (each has its own word statistics),
+  // so only what a rule decides must come first in both; and Pagefind's prefix
+  // matching reaches words across chunk boundaries that depend on the index,
+  // so the shards may find a plan more, never one less.
+  it.each([
+    ['dòng', true],
+    ['4003/QĐ-UBND', true],
+    ['"một cửa liên thông"', true],
+    ['doi ngu can bo', true],
+    ['hoá đơn', false],
+    ['CCHC', false],
+    ['tinh gi', false],
+    ['ủy ban', false],
+  ])('"%s" finds at least the plans of the whole index (same first result: %s)', async (q, sameFirst) => {
+    const [whole, split] = await Promise.all([open({ q }), open({ q }, sub, SUB_BASE)]);
+    await Promise.all([whole.page.close(), split.page.close()]);
+    expect(whole.slugs.length).toBeGreaterThan(0);
+    expect(split.slugs).toEqual(expect.arrayContaining(whole.slugs));
+    if (sameFirst) expect(split.slugs[0]).toBe(whole.slugs[0]);
+  });
+
+  it('filters and counts across shards', async () => {
+    const params = { q: 'kế hoạch', tinh: 'dong-thap' };
+    const [whole, split] = await Promise.all([open(params), open(params, sub, SUB_BASE)]);
+    await Promise.all([whole.page.close(), split.page.close()]);
+    expect(whole.slugs.length).toBeGreaterThan(0);
+    expect(new Set(split.slugs)).toEqual(new Set(whole.slugs));
+    expect(split.count).toBe(whole.count);
+  });
+});
+
 describe('the search page', () => {
   it('filters by year, alone or with words, and counts the plans each year would give', async () => {
     const alone = await open({ nam: '2022' });

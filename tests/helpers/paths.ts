@@ -16,3 +16,6 @@ export const SITE_ROOT = resolve(TEST_TMP, 'site-root');
 export const SITE_SUB = resolve(TEST_TMP, 'site-sub');
 export const SUB_BASE = '/kho-cchc/';
 export const TEST_SITE_URL = 'https://kho-cchc.example.org';
+
+/** Plans per search-index shard in the sub-path build: small, so it has several. */
+export const SUB_SHARD_SIZE = '6';

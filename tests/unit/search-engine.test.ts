@@ -26,6 +26,8 @@ const tokens = (text: string) => text.toLowerCase().normalize('NFC').split(/[^\p
 /** A Pagefind look-alike over a handful of documents. */
 class FakePagefind implements Backend {
   readonly requests: BackendRequest[] = [];
+  /** Plans whose stored text was asked for, in order. */
+  readonly loaded: string[] = [];
   private readonly fields: Map<string, string[][]>;
 
   constructor(private readonly docs: Doc[]) {
@@ -65,15 +67,22 @@ class FakePagefind implements Backend {
     return score;
   }
 
-  async searchMany(requests: BackendRequest[]): Promise<BackendHit[][]> {
+  searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[] {
     this.requests.push(...requests);
-    return requests.map((r) => {
+    return requests.map(async (r) => {
       const docs = this.docs.filter((d) => Object.entries(r.filters ?? {}).every(([k, v]) => d.filters?.[k]?.includes(v)));
       const scored = docs.map((d) => ({ d, score: r.term === null ? 1 : this.matches(d.id, r.term, Boolean(r.exact)) }));
       const kept = scored.filter((s) => s.score > 0);
       if (r.sort) kept.sort((a, b) => (a.d.date < b.d.date ? 1 : -1));
       else kept.sort((a, b) => b.score - a.score);
-      return kept.map(({ d, score }) => ({ id: d.id, score, data: async () => ({ url: `/ke-hoach/${d.id}/`, content: d.text, meta: {} }) }));
+      return kept.map(({ d, score }) => ({
+        id: d.id,
+        score,
+        data: async () => {
+          this.loaded.push(d.id);
+          return { url: `/ke-hoach/${d.id}/`, content: d.text, meta: {} };
+        },
+      }));
     });
   }
 
@@ -225,6 +234,22 @@ describe('the engine', () => {
     expect(asked.filter((t) => !/thô|tho/.test(t))).toEqual([]);
     await e.run(state('một cửa liên thô'));
     expect(pagefind.requests.length).toBe(before + asked.length);
+  });
+
+  it('starts loading the best hits of the main search before the ranking is done', async () => {
+    const pagefind = new FakePagefind(DOCS);
+    const e = new SearchEngine(pagefind, { prefetch: 2 });
+    const outcome = await e.run(state('hoà giải'));
+    // Both plans have the words; nothing was shown, yet their text is on its way.
+    expect(new Set(pagefind.loaded)).toEqual(new Set(outcome.ids.slice(0, 2)));
+    await e.run(state('4003/QĐ-UBND'));
+    expect(pagefind.loaded).toContain('qd-4003');
+  });
+
+  it('loads nothing ahead unless asked to', async () => {
+    const pagefind = new FakePagefind(DOCS);
+    await new SearchEngine(pagefind).run(state('hoà giải'));
+    expect(pagefind.loaded).toEqual([]);
   });
 
   it('answers punctuation alone with nothing, and a notice', async () => {

@@ -196,6 +196,20 @@ describe('highlighting', () => {
     expect(html).toContain('<mark>một</mark> <mark>cửa</mark> <mark>liên</mark> <mark>thông</mark>');
   });
 
+  it('finds the densest part of a whole plan, far from its start', () => {
+    const filler = 'Đơn vị thực hiện nhiệm vụ theo kế hoạch của tỉnh. '.repeat(60);
+    const text = `${filler}Một cửa thôi. ${filler}Bộ phận một cửa liên thông hoạt động tốt. ${filler}`;
+    expect(text.length).toBeGreaterThan(5000);
+    const html = excerptHtml(text, matcherFor(parseQuery('một cửa liên thông')), 12);
+    expect(html).toMatch(/^… .*<mark>một<\/mark> <mark>cửa<\/mark> <mark>liên<\/mark> <mark>thông<\/mark>.* …$/);
+    expect(html).not.toContain('thôi');
+  });
+
+  it('quotes the start of a long text that has no match', () => {
+    const text = 'Mở đầu kế hoạch. '.repeat(400);
+    expect(excerptHtml(text, matcherFor(parseQuery('"san hô"')), 6)).toBe('Mở đầu kế hoạch. Mở đầu …');
+  });
+
   it('gives character ranges for the plan page', () => {
     expect(matchRanges('Đội ngũ cán bộ', matcherFor(parseQuery('doi ngu')))).toEqual([
       [0, 3],

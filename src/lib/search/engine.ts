@@ -29,8 +29,12 @@ export interface BackendRequest {
 }
 
 export interface Backend {
-  /** Runs the requests, all of them with the same Pagefind options where they ask for them. */
-  searchMany(requests: BackendRequest[]): Promise<BackendHit[][]>;
+  /**
+   * Runs the requests, each with the Pagefind options it asks for, and
+   * answers each on its own, so that the first answers can be used (to start
+   * loading the likely results) while the others still run.
+   */
+  searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[];
   /** Every filter and value in the index, with the number of plans. */
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -54,15 +58,33 @@ export interface SearchOutcome {
 /** How many search answers to remember. */
 const MEMO_SIZE = 400;
 
+const keyOf = (s: SearchSpec) => `${s.exact ? 'exact' : 'loose'}\u0000${s.term}`;
+
+export interface EngineOptions {
+  /**
+   * How many of the best hits of a query's main search to start loading as
+   * soon as that search answers: usually the results shown first, whose
+   * loading then overlaps the other searches instead of following them.
+   */
+  prefetch?: number;
+}
+
 export class SearchEngine {
   private everything?: Promise<BackendHit[]>;
   private readonly hits = new Map<string, BackendHit>();
 
-  constructor(private readonly backend: Backend) {}
+  private readonly prefetch: number;
+
+  constructor(
+    private readonly backend: Backend,
+    options: EngineOptions = {},
+  ) {
+    this.prefetch = options.prefetch ?? 0;
+  }
 
   /** Every plan, newest first; also the date order that breaks ties. */
   private allPlans(): Promise<BackendHit[]> {
-    this.everything ??= this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }]).then(([hits]) => {
+    this.everything ??= this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
       for (const h of hits) this.hits.set(h.id, h);
       return hits;
     });
@@ -77,7 +99,7 @@ export class SearchEngine {
     const key = `${name}=${value}`;
     let set = this.valueSets.get(key);
     if (!set) {
-      set = this.backend.searchMany([{ term: null, filters: { [name]: value } }]).then(([hits]) => new Set(hits.map((h) => h.id)));
+      set = this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id)));
       this.valueSets.set(key, set);
     }
     return set;
@@ -110,12 +132,11 @@ export class SearchEngine {
   private readonly memo = new Map<string, Promise<BackendHit[]>>();
 
   private async answer(specs: SearchSpec[]): Promise<Answers> {
-    const keyOf = (s: SearchSpec) => `${s.exact ? 'exact' : 'loose'}\u0000${s.term}`;
     const missing = [...new Map(specs.filter((s) => !this.memo.has(keyOf(s))).map((s) => [keyOf(s), s])).values()];
     if (missing.length) {
       const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact })));
       missing.forEach((s, i) => {
-        const hits = batch.then((all) => all[i]);
+        const hits = batch[i];
         // A failed search is asked again next time rather than remembered.
         hits.catch(() => this.memo.delete(keyOf(s)));
         this.memo.set(keyOf(s), hits);
@@ -131,6 +152,18 @@ export class SearchEngine {
     return answers;
   }
 
+  /** Starts loading the best hits of `lead`, a search `answer` has started. */
+  private warm(specs: SearchSpec[], lead: string) {
+    const spec = specs.find((s) => s.id === lead);
+    const hits = spec && this.memo.get(keyOf(spec));
+    if (!hits || this.prefetch === 0) return;
+    Promise.all([hits, this.allPlans()])
+      .then(([best]) => {
+        for (const h of best.slice(0, this.prefetch)) this.data(h.id).catch(() => undefined);
+      })
+      .catch(() => undefined);
+  }
+
   /** Loads what the result list shows for one plan. */
   data(id: string): Promise<PlanData> {
     const hit = this.hits.get(id);
@@ -144,11 +177,16 @@ export class SearchEngine {
     const active = (Object.entries(state.filters) as [FilterName, string | undefined][]).filter((e): e is [FilterName, string] => Boolean(e[1]));
     const activeSets = Promise.all(active.map(async ([name, value]) => [name, new Map([[value, await this.valueSet(name, value)]])] as const));
     const loaded = Promise.all([this.allPlans(), activeSets]);
-    const numberAnswers = parsed.number ? this.answer(numberSearches(parsed)) : undefined;
+    const numberSpecs = numberSearches(parsed);
+    const numberAnswers = parsed.number ? this.answer(numberSpecs) : undefined;
+    if (numberAnswers) this.warm(numberSpecs, 'own');
     // A second round only when the first shows it is needed (a half-typed
     // or unknown last word, or no plan with every word).
     const textAnswers = async () => {
-      const first = await this.answer(textSearches(parsed));
+      const specs = textSearches(parsed);
+      const pending = this.answer(specs);
+      this.warm(specs, 'all:0');
+      const first = await pending;
       const more = followUpSearches(parsed, first);
       return more.length ? new Map([...first, ...(await this.answer(more))]) : first;
     };

@@ -2,8 +2,9 @@
  * The query layer's `Backend` on Pagefind's JS API, loaded from the site's
  * own bundle under the configured base, so that it works under SITE_BASE.
  */
-import type { Backend, BackendHit, BackendRequest } from '../../lib/search/engine.ts';
+import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import { META, SEARCH_META } from '../../lib/search/index-fields.ts';
+import { fragmentLoader } from './fragments.ts';
 
 interface PagefindResult {
   id: string;
@@ -11,11 +12,16 @@ interface PagefindResult {
   data(): Promise<{ url: string; content: string; meta: Record<string, string> }>;
 }
 
-interface PagefindApi {
+interface PagefindInstanceApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+interface PagefindApi extends PagefindInstanceApi {
+  createInstance(options: Record<string, unknown>): PagefindInstanceApi;
 }
 
 /**
@@ -36,46 +42,71 @@ const META_WEIGHTS = {
   [SEARCH_META.folded]: 1,
 };
 
-export async function loadPagefind(base: string): Promise<Backend> {
+export async function loadPagefind(base: string, shards: readonly string[] = []): Promise<Backend> {
   const url = `${base}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-  await pagefind.options({
+  const shared = {
     baseUrl: base,
-    // The worker would cost one more script download for a handful of small searches.
-    noWorker: true,
     // Exact diacritics are ranked by the query layer, with tone placement
     // normalised; Pagefind's own bonus would undo that.
     ranking: { diacriticSimilarity: 0, metaWeights: META_WEIGHTS },
-  });
+  };
+  // The worker would cost one more script download for a handful of small searches.
+  await pagefind.options({ ...shared, noWorker: true });
   await pagefind.init();
+  const bundle = (path: string) => `${base}pagefind/${path}`;
+  await Promise.all(shards.map((path) => pagefind.mergeIndex(bundle(path), shared)));
 
-  const search = (r: BackendRequest) =>
-    pagefind.search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} }).then((response) => response?.results ?? []);
+  // One bundle: the plan's text is read straight from its file. Several: only
+  // Pagefind knows which shard a result came from.
+  const load = shards.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, fallback: () => Promise<PlanData>) => fallback();
+  const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
+    api
+      .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
+      .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()) })));
+  const search = searchOn(pagefind);
+
+  // Pagefind reads `exactDiacritics` when a search runs, and `options` sets it
+  // on the primary index only. With one index, searches that need it on and
+  // off take turns: those without it first, together, then those with it.
+  // With merged shards, a second instance keeps it on for every shard.
+  let exactSearch: Promise<(r: BackendRequest) => Promise<BackendHit[]>> | undefined;
+  const exactInstance = () =>
+    (exactSearch ??= (async () => {
+      const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
+      await exact.init();
+      await Promise.all(shards.map((path) => exact.mergeIndex(bundle(path), { ...shared, exactDiacritics: true })));
+      return searchOn(exact);
+    })());
   let exact = false;
-  // Pagefind reads `exactDiacritics` when a search runs, so batches that need
-  // it on and off must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
-  const run = async (requests: BackendRequest[]): Promise<BackendHit[][]> => {
-    const out: BackendHit[][] = new Array(requests.length);
-    for (const mode of [false, true]) {
-      const batch = requests.map((r, i) => [r, i] as const).filter(([r]) => Boolean(r.exact) === mode);
-      if (batch.length === 0) continue;
+  const inMode = (mode: boolean, requests: BackendRequest[]): Promise<BackendHit[][]> => {
+    if (shards.length > 0) {
+      return mode ? exactInstance().then((run) => Promise.all(requests.map(run))) : Promise.all(requests.map(search));
+    }
+    const turn = queue.then(async () => {
       if (exact !== mode) {
         await pagefind.options({ exactDiacritics: mode });
         exact = mode;
       }
-      await Promise.all(batch.map(async ([r, i]) => (out[i] = await search(r))));
-    }
-    return out;
+      return Promise.all(requests.map(search));
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
   };
   return {
     searchMany(requests) {
       // Filter-only requests have no words, so the diacritics mode cannot
       // matter to them: they need not wait their turn.
-      if (requests.every((r) => r.term === null)) return Promise.all(requests.map(search));
-      const result = queue.then(() => run(requests));
-      queue = result.catch(() => undefined);
-      return result;
+      const batches = [false, true].map((mode) => {
+        const mine = requests.filter((r) => r.term !== null && Boolean(r.exact) === mode);
+        return { mine, answers: mine.length ? inMode(mode, mine) : Promise.resolve([]) };
+      });
+      return requests.map((r) => {
+        if (r.term === null) return search(r);
+        const { mine, answers } = batches[Number(Boolean(r.exact))];
+        return answers.then((all) => all[mine.indexOf(r)]);
+      });
     },
     filters: () => pagefind.filters(),
   };

@@ -12,7 +12,7 @@ import { fold } from '../../lib/text/fold.ts';
 import { hasFilters, readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
 import { loadPagefind } from './pagefind-backend.ts';
 import { resultItem } from './render.ts';
-import { STRINGS, noticeText } from './strings.ts';
+import { STRINGS, noticeText, number } from './strings.ts';
 
 /** Results per "Xem thêm". */
 const PAGE = 10;
@@ -27,7 +27,11 @@ function required<T extends Element>(selector: string): T {
   return node;
 }
 
-export function startSearchPage(base: string): void {
+/**
+ * `shards`: the index shards to merge, as paths under pagefind/ (empty for
+ * an archive indexed whole; see src/lib/search/shards.ts).
+ */
+export function startSearchPage(base: string, shards: readonly string[] = []): void {
   const form = required<HTMLFormElement>('[data-search-form]');
   const input = required<HTMLInputElement>('#q');
   const list = required<HTMLOListElement>('[data-search-results]');
@@ -43,7 +47,7 @@ export function startSearchPage(base: string): void {
   );
 
   let engine: Promise<SearchEngine> | undefined;
-  const getEngine = () => (engine ??= loadPagefind(base).then((b) => new SearchEngine(b)));
+  const getEngine = () => (engine ??= loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE })));
   let runId = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
@@ -103,7 +107,7 @@ export function startSearchPage(base: string): void {
       for (const option of select.options) {
         if (!option.value) continue;
         const label = option.dataset.label ?? option.value;
-        const text = `${label} (${(counts[option.value] ?? 0).toLocaleString('vi-VN')})`;
+        const text = `${label} (${number(counts[option.value] ?? 0)})`;
         // Most counts stay the same from one keystroke to the next.
         if (option.textContent !== text) option.textContent = text;
       }

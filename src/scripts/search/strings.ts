@@ -1,7 +1,9 @@
 /** What the search page says, in Vietnamese. */
 import type { EngineNotice } from '../../lib/search/engine.ts';
 
-const number = (n: number) => n.toLocaleString('vi-VN');
+// One formatter for the page: building one per call costs more than the formatting.
+const numberFormat = new Intl.NumberFormat('vi-VN');
+export const number = (n: number) => numberFormat.format(n);
 
 export const STRINGS = {
   loading: 'Đang tìm…',

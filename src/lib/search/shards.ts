@@ -1,0 +1,80 @@
+/**
+ * How the search index is split when one Pagefind process cannot hold it:
+ * into shards of consecutive years, newest first, each with at most
+ * `maxPlans` plans (a year with more is cut into parts). The build writes
+ * shard i to `pagefind/<path>`, the search page merges them in the browser,
+ * and both compute the list with this one function from the same plans, so
+ * the two cannot disagree. Design: docs/architecture.md, "Chia mảnh".
+ */
+
+export interface ShardPlan {
+  slug: string;
+  /** The year the plan sorts by: its issue year, or the first year it covers. */
+  year: number;
+}
+
+export interface Shard {
+  /** "2021-2026", or "2024-2024-2" for the second part of a crowded year. */
+  name: string;
+  /** Under pagefind/: "" for the first (newest) shard, which is the primary index; "<name>/" for the others. */
+  path: string;
+  slugs: string[];
+}
+
+/**
+ * Plans per shard. Pagefind's indexer holds about 0.4 MB per plan page of
+ * this site until it writes, and the Astro process keeps its own memory
+ * beside it; 4,000 keeps the indexer near 1.6 GB. Override with
+ * KHO_SEARCH_SHARD_SIZE.
+ */
+export const DEFAULT_SHARD_SIZE = 4000;
+
+export function shardSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.KHO_SEARCH_SHARD_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`KHO_SEARCH_SHARD_SIZE phải là số nguyên dương (số kế hoạch mỗi mảnh chỉ mục), ví dụ 4000; đang là "${raw}".`);
+  }
+  return n;
+}
+
+/** The sort year of a plan: `issuedOn`'s year, else the first year of its period. */
+export function sortYear(plan: { issuedOn?: string; period: { from: number } }): number {
+  return plan.issuedOn ? Number(plan.issuedOn.slice(0, 4)) : plan.period.from;
+}
+
+export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
+  if (plans.length <= maxPlans) return [{ name: 'all', path: '', slugs: plans.map((p) => p.slug).sort() }];
+  const byYear = new Map<number, string[]>();
+  for (const p of plans) {
+    const list = byYear.get(p.year);
+    if (list) list.push(p.slug);
+    else byYear.set(p.year, [p.slug]);
+  }
+  const groups: { from: number; to: number; slugs: string[] }[] = [];
+  let open: (typeof groups)[number] | undefined;
+  for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
+    const slugs = byYear.get(year)!.sort();
+    if (slugs.length > maxPlans) {
+      open = undefined;
+      for (let i = 0; i < slugs.length; i += maxPlans) groups.push({ from: year, to: year, slugs: slugs.slice(i, i + maxPlans) });
+      continue;
+    }
+    if (open && open.slugs.length + slugs.length <= maxPlans) {
+      open.from = year;
+      open.slugs.push(...slugs);
+    } else {
+      open = { from: year, to: year, slugs: [...slugs] };
+      groups.push(open);
+    }
+  }
+  const seen = new Map<string, number>();
+  return groups.map((g, i) => {
+    const base = `${g.from}-${g.to}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const name = n === 1 ? base : `${base}-${n}`;
+    return { name, path: i === 0 ? '' : `${name}/`, slugs: g.slugs };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Loads the stored text of a plan (Pagefind's "fragment") without Pagefind's
+ * `data()`: that one decompresses in JavaScript on the main thread and builds
+ * an excerpt and sub-results the page never shows, which made showing ten
+ * results slower than the searches behind them. Here the browser's own gzip
+ * decoder does the work.
+ *
+ * The fragment format (`fragment/<page id>.pf_fragment`: gzip of
+ * "pagefind_dcd" + JSON) is Pagefind's own; anything unexpected falls back to
+ * `data()`, so a future Pagefind with another layout stays correct, only
+ * slower. tests/e2e/search.test.ts compares both loaders on the built site.
+ */
+import type { PlanData } from '../../lib/search/engine.ts';
+
+const SIGNATURE = 'pagefind_dcd';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+async function bytesOf(response: Response): Promise<Uint8Array> {
+  const raw = new Uint8Array(await response.arrayBuffer());
+  // Some hosts serve the file already decompressed; Pagefind accepts that too.
+  if (new TextDecoder().decode(raw.subarray(0, SIGNATURE.length)) === SIGNATURE) return raw;
+  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** `fetch` and decode one fragment; rejects on anything unexpected. */
+async function fetchFragment(bundle: string, id: string): Promise<Fragment> {
+  if (!/^[\w-]+$/.test(id)) throw new Error(`unexpected page id ${id}`);
+  const response = await fetch(`${bundle}fragment/${id}.pf_fragment`);
+  if (!response.ok) throw new Error(`${response.status} for fragment ${id}`);
+  const text = new TextDecoder().decode(await bytesOf(response));
+  if (!text.startsWith(SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
+  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Partial<Fragment>;
+  if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object') {
+    throw new Error(`fragment ${id} lacks url, content or meta`);
+  }
+  return fragment as Fragment;
+}
+
+/**
+ * A loader for the bundle at `bundle` (".../pagefind/") of a site served
+ * under `base`: the plan's URL, text and meta, as `data()` gives them.
+ */
+export function fragmentLoader(bundle: string, base: string) {
+  const native = typeof DecompressionStream === 'function';
+  const cache = new Map<string, Promise<PlanData>>();
+  return (id: string, fallback: () => Promise<PlanData>): Promise<PlanData> => {
+    let loaded = cache.get(id);
+    if (!loaded) {
+      loaded = (native ? fetchFragment(bundle, id) : Promise.reject(new Error('no DecompressionStream')))
+        .then((f) => ({ url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content.replace(/\u200B/g, ''), meta: f.meta }))
+        .catch(() => fallback());
+      // A failure is asked again next time rather than remembered.
+      loaded.catch(() => cache.delete(id));
+      cache.set(id, loaded);
+    }
+    return loaded;
+  };
+}

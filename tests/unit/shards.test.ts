@@ -1,0 +1,53 @@
+/**
+ * How the search index is split into shards by year (src/lib/search/shards.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SHARD_SIZE, planShards, shardSize, sortYear, type ShardPlan } from '../../src/lib/search/shards.ts';
+
+const plans = (counts: Record<number, number>): ShardPlan[] =>
+  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ slug: `${year}-ke-hoach-${String(i).padStart(3, '0')}`, year: Number(year) })));
+
+describe('planShards', () => {
+  it('keeps an archive that fits in one shard whole, at the root of pagefind/', () => {
+    const shards = planShards(plans({ 2020: 3, 2021: 2 }), 10);
+    expect(shards).toHaveLength(1);
+    expect(shards[0].path).toBe('');
+    expect(shards[0].slugs).toHaveLength(5);
+  });
+
+  it('groups consecutive years, newest first, the newest shard being the primary index', () => {
+    const shards = planShards(plans({ 2011: 2, 2012: 2, 2013: 2, 2024: 3, 2025: 1 }), 4);
+    expect(shards.map((s) => [s.name, s.path, s.slugs.length])).toEqual([
+      ['2024-2025', '', 4],
+      ['2012-2013', '2012-2013/', 4],
+      ['2011-2011', '2011-2011/', 2],
+    ]);
+  });
+
+  it('cuts a year with more plans than a shard holds into numbered parts', () => {
+    const shards = planShards(plans({ 2020: 5, 2021: 1 }), 2);
+    expect(shards.map((s) => s.name)).toEqual(['2021-2021', '2020-2020', '2020-2020-2', '2020-2020-3']);
+    expect(shards.every((s) => s.slugs.length <= 2)).toBe(true);
+  });
+
+  it('puts every plan in exactly one shard, whatever the order it is given in', () => {
+    const all = plans({ 2015: 7, 2016: 3, 2019: 9, 2026: 4 });
+    const shards = planShards([...all].reverse(), 5);
+    const placed = shards.flatMap((s) => s.slugs);
+    expect(placed.sort()).toEqual(all.map((p) => p.slug).sort());
+    expect(planShards(all, 5)).toEqual(shards);
+  });
+});
+
+describe('shard settings', () => {
+  it('sorts a plan by its issue year, else by the first year it covers', () => {
+    expect(sortYear({ issuedOn: '2019-12-30', period: { from: 2020 } })).toBe(2019);
+    expect(sortYear({ period: { from: 2021 } })).toBe(2021);
+  });
+
+  it('reads the shard size from KHO_SEARCH_SHARD_SIZE and rejects nonsense in Vietnamese', () => {
+    expect(shardSize({})).toBe(DEFAULT_SHARD_SIZE);
+    expect(shardSize({ KHO_SEARCH_SHARD_SIZE: '250' })).toBe(250);
+    expect(() => shardSize({ KHO_SEARCH_SHARD_SIZE: 'nhiều' })).toThrow(/KHO_SEARCH_SHARD_SIZE phải là số nguyên dương.*ví dụ 4000/);
+  });
+});
