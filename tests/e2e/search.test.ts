@@ -248,6 +248,24 @@ describe('8. as you type', () => {
   });
 });
 
+describe('reading the results\' text', () => {
+  it('decodes Pagefind\'s stored text itself, giving what Pagefind\'s data() gives', async () => {
+    const { page, slugs } = await open({ q: 'dong thap' });
+    expect(slugs.length).toBeGreaterThan(0);
+    const shown = await page.$$eval('[data-search-results] > li a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+    // A string, so that the test runner leaves its dynamic import alone.
+    const viaPagefind = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const { results } = await pagefind.search('dong thap');
+      const data = await Promise.all(results.map((r) => r.data()));
+      return data.map((d) => [d.url, d.meta.title]);
+    })()`)) as string[][];
+    expect(viaPagefind).toEqual(expect.arrayContaining(shown));
+    expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBe(0);
+    await page.close();
+  });
+});
+
 describe('a search index split into shards', () => {
   // The sub-path build is sharded (tests/global-setup.ts); the root build is not.
   const shardsOf = (dir: string) => JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as string[];

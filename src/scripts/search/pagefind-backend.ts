@@ -59,7 +59,7 @@ export async function loadPagefind(base: string, shards: readonly string[] = [])
 
   // One bundle: the plan's text is read straight from its file. Several: only
   // Pagefind knows which shard a result came from.
-  const load = shards.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, fallback: () => Promise<PlanData>) => fallback();
+  const load = shards.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, viaPagefind: () => Promise<PlanData>) => viaPagefind();
   const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
