@@ -3,6 +3,11 @@
  * site, into `<outDir>/pagefind/`, so that it travels with the site under any
  * SITE_BASE. Only plan pages are indexed: they carry `data-pagefind-body`.
  *
+ * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
+ * year-range shard at a time, each into its own bundle, with Pagefind's
+ * process closed in between so that its memory is that of one shard. Beside
+ * the index goes the facet table (facet-table.ts) the search page counts with.
+ *
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
  */
@@ -14,6 +19,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
+import { writeFacetTable } from './facet-table.ts';
 
 /** The plan pages; every other page lacks data-pagefind-body anyway. */
 const PLAN_PAGES = 'ke-hoach/*/index.html';
@@ -101,6 +107,7 @@ export function pagefindIndex(): AstroIntegration {
         const shards = plans ? planShards(plans, shardSize()) : [];
         try {
           const count = shards.length > 1 ? await indexShards(pagefind, site, shards, logger) : await indexWhole(pagefind, site);
+          writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : ['']);
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
           logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);
         } finally {

@@ -484,4 +484,16 @@ describe('the index', () => {
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBe(plans.length);
   });
+
+  it.each([
+    ['whole', SITE_ROOT],
+    ['sharded', SITE_SUB],
+  ])('has a facet table (%s) with every plan and its filter values', (_, site) => {
+    const table = JSON.parse(readFileSync(join(site, 'pagefind/kho-facets.json'), 'utf8')) as { values: string[]; plans: Record<string, number[]> };
+    expect(Object.keys(table.plans)).toHaveLength(plans.length);
+    // Every plan has one value per year it covers, and the values name real filters.
+    const years = Object.values(table.plans).map((ix) => ix.filter((i) => table.values[i].startsWith('nam=')).length);
+    expect(years.reduce((a, b) => a + b, 0)).toBe(plans.reduce((n, p) => n + p.years.length, 0));
+    for (const v of table.values) expect(v).toMatch(/^(tinh|nam|loai|cap|linh-vuc|chi-so)=[a-z0-9-]+$/);
+  });
 });

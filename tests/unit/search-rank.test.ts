@@ -3,7 +3,7 @@
  * pieces around it: filters and their counts, URL state, highlighting.
  */
 import { describe, expect, it } from 'vitest';
-import { applyFilters, countFacets, type ValueSets } from '../../src/lib/search/facets.ts';
+import { applyFilters, countFacets, planValues, type FacetTable, type ValueSets } from '../../src/lib/search/facets.ts';
 import { excerptHtml, highlightHtml, matchRanges, matcherFor } from '../../src/lib/search/highlight.ts';
 import type { FilterName } from '../../src/lib/search/index-fields.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
@@ -131,10 +131,29 @@ describe('filters and counts', () => {
     expect(applyFilters(['a'], { tinh: 'khong-co' }, sets)).toEqual([]);
   });
 
+  // The same plans as a facet table, as the build writes it.
+  const table: FacetTable = {
+    version: 1,
+    values: ['tinh=dong-thap', 'tinh=tien-giang', 'tinh=lang-son', 'nam=2020', 'nam=2021'],
+    plans: { a: [0, 3], b: [0, 1, 4], c: [2, 3] },
+  };
+
   it("counts each value given the other filters, not the facet's own choice", () => {
-    const counts = countFacets(['a', 'b', 'c'], { nam: '2020' }, sets);
+    const counts = countFacets(['a', 'b', 'c'], { nam: '2020' }, planValues(table));
     expect(counts.tinh).toEqual({ 'dong-thap': 1, 'tien-giang': 0, 'lang-son': 1 });
     expect(counts.nam).toEqual({ '2020': 2, '2021': 1 });
+  });
+
+  it('counts a plan that fails two active filters for no facet', () => {
+    const counts = countFacets(['a', 'b', 'c'], { nam: '2021', tinh: 'lang-son' }, planValues(table));
+    // c is in lang-son but not 2021: it counts only for the years; a fails both.
+    expect(counts.nam).toEqual({ '2020': 1, '2021': 0 });
+    // b is in 2021 but not lang-son: it counts only for the provinces.
+    expect(counts.tinh).toEqual({ 'dong-thap': 1, 'tien-giang': 1, 'lang-son': 0 });
+  });
+
+  it('counts only the ids asked about', () => {
+    expect(countFacets(['b'], {}, planValues(table)).nam).toEqual({ '2020': 0, '2021': 1 });
   });
 });
 

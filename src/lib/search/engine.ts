@@ -3,8 +3,8 @@
  * of plans, facet counts and notices out. Pagefind sits behind `Backend`, so
  * the same code runs in the browser and against a stand-in in unit tests.
  */
-import { applyFilters, countFacets, type FacetCounts, type ValueSets } from './facets.ts';
-import { FILTERS, SORT_BY_DATE, type FilterName } from './index-fields.ts';
+import { applyFilters, countFacets, planValues, type FacetCounts, type FacetTable, type PlanValues } from './facets.ts';
+import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { rankNumber, rankText, type Answers, type Hit, type Ranking } from './rank.ts';
 import { followUpSearches, numberSearches, textSearches, type SearchSpec } from './searches.ts';
@@ -35,8 +35,8 @@ export interface Backend {
    * loading the likely results) while the others still run.
    */
   searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[];
-  /** Every filter and value in the index, with the number of plans. */
-  filters(): Promise<Record<string, Record<string, number>>>;
+  /** The facet table the build wrote beside the index. */
+  facets(): Promise<FacetTable>;
 }
 
 export type EngineNotice = Notice | { kind: 'number-not-found'; number: string } | { kind: 'some-words'; missing: string[] };
@@ -92,7 +92,7 @@ export class SearchEngine {
   }
 
   private readonly valueSets = new Map<string, Promise<Set<string>>>();
-  private allSets?: Promise<ValueSets>;
+  private values?: Promise<PlanValues>;
 
   /** The plans having one filter value, loaded once per page. */
   private valueSet(name: FilterName, value: string): Promise<Set<string>> {
@@ -105,23 +105,12 @@ export class SearchEngine {
     return set;
   }
 
-  /** The plans of every value of every filter. */
-  private sets(): Promise<ValueSets> {
-    this.allSets ??= (async () => {
-      const all = await this.backend.filters();
-      const sets = new Map<FilterName, Map<string, Set<string>>>();
-      await Promise.all(
-        FILTERS.flatMap((name) =>
-          Object.keys(all[name] ?? {}).map(async (value) => {
-            const set = await this.valueSet(name, value);
-            if (!sets.has(name)) sets.set(name, new Map());
-            sets.get(name)!.set(value, set);
-          }),
-        ),
-      );
-      return sets;
-    })();
-    return this.allSets;
+  /** Every plan's filter values, loaded once per page, when counts are first asked for. */
+  private planValues(): Promise<PlanValues> {
+    this.values ??= this.backend.facets().then(planValues);
+    // A failed load is tried again next time.
+    this.values.catch(() => (this.values = undefined));
+    return this.values;
   }
 
   /**
@@ -220,7 +209,7 @@ export class SearchEngine {
       parsed,
       ranking: ranking?.mode ?? 'all',
       ids: applyFilters(ids, state.filters, new Map(chosen)),
-      counts: () => this.sets().then((sets) => countFacets(unfiltered, state.filters, sets)),
+      counts: () => this.planValues().then((values) => countFacets(unfiltered, state.filters, values)),
       notices,
     };
   }

@@ -33,6 +33,9 @@ export const SEARCH_META = {
   folded: 'khongdau',
 } as const;
 
+/** The facet table (facets.ts), written by the build into pagefind/. */
+export const FACET_FILE = 'kho-facets.json';
+
 /** Pagefind sort key: the issue date, or 1 January of the first year covered. */
 export const SORT_BY_DATE = 'ngay';
 

@@ -3,7 +3,8 @@
  * own bundle under the configured base, so that it works under SITE_BASE.
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
-import { META, SEARCH_META } from '../../lib/search/index-fields.ts';
+import type { FacetTable } from '../../lib/search/facets.ts';
+import { FACET_FILE, META, SEARCH_META } from '../../lib/search/index-fields.ts';
 import { fragmentLoader } from './fragments.ts';
 
 interface PagefindResult {
@@ -108,6 +109,10 @@ export async function loadPagefind(base: string, shards: readonly string[] = [])
         return answers.then((all) => all[mine.indexOf(r)]);
       });
     },
-    filters: () => pagefind.filters(),
+    facets: () =>
+      fetch(`${base}pagefind/${FACET_FILE}`).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} for ${FACET_FILE}`);
+        return r.json() as Promise<FacetTable>;
+      }),
   };
 }
