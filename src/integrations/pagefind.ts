@@ -104,7 +104,7 @@ export function pagefindIndex(): AstroIntegration {
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
         const plans = checkedPlans();
-        const shards = plans ? planShards(plans, shardSize()) : [];
+        const shards = plans ? planShards(plans, shardSize(plans.length)) : [];
         try {
           const count = shards.length > 1 ? await indexShards(pagefind, site, shards, logger) : await indexWhole(pagefind, site);
           writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : ['']);

@@ -2,7 +2,7 @@
  * How the search index is split into shards by year (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, planShards, shardSize, sortYear, type ShardPlan } from '../../src/lib/search/shards.ts';
+import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardSize, sortYear, type ShardPlan } from '../../src/lib/search/shards.ts';
 
 const plans = (counts: Record<number, number>): ShardPlan[] =>
   Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ slug: `${year}-ke-hoach-${String(i).padStart(3, '0')}`, year: Number(year) })));
@@ -45,9 +45,15 @@ describe('shard settings', () => {
     expect(sortYear({ period: { from: 2021 } })).toBe(2021);
   });
 
+  it('grows shards rather than their number for large archives', () => {
+    expect(shardSize(10_000, {})).toBe(DEFAULT_SHARD_SIZE);
+    expect(shardSize(100_000, {})).toBe(Math.ceil(100_000 / MAX_SHARDS));
+    const all = plans({ 2020: 300, 2021: 300, 2022: 300 });
+    expect(planShards(all, shardSize(all.length, {})).length).toBe(1);
+  });
+
   it('reads the shard size from KHO_SEARCH_SHARD_SIZE and rejects nonsense in Vietnamese', () => {
-    expect(shardSize({})).toBe(DEFAULT_SHARD_SIZE);
-    expect(shardSize({ KHO_SEARCH_SHARD_SIZE: '250' })).toBe(250);
-    expect(() => shardSize({ KHO_SEARCH_SHARD_SIZE: 'nhiều' })).toThrow(/KHO_SEARCH_SHARD_SIZE phải là số nguyên dương.*ví dụ 4000/);
+    expect(shardSize(50, { KHO_SEARCH_SHARD_SIZE: '250' })).toBe(250);
+    expect(() => shardSize(50, { KHO_SEARCH_SHARD_SIZE: 'nhiều' })).toThrow(/KHO_SEARCH_SHARD_SIZE phải là số nguyên dương.*ví dụ 3500/);
   });
 });

@@ -22,19 +22,28 @@ export interface Shard {
 }
 
 /**
- * Plans per shard. Pagefind's indexer holds about 0.4 MB per plan page of
- * this site until it writes, and the Astro process keeps its own memory
- * beside it; 4,000 keeps the indexer near 1.6 GB. Override with
- * KHO_SEARCH_SHARD_SIZE.
+ * Plans per shard, at least. Pagefind's indexer holds about 0.4 MB per plan
+ * page of this site until it writes, beside the Astro process's own memory;
+ * 3,500 plans keep the indexer near 1.4 GB, so that a build of 10,000 plans
+ * stays under 4 GB in all.
  */
-export const DEFAULT_SHARD_SIZE = 4000;
+export const DEFAULT_SHARD_SIZE = 3500;
 
-export function shardSize(env: Record<string, string | undefined> = process.env): number {
+/**
+ * Shards the search page merges, at most (unless KHO_SEARCH_SHARD_SIZE says
+ * otherwise): every shard costs the first query a few more requests, so a
+ * larger archive gets larger shards rather than more of them. At 100,000
+ * plans that is 6,250 per shard, about 2.5 GB for the indexer.
+ */
+export const MAX_SHARDS = 16;
+
+/** Plans per shard for an archive of `total` plans; KHO_SEARCH_SHARD_SIZE overrides. */
+export function shardSize(total: number, env: Record<string, string | undefined> = process.env): number {
   const raw = env.KHO_SEARCH_SHARD_SIZE;
-  if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
+  if (raw === undefined || raw === '') return Math.max(DEFAULT_SHARD_SIZE, Math.ceil(total / MAX_SHARDS));
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`KHO_SEARCH_SHARD_SIZE phải là số nguyên dương (số kế hoạch mỗi mảnh chỉ mục), ví dụ 4000; đang là "${raw}".`);
+    throw new Error(`KHO_SEARCH_SHARD_SIZE phải là số nguyên dương (số kế hoạch mỗi mảnh chỉ mục), ví dụ 3500; đang là "${raw}".`);
   }
   return n;
 }
