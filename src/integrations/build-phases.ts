@@ -24,6 +24,22 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 export const PHASE_PREFIX = '[kho-phase]';
 
+/** What Node, V8 and the system print when memory runs out. */
+export const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|ENOMEM|out of memory/i;
+
+const LABEL_TO_PHASE: Array<[RegExp, Phase]> = [
+  [/Kiểm tra nội dung/, 'validate'],
+  [/Pagefind/, 'pagefind'],
+  [/Phần bổ sung/, 'extras'],
+  [/Astro build/, 'astro'],
+];
+
+/** The phase a `[kho-phase]` line of a build's output names; undefined for its warnings and other lines. */
+export function phaseOfLine(line: string): Phase | undefined {
+  if (!line.startsWith(PHASE_PREFIX) || /Cảnh báo/.test(line)) return undefined;
+  return LABEL_TO_PHASE.find(([re]) => re.test(line))?.[1];
+}
+
 let current: Phase = 'astro';
 
 /** The phase running now; the runner names it when a build dies. */

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
+import { OUT_OF_MEMORY, phaseOfLine, type Phase } from '../../integrations/build-phases.ts';
 
 export interface PhaseStat {
   phase: Phase;
@@ -93,8 +93,6 @@ export function treeRss(root: number): number {
   return total;
 }
 
-const OOM = /heap out of memory|Reached heap limit|Allocation failed|ENOMEM|out of memory/i;
-
 export function measure(command: string, args: string[], opts: MeasureOptions): Promise<Measured> {
   const timeFile = `${opts.logFile}.time`;
   const useTime = existsSync('/usr/bin/time');
@@ -133,8 +131,8 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       for (const line of lines) {
         tail.push(line);
         if (tail.length > 60) tail.shift();
-        if (OOM.test(line)) sawOom = true;
-        if (line.startsWith(PHASE_PREFIX)) lastPhaseLine = phaseFromLabel(line);
+        if (OUT_OF_MEMORY.test(line)) sawOom = true;
+        lastPhaseLine = phaseOfLine(line) ?? lastPhaseLine;
         opts.onLine?.(line);
       }
     };
@@ -178,18 +176,6 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       });
     });
   });
-}
-
-const LABEL_TO_PHASE: Array<[RegExp, Phase]> = [
-  [/Kiểm tra nội dung/, 'validate'],
-  [/Pagefind/, 'pagefind'],
-  [/Phần bổ sung/, 'extras'],
-  [/Astro build/, 'astro'],
-];
-
-function phaseFromLabel(line: string): Phase | undefined {
-  if (/Cảnh báo/.test(line)) return undefined;
-  return LABEL_TO_PHASE.find(([re]) => re.test(line))?.[1];
 }
 
 /** Splits the run into phases by the integration's log, and finds each phase's peak. */
