@@ -8,16 +8,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FacetTable } from '../lib/search/facets.ts';
-import { FACET_FILE } from '../lib/search/index-fields.ts';
+import { FACET_FILE, FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
 
-const SIGNATURE = 'pagefind_dcd';
 
 function storedFilters(file: string): Record<string, string[]> {
   let bytes = readFileSync(file);
-  if (bytes.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) bytes = gunzipSync(bytes);
+  if (bytes.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) bytes = gunzipSync(bytes);
   const text = bytes.toString('utf8');
-  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${SIGNATURE})`);
-  return (JSON.parse(text.slice(SIGNATURE.length)) as { filters?: Record<string, string[]> }).filters ?? {};
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${FRAGMENT_SIGNATURE})`);
+  return (JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { filters?: Record<string, string[]> }).filters ?? {};
 }
 
 /**

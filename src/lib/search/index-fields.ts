@@ -33,6 +33,9 @@ export const SEARCH_META = {
   folded: 'khongdau',
 } as const;
 
+/** How Pagefind's stored pages (fragments) begin once decompressed, in its 1.x format. */
+export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
 /** The facet table (facets.ts), written by the build into pagefind/. */
 export const FACET_FILE = 'kho-facets.json';
 

@@ -11,8 +11,8 @@
  * slower. tests/e2e/search.test.ts compares both loaders on the built site.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
+import { FRAGMENT_SIGNATURE } from '../../lib/search/index-fields.ts';
 
-const SIGNATURE = 'pagefind_dcd';
 
 interface Fragment {
   url: string;
@@ -23,7 +23,7 @@ interface Fragment {
 async function bytesOf(response: Response): Promise<Uint8Array> {
   const raw = new Uint8Array(await response.arrayBuffer());
   // Some hosts serve the file already decompressed; Pagefind accepts that too.
-  if (new TextDecoder().decode(raw.subarray(0, SIGNATURE.length)) === SIGNATURE) return raw;
+  if (new TextDecoder().decode(raw.subarray(0, FRAGMENT_SIGNATURE.length)) === FRAGMENT_SIGNATURE) return raw;
   const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -34,8 +34,8 @@ async function fetchFragment(bundle: string, id: string): Promise<Fragment> {
   const response = await fetch(`${bundle}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`${response.status} for fragment ${id}`);
   const text = new TextDecoder().decode(await bytesOf(response));
-  if (!text.startsWith(SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
-  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Partial<Fragment>;
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
+  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<Fragment>;
   if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object') {
     throw new Error(`fragment ${id} lacks url, content or meta`);
   }
