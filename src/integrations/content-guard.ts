@@ -7,13 +7,13 @@
  */
 import type { AstroIntegration } from 'astro';
 import { progress } from '../lib/progress.ts';
-import { sortYear, type ShardPlan } from '../lib/search/shards.ts';
+import { sortKey, type ShardPlan } from '../lib/search/shards.ts';
 import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../tools/entries.ts';
 
 let checked: ShardPlan[] | undefined;
 
 /**
- * The plans the guard found valid, with the year each sorts by: the search
+ * The plans the guard found valid, with the date each sorts by: the search
  * index splits them into shards by year (src/lib/search/shards.ts) without
  * reading every entry a second time. Undefined before the guard has run.
  */
@@ -33,7 +33,7 @@ export function contentGuard(plansDir: string): AstroIntegration {
         const total = listEntryFiles(plansDir).length;
         const tick = progress('Đã kiểm tra', total, 'kế hoạch', (line) => logger.info(line));
         const { plans, findings } = validateAll(iterateEntries(plansDir, tick));
-        checked = [...plans].map(([file, plan]) => ({ slug: slugOf(file), year: sortYear(plan) }));
+        checked = [...plans].map(([file, plan]) => ({ slug: slugOf(file), sortKey: sortKey(plan) }));
         const errors = findings.filter((f) => f.severity === 'error');
         if (errors.length === 0) {
           logger.info(`${total} kế hoạch hợp lệ.`);

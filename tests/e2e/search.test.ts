@@ -268,13 +268,29 @@ describe('reading the results\' text', () => {
 
 describe('a search index split into shards', () => {
   // The sub-path build is sharded (tests/global-setup.ts); the root build is not.
-  const shardsOf = (dir: string) => JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as string[];
+  const shardsOf = (dir: string) =>
+    JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string }[];
 
   it('is written as several Pagefind bundles, each holding some plans', () => {
     expect(shardsOf(SITE_ROOT)).toEqual([]);
     const shards = shardsOf(SITE_SUB);
-    expect(shards.length).toBeGreaterThan(1);
-    for (const path of shards) expect(readFileSync(join(SITE_SUB, 'pagefind', path, 'pagefind-entry.json'), 'utf8')).toContain('"vi"');
+    expect(shards.length).toBeGreaterThan(2);
+    expect(shards[0].path).toBe('');
+    for (const { path } of shards) expect(readFileSync(join(SITE_SUB, 'pagefind', path, 'pagefind-entry.json'), 'utf8')).toContain('"vi"');
+  });
+
+  it.each([
+    ['moi-nhat', -1],
+    ['cu-nhat', 1],
+  ] as const)('sorts by issue date across shards (%s)', async (order, sign) => {
+    const cases: Record<string, string>[] = [{ q: 'kế hoạch', 'sap-xep': order }, { nam: '2020', 'sap-xep': order }];
+    for (const params of cases) {
+      const split = await open(params, sub, SUB_BASE);
+      await split.page.close();
+      const keys = split.slugs.map((s) => plans.find((p) => p.slug === s)!.sortKey);
+      expect(keys.length).toBeGreaterThan(3);
+      expect(keys).toEqual([...keys].sort((a, b) => sign * a.localeCompare(b)));
+    }
   });
 
   // Relevance scores differ between shards (each has its own word statistics),

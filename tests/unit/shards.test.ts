@@ -2,10 +2,16 @@
  * How the search index is split into shards by year (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardSize, sortYear, type ShardPlan } from '../../src/lib/search/shards.ts';
+import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardSize, sortKey, type ShardPlan } from '../../src/lib/search/shards.ts';
 
+/** `n` plans a year, issued on successive days from 1 January. */
 const plans = (counts: Record<number, number>): ShardPlan[] =>
-  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ slug: `${year}-ke-hoach-${String(i).padStart(3, '0')}`, year: Number(year) })));
+  Object.entries(counts).flatMap(([year, n]) =>
+    Array.from({ length: n }, (_, i) => ({
+      slug: `${year}-ke-hoach-${String(i).padStart(3, '0')}`,
+      sortKey: new Date(Date.UTC(Number(year), 0, 1 + i)).toISOString().slice(0, 10),
+    })),
+  );
 
 describe('planShards', () => {
   it('keeps an archive that fits in one shard whole, at the root of pagefind/', () => {
@@ -24,10 +30,15 @@ describe('planShards', () => {
     ]);
   });
 
-  it('cuts a year with more plans than a shard holds into numbered parts', () => {
-    const shards = planShards(plans({ 2020: 5, 2021: 1 }), 2);
+  it('cuts a year with more plans than a shard holds into numbered parts, by date, so that shards never overlap in time', () => {
+    const all = plans({ 2020: 5, 2021: 1 });
+    const shards = planShards([...all].reverse(), 2);
     expect(shards.map((s) => s.name)).toEqual(['2021-2021', '2020-2020', '2020-2020-2', '2020-2020-3']);
     expect(shards.every((s) => s.slugs.length <= 2)).toBe(true);
+    // Shard after shard, the archive newest first.
+    const key = new Map(all.map((p) => [p.slug, p.sortKey]));
+    const dates = shards.flatMap((s) => s.slugs.map((slug) => key.get(slug)!));
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it('puts every plan in exactly one shard, whatever the order it is given in', () => {
@@ -40,9 +51,9 @@ describe('planShards', () => {
 });
 
 describe('shard settings', () => {
-  it('sorts a plan by its issue year, else by the first year it covers', () => {
-    expect(sortYear({ issuedOn: '2019-12-30', period: { from: 2020 } })).toBe(2019);
-    expect(sortYear({ period: { from: 2021 } })).toBe(2021);
+  it('sorts a plan by its issue date, else by 1 January of the first year it covers', () => {
+    expect(sortKey({ issuedOn: '2019-12-30', period: { from: 2020 } })).toBe('2019-12-30');
+    expect(sortKey({ period: { from: 2021 } })).toBe('2021-01-01');
   });
 
   it('grows shards rather than their number for large archives', () => {

@@ -1,16 +1,18 @@
 /**
  * How the search index is split when one Pagefind process cannot hold it:
  * into shards of consecutive years, newest first, each with at most
- * `maxPlans` plans (a year with more is cut into parts). The build writes
- * shard i to `pagefind/<path>`, the search page merges them in the browser,
- * and both compute the list with this one function from the same plans, so
- * the two cannot disagree. Design: docs/architecture.md, "Chia mảnh".
+ * `maxPlans` plans (a year with more is cut into parts, by date). The build
+ * writes shard i to `pagefind/<path>`, the search page merges them in the
+ * browser, and both compute the list with this one function from the same
+ * plans, so the two cannot disagree. Shards never overlap in time, so the
+ * shards' own date orders, one after the other, are the archive's.
+ * Design: docs/architecture.md, "Chia mảnh".
  */
 
 export interface ShardPlan {
   slug: string;
-  /** The year the plan sorts by: its issue year, or the first year it covers. */
-  year: number;
+  /** What the plan sorts by: its issue date, or 1 January of the first year it covers (YYYY-MM-DD). */
+  sortKey: string;
 }
 
 export interface Shard {
@@ -48,23 +50,26 @@ export function shardSize(total: number, env: Record<string, string | undefined>
   return n;
 }
 
-/** The sort year of a plan: `issuedOn`'s year, else the first year of its period. */
-export function sortYear(plan: { issuedOn?: string; period: { from: number } }): number {
-  return plan.issuedOn ? Number(plan.issuedOn.slice(0, 4)) : plan.period.from;
+/** What a plan sorts by, as `planFacts` has it: `issuedOn`, else 1 January of the period's first year. */
+export function sortKey(plan: { issuedOn?: string; period: { from: number } }): string {
+  return plan.issuedOn ?? `${plan.period.from}-01-01`;
 }
 
 export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
   if (plans.length <= maxPlans) return [{ name: 'all', path: '', slugs: plans.map((p) => p.slug).sort() }];
-  const byYear = new Map<number, string[]>();
+  // Newest first; within a date, by slug, so that the order never depends on the input's.
+  const byYear = new Map<number, ShardPlan[]>();
   for (const p of plans) {
-    const list = byYear.get(p.year);
-    if (list) list.push(p.slug);
-    else byYear.set(p.year, [p.slug]);
+    const year = Number(p.sortKey.slice(0, 4));
+    const list = byYear.get(year);
+    if (list) list.push(p);
+    else byYear.set(year, [p]);
   }
+  const newestFirst = (a: ShardPlan, b: ShardPlan) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug.localeCompare(b.slug));
   const groups: { from: number; to: number; slugs: string[] }[] = [];
   let open: (typeof groups)[number] | undefined;
   for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
-    const slugs = byYear.get(year)!.sort();
+    const slugs = byYear.get(year)!.sort(newestFirst).map((p) => p.slug);
     if (slugs.length > maxPlans) {
       open = undefined;
       for (let i = 0; i < slugs.length; i += maxPlans) groups.push({ from: year, to: year, slugs: slugs.slice(i, i + maxPlans) });

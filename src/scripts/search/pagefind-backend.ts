@@ -4,7 +4,7 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, META, SEARCH_META } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, META, SEARCH_META, SHARD_FILTER } from '../../lib/search/index-fields.ts';
 import { fragmentLoader } from './fragments.ts';
 
 interface PagefindResult {
@@ -43,7 +43,18 @@ const META_WEIGHTS = {
   [SEARCH_META.folded]: 1,
 };
 
-export async function loadPagefind(base: string, shards: readonly string[] = []): Promise<Backend> {
+/** One shard of a sharded index, as the search page lists them (src/lib/search/shards.ts). */
+export interface ShardRef {
+  name: string;
+  /** Under pagefind/; "" for the primary. */
+  path: string;
+}
+
+/**
+ * `shards`: every shard, primary first, when the index is sharded; empty
+ * when it is whole.
+ */
+export async function loadPagefind(base: string, shards: readonly ShardRef[] = []): Promise<Backend> {
   const url = `${base}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
   const shared = {
@@ -56,16 +67,32 @@ export async function loadPagefind(base: string, shards: readonly string[] = [])
   await pagefind.options({ ...shared, noWorker: true });
   await pagefind.init();
   const bundle = (path: string) => `${base}pagefind/${path}`;
-  await Promise.all(shards.map((path) => pagefind.mergeIndex(bundle(path), shared)));
+  // Each shard's pages get a filter naming their shard, so that one shard can be asked alone.
+  const tag = (s: ShardRef) => ({ mergeFilter: { [SHARD_FILTER]: s.name } });
+  const [primary, ...merged] = shards;
+  if (primary) await pagefind.options(tag(primary));
+  await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s) })));
 
   // One bundle: the plan's text is read straight from its file. Several: only
   // Pagefind knows which shard a result came from.
-  const load = shards.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, viaPagefind: () => Promise<PlanData>) => viaPagefind();
+  const load = merged.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, viaPagefind: () => Promise<PlanData>) => viaPagefind();
   const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
       .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()) })));
-  const search = searchOn(pagefind);
+  const unsharded = searchOn(pagefind);
+  /**
+   * Merged shards come back ordered by score, and a sorted search scores by
+   * rank within each shard, so the shards' orders interleave. Shards never
+   * overlap in time, so a date order is each shard's own order, shard
+   * after shard.
+   */
+  const search = (r: BackendRequest): Promise<BackendHit[]> => {
+    if (merged.length === 0 || r.term !== null || !r.sort) return unsharded(r);
+    const ascending = Object.values(r.sort)[0] === 'asc';
+    const order = ascending ? [...shards].reverse() : shards;
+    return Promise.all(order.map((s) => unsharded({ ...r, filters: { ...r.filters, [SHARD_FILTER]: s.name } }))).then((parts) => parts.flat());
+  };
 
   // Pagefind reads `exactDiacritics` when a search runs, and `options` sets it
   // on the primary index only. With one index, searches that need it on and
@@ -76,13 +103,13 @@ export async function loadPagefind(base: string, shards: readonly string[] = [])
     (exactSearch ??= (async () => {
       const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
       await exact.init();
-      await Promise.all(shards.map((path) => exact.mergeIndex(bundle(path), { ...shared, exactDiacritics: true })));
+      await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true })));
       return searchOn(exact);
     })());
   let exact = false;
   let queue: Promise<unknown> = Promise.resolve();
   const inMode = (mode: boolean, requests: BackendRequest[]): Promise<BackendHit[][]> => {
-    if (shards.length > 0) {
+    if (merged.length > 0) {
       return mode ? exactInstance().then((run) => Promise.all(requests.map(run))) : Promise.all(requests.map(search));
     }
     const turn = queue.then(async () => {

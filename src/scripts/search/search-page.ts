@@ -10,7 +10,7 @@ import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
 import { fold } from '../../lib/text/fold.ts';
 import { hasFilters, readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
-import { loadPagefind } from './pagefind-backend.ts';
+import { loadPagefind, type ShardRef } from './pagefind-backend.ts';
 import { resultItem } from './render.ts';
 import { STRINGS, noticeText, number } from './strings.ts';
 
@@ -28,10 +28,10 @@ function required<T extends Element>(selector: string): T {
 }
 
 /**
- * `shards`: the index shards to merge, as paths under pagefind/ (empty for
- * an archive indexed whole; see src/lib/search/shards.ts).
+ * `shards`: the index shards, primary first (empty for an archive indexed
+ * whole; see src/lib/search/shards.ts).
  */
-export function startSearchPage(base: string, shards: readonly string[] = []): void {
+export function startSearchPage(base: string, shards: readonly ShardRef[] = []): void {
   const form = required<HTMLFormElement>('[data-search-form]');
   const input = required<HTMLInputElement>('#q');
   const list = required<HTMLOListElement>('[data-search-results]');
