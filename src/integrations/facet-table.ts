@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { progress } from '../lib/progress.ts';
 import type { FacetTable } from '../lib/search/facets.ts';
 import { FACET_FILE, FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
 
@@ -23,17 +24,23 @@ function storedFilters(file: string): Record<string, string[]> {
  * `bundles`: the Pagefind bundles under `<site>/pagefind/`, as paths ("" for
  * the primary). Returns how many plans the table lists.
  */
-export function writeFacetTable(site: string, bundles: readonly string[]): number {
+export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
-  for (const bundle of bundles) {
+  const files = bundles.flatMap((bundle) => {
     const dir = join(site, 'pagefind', bundle, 'fragment');
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.pf_fragment')).sort()) {
-      const filters = storedFilters(join(dir, name));
-      perPlan.set(
-        name.replace(/\.pf_fragment$/, ''),
-        Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
-      );
-    }
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.pf_fragment'))
+      .sort()
+      .map((name) => ({ dir, name }));
+  });
+  const tick = progress('Bảng facet: đã đọc', files.length, 'trang', log);
+  for (const [i, { dir, name }] of files.entries()) {
+    const filters = storedFilters(join(dir, name));
+    perPlan.set(
+      name.replace(/\.pf_fragment$/, ''),
+      Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
+    );
+    tick(i + 1);
   }
   const values = [...new Set([...perPlan.values()].flat())].sort();
   const index = new Map(values.map((v, i) => [v, i]));

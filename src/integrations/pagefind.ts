@@ -107,7 +107,7 @@ export function pagefindIndex(): AstroIntegration {
         const shards = plans ? planShards(plans, shardSize(plans.length)) : [];
         try {
           const count = shards.length > 1 ? await indexShards(pagefind, site, shards, logger) : await indexWhole(pagefind, site);
-          writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : ['']);
+          writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : [''], (line) => logger.info(line));
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
           logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);
         } finally {
