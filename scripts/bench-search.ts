@@ -12,7 +12,7 @@
  * section of docs/performance.md; other sections are left alone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -392,9 +392,18 @@ async function main(): Promise<number> {
 }
 
 /** How many plans the index holds, from Pagefind's entry file. */
+/** Plans in the index: every bundle's pages, the primary's and each shard's (pagefind/<shard>/). */
 function planCount(dist: string): number {
-  const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const root = join(dist, 'pagefind');
+  const bundles = [root, ...readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(root, d.name))];
+  let count = 0;
+  for (const dir of bundles) {
+    const file = join(dir, 'pagefind-entry.json');
+    if (!existsSync(file)) continue;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { languages: Record<string, { page_count: number }> };
+    count += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  }
+  return count;
 }
 
 process.exitCode = await main();
