@@ -59,39 +59,30 @@ function buildUnits(): ProvinceUnit[] {
     const newFull = rows[0][3];
     const newSlug = provinceKey(newFull);
     const unchanged = rows.length === 1 && rows[0][0] === newCode && rows[0][1] === newFull;
-    if (unchanged) {
-      const isHue = newSlug === 'hue';
-      units.push({
-        id: newSlug,
-        slug: newSlug,
-        code: newCode,
-        fullName: newFull,
-        name: shortName(newFull),
-        validFrom: isHue ? HUE_CITY_DATE : undefined,
-        nowId: newSlug,
-      });
-      if (isHue) {
-        units.push({
-          id: 'thua-thien-hue',
-          slug: 'thua-thien-hue',
-          code: newCode,
-          fullName: 'Tỉnh Thừa Thiên Huế',
-          name: 'Thừa Thiên Huế',
-          validTo: dayBefore(HUE_CITY_DATE),
-          nowId: newSlug,
-        });
-      }
-      continue;
-    }
+    const isHue = unchanged && newSlug === 'hue';
+    // Today's unit: an unchanged province has always existed (Huế only since
+    // it became a city); a merged one, since the merger.
     units.push({
       id: newSlug,
       slug: newSlug,
       code: newCode,
       fullName: newFull,
       name: shortName(newFull),
-      validFrom: MERGER_DATE,
+      validFrom: unchanged ? (isHue ? HUE_CITY_DATE : undefined) : MERGER_DATE,
       nowId: newSlug,
     });
+    if (isHue) {
+      units.push({
+        id: 'thua-thien-hue',
+        slug: 'thua-thien-hue',
+        code: newCode,
+        fullName: 'Tỉnh Thừa Thiên Huế',
+        name: 'Thừa Thiên Huế',
+        validTo: dayBefore(HUE_CITY_DATE),
+        nowId: newSlug,
+      });
+    }
+    if (unchanged) continue;
     for (const [oldCode, oldFull] of rows) {
       const slug = provinceKey(oldFull);
       units.push({
