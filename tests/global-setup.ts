@@ -1,14 +1,41 @@
 /**
  * Builds the fixture archive once for the whole run. Set KHO_TEST_REUSE=1 to
  * keep the previous build while iterating on tests that only read it.
+ *
+ * Every run shares tmp/test, so a second run started while one is going
+ * would rebuild the sites under the first one's feet: a lock file stops it
+ * with a message instead.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { assembleTestPlans, buildSite } from './helpers/build.ts';
 import { SITE_ROOT, SITE_SUB, SUB_BASE, SUB_SHARD_SIZE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
 
-export default async function setup() {
-  if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`)) return;
+const LOCK = join(TEST_TMP, 'run.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes tmp/test for this run; returns the function that gives it back. */
+function lock(): () => void {
   mkdirSync(TEST_TMP, { recursive: true });
+  const holder = existsSync(LOCK) ? Number(readFileSync(LOCK, 'utf8')) : undefined;
+  if (holder && holder !== process.pid && alive(holder)) {
+    throw new Error(`Another test run (process ${holder}) is using ${TEST_TMP}. Wait for it to finish, or stop it, then run the tests again.`);
+  }
+  writeFileSync(LOCK, String(process.pid));
+  return () => rmSync(LOCK, { force: true });
+}
+
+export default async function setup() {
+  const unlock = lock();
+  if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`)) return unlock;
   assembleTestPlans(TEST_PLANS);
   const started = Date.now();
   process.stdout.write('[setup] building the fixture archive at / and at ' + SUB_BASE + ' ...\n');
@@ -22,4 +49,5 @@ export default async function setup() {
     if (r.code !== 0) throw new Error(`The ${name} fixture build failed:\n${r.output.slice(-4000)}`);
   }
   process.stdout.write(`[setup] built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return unlock;
 }
