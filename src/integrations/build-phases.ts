@@ -27,6 +27,15 @@ export const PHASE_PREFIX = '[kho-phase]';
 /** What Node, V8 and the system print when memory runs out. */
 export const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|ENOMEM|out of memory/i;
 
+/**
+ * How a build process ends when memory ran out without saying so: 134
+ * (SIGABRT) is how V8 ends a process out of heap; 137 (SIGKILL), the
+ * kernel's OOM killer.
+ */
+export function killedForMemory(code: number | null, signal: string | null): boolean {
+  return signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137;
+}
+
 const LABEL_TO_PHASE: Array<[RegExp, Phase]> = [
   [/Kiểm tra nội dung/, 'validate'],
   [/Pagefind/, 'pagefind'],

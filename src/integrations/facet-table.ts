@@ -11,7 +11,6 @@ import { progress } from '../lib/progress.ts';
 import type { FacetTable } from '../lib/search/facets.ts';
 import { FACET_FILE, FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
 
-
 function storedFilters(file: string): Record<string, string[]> {
   let bytes = readFileSync(file);
   if (bytes.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) bytes = gunzipSync(bytes);

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT_OF_MEMORY, PHASE_LABELS, phaseOfLine, type Phase } from '../integrations/build-phases.ts';
+import { killedForMemory, OUT_OF_MEMORY, PHASE_LABELS, phaseOfLine, type Phase } from '../integrations/build-phases.ts';
 
 /** Where V8's own report starts: everything from here on is for the log, not the reader. */
 const V8_REPORT = /^<--- Last few GCs --->|^FATAL ERROR:|^#\s*Fatal (?:JavaScript|process) out of memory/;
@@ -18,9 +18,13 @@ export interface BuildRun {
   outOfMemoryIn?: Phase;
 }
 
-export function heapOption(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * Node's heap flag from KHO_MAX_HEAP_MB, or from `fallbackMb` when it is
+ * unset; undefined when neither says. Shared with `npm run bench`.
+ */
+export function heapOption(env: NodeJS.ProcessEnv, fallbackMb?: number): string | undefined {
   const raw = env.KHO_MAX_HEAP_MB;
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return fallbackMb === undefined ? undefined : `--max-old-space-size=${fallbackMb}`;
   const mb = Number(raw);
   if (!Number.isInteger(mb) || mb < 16) {
     throw new Error(`KHO_MAX_HEAP_MB phải là số MB nguyên, ít nhất 16, ví dụ 12288; đang là "${raw}".`);
@@ -62,9 +66,7 @@ export function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv = 
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (rest) (inReport ? report.push(rest) : say(rest));
-      // 134 (SIGABRT) is how V8 ends a process out of heap; 137 (SIGKILL), the kernel's OOM killer.
-      const crashed = signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137;
-      if (oom || crashed) {
+      if (oom || killedForMemory(code, signal)) {
         const dir = join(root, 'tmp');
         mkdirSync(dir, { recursive: true });
         const logFile = join(dir, 'build-out-of-memory.log');

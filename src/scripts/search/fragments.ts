@@ -13,7 +13,6 @@
 import type { PlanData } from '../../lib/search/engine.ts';
 import { FRAGMENT_SIGNATURE } from '../../lib/search/index-fields.ts';
 
-
 interface Fragment {
   url: string;
   content: string;

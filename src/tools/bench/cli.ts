@@ -9,6 +9,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { heapOption } from '../build-runner.ts';
 import { CliError, parseCli, reportUsage, UsageError } from '../cli.ts';
 import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
 import { PHASE_LABELS, PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
@@ -19,6 +20,8 @@ import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildRe
 
 export interface BenchOptions {
   count: number;
+  /** Node's heap flag for the builds: KHO_MAX_HEAP_MB, else 12,288 MB. */
+  heap: string;
   seed: number;
   seedText: string;
   report: string;
@@ -58,8 +61,15 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
   const seedText = typeof values.seed === 'string' ? values.seed : '1';
   if (!seedText.trim()) throw new UsageError('--seed không được để trống.');
   if (values.report !== undefined && !String(values.report).trim()) throw new UsageError('--report cần đường dẫn tệp.');
+  let heap: string;
+  try {
+    heap = heapOption(process.env, 12288)!;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     count: Number(countText),
+    heap,
     seed: seedFrom(seedText),
     seedText,
     report: resolve(typeof values.report === 'string' ? values.report : join(root, 'docs/performance.md')),
@@ -108,7 +118,6 @@ function machine(): string {
   return `${cpu[0]?.model.trim() ?? 'CPU không rõ'}, ${cpu.length} nhân, ${size(totalmem())} RAM; ${os}; Node ${process.versions.node}, Astro ${version('astro')}, Pagefind ${version('pagefind')}`;
 }
 
-const MAX_HEAP_MB = Number(process.env.KHO_MAX_HEAP_MB ?? 12288);
 /** The issue's memory ceiling for 100,000 plans, and never more than 80% of this machine. */
 const MAX_RSS = Math.min(Number(process.env.KHO_BENCH_MAX_RSS_GB ?? 16) * 1024 ** 3, 0.8 * totalmem());
 
@@ -194,8 +203,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
     for (const n of real) cpSync(join(root, 'src/content/plans', n), join(plans, n));
     say(`[bench] Đã sinh ${opts.count.toLocaleString('vi-VN')} kế hoạch (+ ${real.length} thật) trong ${seconds(gen.ms)}.`);
 
-    const heap = `--max-old-space-size=${MAX_HEAP_MB}`;
-    const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: [process.env.NODE_OPTIONS, heap].filter(Boolean).join(' ') };
+    const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: [process.env.NODE_OPTIONS, opts.heap].filter(Boolean).join(' ') };
     const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
     mkdirSync(join(work, 'logs'));
 

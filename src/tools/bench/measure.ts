@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { OUT_OF_MEMORY, phaseOfLine, type Phase } from '../../integrations/build-phases.ts';
+import { killedForMemory, OUT_OF_MEMORY, phaseOfLine, type Phase } from '../../integrations/build-phases.ts';
 
 export interface PhaseStat {
   phase: Phase;
@@ -162,7 +162,7 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       const phases = phaseStats(opts, started, ended, samples);
       // A one-phase command (the bare reference's steps) is also measured by /usr/bin/time.
       if (!opts.phaseLog && phases.length === 1 && maxProcessRss) phases[0].peakRss = Math.max(phases[0].peakRss, maxProcessRss);
-      const crashed = code === 134 || code === 137 || killedBy === 'SIGABRT' || killedBy === 'SIGKILL';
+      const crashed = killedForMemory(code, killedBy);
       resolvePromise({
         code,
         signal: killedBy,
