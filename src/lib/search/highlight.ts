@@ -152,8 +152,9 @@ function densestOffset(text: string, m: Matcher, size: number): number | undefin
  * marked, with "…" where it was cut. Without any match: the start of the text.
  */
 export function excerptHtml(text: string, m: Matcher, size = 30): string {
+  // excerptOf normalises what it splits; a short text goes there as it is.
+  if (text.length <= LONG_TEXT) return excerptOf(text, m, size, false, false);
   const normal = nfc(text);
-  if (normal.length <= LONG_TEXT) return excerptOf(normal, m, size, false, false);
   const at = densestOffset(normal, m, size) ?? 0;
   // Cut at spaces, so that no word is split in two.
   const from = at <= MARGIN ? 0 : normal.lastIndexOf(' ', at - MARGIN) + 1;
