@@ -341,6 +341,35 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('fetches the filter counts only once the reader turns to the filters', async () => {
+    const { page, slugs } = await open({ q: 'kế hoạch' });
+    const facetFiles: string[] = [];
+    page.on('request', (r) => r.url().includes('kho-facets') && facetFiles.push(r.url()));
+    await page.waitForLoadState('networkidle');
+    expect(slugs.length).toBeGreaterThan(0);
+    expect(facetFiles).toEqual([]);
+    expect(await page.getAttribute('[data-search-facets]', 'data-search-facets')).toBe('idle');
+
+    await page.focus('#loc-cap');
+    await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
+    expect(facetFiles).toHaveLength(1);
+    const all = await search('kế hoạch');
+    const level = plans.find((p) => p.slug === all[0])!.plan.issuer.level;
+    const expected = all.filter((s) => plans.find((p) => p.slug === s)!.plan.issuer.level === level).length;
+    expect(await page.textContent(`#loc-cap option[value="${level}"]`)).toContain(`(${expected})`);
+
+    // From then on, the counts follow each search without being asked again.
+    const narrower = await search('kế hoạch cải cách');
+    const narrowerCount = narrower.filter((s) => plans.find((p) => p.slug === s)!.plan.issuer.level === level).length;
+    expect(narrowerCount).not.toBe(expected);
+    await page.fill('#q', 'kế hoạch cải cách');
+    await page.waitForSelector(DONE, { state: 'attached' });
+    await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
+    expect(await page.textContent(`#loc-cap option[value="${level}"]`)).toContain(`(${narrowerCount})`);
+    expect(facetFiles).toHaveLength(1);
+    await page.close();
+  });
+
   it.each([
     ['moi-nhat', -1],
     ['cu-nhat', 1],

@@ -167,6 +167,37 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     );
   }
 
+  /**
+   * The counts beside each filter value need every plan's filter values, a
+   * download that grows with the archive (about 470 KB at 10,000 plans). They
+   * are only seen in the filters, so they are fetched once the reader turns
+   * to the filters, or when the search already uses one, and then follow
+   * every search.
+   */
+  let countsWanted = false;
+  function updateCounts() {
+    countsWanted = true;
+    const shown = current;
+    const id = runId;
+    if (!shown || list.dataset.searchState !== 'done') return;
+    facets.dataset.searchFacets = 'loading';
+    shown.outcome
+      .counts()
+      .then((counts) => {
+        if (id !== runId) return;
+        showCounts(counts);
+        facets.dataset.searchFacets = 'done';
+      })
+      .catch(() => id === runId && (facets.dataset.searchFacets = 'error'));
+  }
+  // Hovering starts the download a moment before a select opens; focus covers the keyboard.
+  const reach = ['focusin', 'pointerover'] as const;
+  const wantCounts = () => {
+    for (const type of reach) facets.removeEventListener(type, wantCounts);
+    if (!countsWanted) updateCounts();
+  };
+  for (const type of reach) facets.addEventListener(type, wantCounts);
+
   async function appendPage(run: number): Promise<HTMLAnchorElement | undefined> {
     if (!current) return undefined;
     const { outcome, matcher } = current;
@@ -212,16 +243,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
       empty.hidden = total > 0;
       if (total === 0) showSuggestions(state);
       setState('done');
-      // The counts follow the results: they need every filter value's plans.
-      facets.dataset.searchFacets = 'loading';
-      outcome
-        .counts()
-        .then((counts) => {
-          if (id !== runId) return;
-          showCounts(counts);
-          facets.dataset.searchFacets = 'done';
-        })
-        .catch(() => id === runId && (facets.dataset.searchFacets = 'error'));
+      if (countsWanted || hasFilters(state)) updateCounts();
     } catch (error) {
       if (id !== runId) return;
       console.error(error);
