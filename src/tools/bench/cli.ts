@@ -171,7 +171,8 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const work = mkdtempSync(join(root, 'tmp', 'kho-bench-'));
   // The bare reference lives outside the repo, as a project of its own.
-  const bareRoot = mkdtempSync(join(tmpdir(), 'kho-bench-bare-'));
+  const bareRoot = opts.bare ? mkdtempSync(join(tmpdir(), 'kho-bench-bare-')) : undefined;
+  const dirs = [work, bareRoot].filter(Boolean).join(' và ');
   let livePid: number | undefined;
   const cleanup = () => {
     if (livePid) {
@@ -182,12 +183,11 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       }
     }
     if (!opts.keep) {
-      rmSync(work, { recursive: true, force: true });
-      rmSync(bareRoot, { recursive: true, force: true });
+      for (const dir of [work, bareRoot]) if (dir) rmSync(dir, { recursive: true, force: true });
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    say(`\n[bench] Nhận ${signal}: dừng bản dựng và xóa thư mục tạm ${work} và ${bareRoot}.`);
+    say(`\n[bench] Nhận ${signal}: dừng bản dựng${opts.keep ? `, giữ lại thư mục tạm ${dirs}` : ` và xóa thư mục tạm ${dirs}`}.`);
     cleanup();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -196,7 +196,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
   const setPid = (p: number | undefined) => (livePid = p);
   try {
     say(`[bench] Thư mục tạm: ${work}`);
-    say(`[bench] Thư mục tạm của bản tham chiếu: ${bareRoot}`);
+    if (bareRoot) say(`[bench] Thư mục tạm của bản tham chiếu: ${bareRoot}`);
     const plans = join(work, 'plans');
     const gen = generate({ count: opts.count, out: plans, seed: opts.seed }, (l) => say(`[bench] ${l}`));
     const real = readdirSync(join(root, 'src/content/plans')).filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_'));
@@ -224,7 +224,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
 
     // The bare reference: minimal Astro + MDX, then the Pagefind CLI.
     let bare: BuildReport | undefined;
-    if (opts.bare) {
+    if (bareRoot) {
       bare = { steps: [] };
       const dir = join(bareRoot, 'site');
       const bareOut = join(dir, 'dist');
@@ -280,7 +280,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     cleanup();
-    if (opts.keep) say(`[bench] Giữ lại thư mục tạm: ${work} và ${bareRoot}`);
+    if (opts.keep) say(`[bench] Giữ lại thư mục tạm: ${dirs}`);
   }
 }
 
