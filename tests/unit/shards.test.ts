@@ -25,15 +25,28 @@ describe('planShards', () => {
     const shards = planShards(plans({ 2011: 2, 2012: 2, 2013: 2, 2024: 3, 2025: 1 }), 4);
     expect(shards.map((s) => [s.name, s.path, s.slugs.length])).toEqual([
       ['2024-2025', '', 4],
-      ['2012-2013', '2012-2013/', 4],
-      ['2011-2011', '2011-2011/', 2],
+      ['2012-2013', '2012-2013/', 3],
+      ['2011-2012', '2011-2012/', 3],
     ]);
   });
 
-  it('cuts a year with more plans than a shard holds into numbered parts, by date, so that shards never overlap in time', () => {
+  it('makes as few shards as the cap allows, of even size, cut between years when one is near', () => {
+    // 16 years of 300 plans, at most 1,700 a shard: three shards, not two full ones and a small third and fourth.
+    const counts = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [2011 + i, 300]));
+    const shards = planShards(plans(counts), 1700);
+    // The first cut falls between 2021 and 2022, near enough to the even cut; the
+    // second has no year boundary near enough and cuts 2016 by date.
+    expect(shards.map((s) => s.name)).toEqual(['2022-2026', '2016-2021', '2011-2016']);
+    const sizes = shards.map((s) => s.slugs.length);
+    expect(sizes.every((n) => n <= 1700)).toBe(true);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(Math.ceil(4800 / 3 / 10));
+    expect(sizes.reduce((a, b) => a + b)).toBe(4800);
+  });
+
+  it('cuts a year with more plans than a shard holds into numbered parts, by date, so that shards follow one another in time', () => {
     const all = plans({ 2020: 5, 2021: 1 });
     const shards = planShards([...all].reverse(), 2);
-    expect(shards.map((s) => s.name)).toEqual(['2021-2021', '2020-2020', '2020-2020-2', '2020-2020-3']);
+    expect(shards.map((s) => s.name)).toEqual(['2020-2021', '2020-2020', '2020-2020-2']);
     expect(shards.every((s) => s.slugs.length <= 2)).toBe(true);
     // Shard after shard, the archive newest first.
     const key = new Map(all.map((p) => [p.slug, p.sortKey]));

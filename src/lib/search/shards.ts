@@ -1,11 +1,13 @@
 /**
  * How the search index is split when one Pagefind process cannot hold it:
- * into shards of consecutive years, newest first, each with at most
- * `maxPlans` plans (a year with more is cut into parts, by date). The build
+ * into as few shards as hold at most `maxPlans` plans each, of even size,
+ * each a run of consecutive dates, newest first (cut between two years
+ * when one is near, else within a year, by date). The build
  * writes shard i to `pagefind/<path>`, the search page merges them in the
  * browser, and both compute the list with this one function from the same
- * plans, so the two cannot disagree. Shards never overlap in time, so the
- * shards' own date orders, one after the other, are the archive's.
+ * plans, so the two cannot disagree. Shards follow one another in time
+ * (two may share the date they are cut at), so the shards' own date orders,
+ * one after the other, are the archive's.
  * Design: docs/architecture.md, "Chia mảnh".
  */
 
@@ -16,7 +18,7 @@ export interface ShardPlan {
 }
 
 export interface Shard {
-  /** "2021-2026", or "2024-2024-2" for the second part of a crowded year. */
+  /** Its years, oldest first: "2021-2026"; "2016-2021" when cut within 2021; "2024-2024-2" for a second shard within one year. */
   name: string;
   /** Under pagefind/: "" for the first (newest) shard, which is the primary index; "<name>/" for the others. */
   path: string;
@@ -55,40 +57,48 @@ export function sortKey(plan: { issuedOn?: string; period: { from: number } }): 
   return plan.issuedOn ?? `${plan.period.from}-01-01`;
 }
 
+/**
+ * How far from an even cut, as a share of the shard size, a cut between two
+ * years is preferred: shards that hold whole years read better ("2016-2020")
+ * and are the unit a year filter would load.
+ */
+const YEAR_CUT_SLACK = 0.1;
+
 export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
   if (plans.length <= maxPlans) return [{ name: 'all', path: '', slugs: plans.map((p) => p.slug).sort() }];
   // Newest first; within a date, by slug, so that the order never depends on the input's.
-  const byYear = new Map<number, ShardPlan[]>();
-  for (const p of plans) {
-    const year = Number(p.sortKey.slice(0, 4));
-    const list = byYear.get(year);
-    if (list) list.push(p);
-    else byYear.set(year, [p]);
-  }
-  const newestFirst = (a: ShardPlan, b: ShardPlan) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug.localeCompare(b.slug));
-  const groups: { from: number; to: number; slugs: string[] }[] = [];
-  let open: (typeof groups)[number] | undefined;
-  for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
-    const slugs = byYear.get(year)!.sort(newestFirst).map((p) => p.slug);
-    if (slugs.length > maxPlans) {
-      open = undefined;
-      for (let i = 0; i < slugs.length; i += maxPlans) groups.push({ from: year, to: year, slugs: slugs.slice(i, i + maxPlans) });
-      continue;
+  const sorted = [...plans].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug.localeCompare(b.slug)));
+  const year = (i: number) => sorted[i].sortKey.slice(0, 4);
+  const betweenYears = (i: number) => year(i) !== year(i - 1);
+  // As few shards as the cap allows, as even as they can be: an uneven split
+  // leaves a small last shard that costs every query its own requests.
+  const groups: ShardPlan[][] = [];
+  let start = 0;
+  while (sorted.length - start > maxPlans) {
+    const rest = sorted.length - start;
+    const count = Math.ceil(rest / maxPlans);
+    const even = start + Math.ceil(rest / count);
+    // A cut must leave no shard above the cap, this one or the ones after it.
+    const fits = (cut: number) => cut > start && cut - start <= maxPlans && sorted.length - cut <= (count - 1) * maxPlans;
+    let cut = even;
+    const slack = Math.floor((even - start) * YEAR_CUT_SLACK);
+    for (let d = 0; d <= slack; d++) {
+      const near = [even - d, even + d].find((c) => fits(c) && betweenYears(c));
+      if (near !== undefined) {
+        cut = near;
+        break;
+      }
     }
-    if (open && open.slugs.length + slugs.length <= maxPlans) {
-      open.from = year;
-      open.slugs.push(...slugs);
-    } else {
-      open = { from: year, to: year, slugs: [...slugs] };
-      groups.push(open);
-    }
+    groups.push(sorted.slice(start, cut));
+    start = cut;
   }
+  groups.push(sorted.slice(start));
   const seen = new Map<string, number>();
   return groups.map((g, i) => {
-    const base = `${g.from}-${g.to}`;
+    const base = `${g[g.length - 1].sortKey.slice(0, 4)}-${g[0].sortKey.slice(0, 4)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const name = n === 1 ? base : `${base}-${n}`;
-    return { name, path: i === 0 ? '' : `${name}/`, slugs: g.slugs };
+    return { name, path: i === 0 ? '' : `${name}/`, slugs: g.map((p) => p.slug) };
   });
 }

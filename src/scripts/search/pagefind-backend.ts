@@ -82,8 +82,8 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const unsharded = searchOn(pagefind);
   /**
    * Merged shards come back ordered by score, and a sorted search scores by
-   * rank within each shard, so the shards' orders interleave. Shards never
-   * overlap in time, so a date order is each shard's own order, shard
+   * rank within each shard, so the shards' orders interleave. Shards follow
+   * one another in time, so a date order is each shard's own order, shard
    * after shard.
    */
   const search = (r: BackendRequest): Promise<BackendHit[]> => {
