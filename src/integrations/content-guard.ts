@@ -7,14 +7,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { progress } from '../lib/progress.ts';
-import { sortKey, type ShardPlan } from '../lib/search/shards.ts';
+import { sortKey } from '../lib/plan-facts.ts';
+import type { ShardPlan } from '../lib/search/shards.ts';
 import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../tools/entries.ts';
 
 let checked: ShardPlan[] | undefined;
 
 /**
  * The plans the guard found valid, with the date each sorts by: the search
- * index splits them into shards by year (src/lib/search/shards.ts) without
+ * index splits them into shards by date (src/lib/search/shards.ts) without
  * reading every entry a second time. Undefined before the guard has run.
  */
 export function checkedPlans(): readonly ShardPlan[] | undefined {

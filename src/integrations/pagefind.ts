@@ -4,7 +4,7 @@
  * SITE_BASE. Only plan pages are indexed: they carry `data-pagefind-body`.
  *
  * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
- * year-range shard at a time, each into its own bundle, with Pagefind's
+ * shard (a run of dates) at a time, each into its own bundle, with Pagefind's
  * process closed in between so that its memory is that of one shard. Beside
  * the index goes the facet table (facet-table.ts) the search page counts with.
  *

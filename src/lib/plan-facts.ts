@@ -47,7 +47,7 @@ export function planFacts(slug: string, plan: Plan): PlanFacts {
     now,
     provinceText: unit ? provinceLabel(unit) : plan.issuer.level === 'trung-uong' ? NATIONWIDE : UNKNOWN,
     dateText: plan.issuedOn ? formatDate(plan.issuedOn) : UNKNOWN,
-    sortKey: plan.issuedOn ?? `${plan.period.from}-01-01`,
+    sortKey: sortKey(plan),
     years,
     typeLabel: DOCUMENT_TYPES[plan.documentType].label,
     levelLabel: ISSUER_LEVELS[plan.issuer.level].label,
@@ -55,9 +55,17 @@ export function planFacts(slug: string, plan: Plan): PlanFacts {
   };
 }
 
-/** Newest first; ties broken by slug so every build lists them in the same order. */
-export function newestFirst(a: PlanFacts, b: PlanFacts): number {
-  return a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug.localeCompare(b.slug);
+/** What a plan sorts by: `issuedOn`, else 1 January of the period's first year (YYYY-MM-DD). */
+export function sortKey(plan: { issuedOn?: string; period: { from: number } }): string {
+  return plan.issuedOn ?? `${plan.period.from}-01-01`;
+}
+
+/**
+ * Newest first; ties broken by slug, compared by code point rather than by a
+ * locale, so that every build on every machine lists them in the same order.
+ */
+export function newestFirst(a: { slug: string; sortKey: string }, b: { slug: string; sortKey: string }): number {
+  return a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
 /** Splits a list into pages of `size`; always at least one (possibly empty) page. */

@@ -52,8 +52,10 @@ export function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv = 
     let inReport = false;
     const report: string[] = [];
     let rest = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      const lines = (rest + chunk.toString('utf8')).split('\n');
+    // Decoded by the stream, so that a Vietnamese letter split between two chunks stays whole.
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) {
         phase = phaseOfLine(line) ?? phase;

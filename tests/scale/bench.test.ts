@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxRssOption } from '../../src/tools/bench/cli.ts';
 import { updateDoc } from '../../src/tools/bench/report.ts';
 import { ROOT, TEST_TMP } from '../helpers/paths.ts';
 
@@ -132,6 +133,27 @@ describe('bench safety and messages', () => {
     expect(r.stderr).toContain(`Lỗi: ${message}`);
     expect(r.stderr).toContain('Cách dùng: npm run bench');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('bench settings from the environment', () => {
+  it.each([
+    ['KHO_BENCH_MAX_RSS_GB', '16GB', 'KHO_BENCH_MAX_RSS_GB phải là số GB lớn hơn 0, ví dụ 16 hoặc 0.5; đang là "16GB".'],
+    ['KHO_BENCH_MAX_RSS_GB', '-1', 'KHO_BENCH_MAX_RSS_GB phải là số GB lớn hơn 0, ví dụ 16 hoặc 0.5; đang là "-1".'],
+    ['KHO_MAX_HEAP_MB', 'nhiều', 'KHO_MAX_HEAP_MB phải là số MB nguyên, ít nhất 16, ví dụ 12288; đang là "nhiều".'],
+  ])('rejects %s=%s before building anything, in Vietnamese', (name, value, message) => {
+    const r = spawnSync(process.execPath, ['scripts/bench.ts', '--count', '10'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, [name]: value } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`Lỗi: ${message}`);
+    expect(r.stderr).not.toContain('[bench] Thư mục tạm');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('caps the memory limit at 80% of the machine, whatever is asked', () => {
+    const machine = 10 * 1024 ** 3;
+    expect(maxRssOption({}, machine)).toBe(0.8 * machine);
+    expect(maxRssOption({ KHO_BENCH_MAX_RSS_GB: '0.5' }, machine)).toBe(0.5 * 1024 ** 3);
+    expect(maxRssOption({ KHO_BENCH_MAX_RSS_GB: '' }, 64 * 1024 ** 3)).toBe(16 * 1024 ** 3);
   });
 });
 

@@ -263,6 +263,30 @@ describe('the engine', () => {
     expect(pagefind.loaded).toEqual([]);
   });
 
+  it('keeps answering when a search it still remembers is the oldest one when memory is full', async () => {
+    const e = engine();
+    // Unknown words: two searches each, enough to fill the engine's memory of answers.
+    for (let i = 0; i < 300; i++) await e.run(state(`zq${i}`));
+    // The oldest answer still remembered is reused here, while new ones push out the oldest.
+    const outcome = await e.run(state('zq100 hoà giải'));
+    expect(outcome.ids).toEqual(await ids('zq100 hoà giải'));
+  });
+
+  it('tries a failed load again at the next search instead of failing every search after it', async () => {
+    class Flaky extends FakePagefind {
+      failures = 2;
+      override searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[] {
+        if (requests.some((r) => r.term === null) && this.failures-- > 0) return requests.map(() => Promise.reject(new Error('network')));
+        return super.searchMany(requests);
+      }
+    }
+    const e = new SearchEngine(new Flaky(DOCS));
+    // The first run fails on the date order, the second on the year's plans.
+    await expect(e.run(state('hoà giải'))).rejects.toThrow('network');
+    await expect(e.run(state('hoà giải', { filters: { nam: '2020' } }))).rejects.toThrow('network');
+    expect((await e.run(state('hoà giải', { filters: { nam: '2020' } }))).ids).toEqual(await ids('hoà giải', { filters: { nam: '2020' } }));
+  });
+
   it('answers punctuation alone with nothing, and a notice', async () => {
     const outcome = await engine().run(state('"><'));
     expect(outcome.ids).toEqual([]);

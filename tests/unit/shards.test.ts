@@ -2,7 +2,8 @@
  * How the search index is split into shards by year (src/lib/search/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardSize, sortKey, type ShardPlan } from '../../src/lib/search/shards.ts';
+import { sortKey } from '../../src/lib/plan-facts.ts';
+import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardSize, type ShardPlan } from '../../src/lib/search/shards.ts';
 
 /** `n` plans a year, issued on successive days from 1 January. */
 const plans = (counts: Record<number, number>): ShardPlan[] =>

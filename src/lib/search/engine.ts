@@ -48,8 +48,8 @@ export interface SearchOutcome {
   ids: string[];
   /**
    * How many plans each filter value would give. Asked for after the results
-   * are shown: the first time, it loads the plans of every filter value, which
-   * would otherwise compete with the results for the network and the CPU.
+   * are shown, and only once the reader wants the counts: the first time, it
+   * loads the facet table, which grows with the archive.
    */
   counts(): Promise<FacetCounts>;
   notices: EngineNotice[];
@@ -84,10 +84,15 @@ export class SearchEngine {
 
   /** Every plan, newest first; also the date order that breaks ties. */
   private allPlans(): Promise<BackendHit[]> {
-    this.everything ??= this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
-      for (const h of hits) this.hits.set(h.id, h);
-      return hits;
-    });
+    if (!this.everything) {
+      const everything = this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
+        for (const h of hits) this.hits.set(h.id, h);
+        return hits;
+      });
+      // A failed load is tried again by the next search instead of failing every one after it.
+      everything.catch(() => this.everything === everything && (this.everything = undefined));
+      this.everything = everything;
+    }
     return this.everything;
   }
 
@@ -99,17 +104,22 @@ export class SearchEngine {
     const key = `${name}=${value}`;
     let set = this.valueSets.get(key);
     if (!set) {
-      set = this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id)));
-      this.valueSets.set(key, set);
+      const loading = this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id)));
+      loading.catch(() => this.valueSets.get(key) === loading && this.valueSets.delete(key));
+      this.valueSets.set(key, loading);
+      set = loading;
     }
     return set;
   }
 
   /** Every plan's filter values, loaded once per page, when counts are first asked for. */
   private planValues(): Promise<PlanValues> {
-    this.values ??= this.backend.facets().then(planValues);
-    // A failed load is tried again next time.
-    this.values.catch(() => (this.values = undefined));
+    if (!this.values) {
+      const values = this.backend.facets().then(planValues);
+      // A failed load is tried again next time.
+      values.catch(() => this.values === values && (this.values = undefined));
+      this.values = values;
+    }
     return this.values;
   }
 
@@ -121,20 +131,37 @@ export class SearchEngine {
   private readonly memo = new Map<string, Promise<BackendHit[]>>();
 
   private async answer(specs: SearchSpec[]): Promise<Answers> {
-    const missing = [...new Map(specs.filter((s) => !this.memo.has(keyOf(s))).map((s) => [keyOf(s), s])).values()];
+    const pending = new Map<string, Promise<BackendHit[]>>();
+    const missing: SearchSpec[] = [];
+    for (const s of specs) {
+      const key = keyOf(s);
+      if (pending.has(key)) continue;
+      const known = this.memo.get(key);
+      if (!known) {
+        missing.push(s);
+        continue;
+      }
+      // Used again: it moves to the end, the last to be forgotten.
+      this.memo.delete(key);
+      this.memo.set(key, known);
+      pending.set(key, known);
+    }
     if (missing.length) {
       const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact })));
       missing.forEach((s, i) => {
+        const key = keyOf(s);
         const hits = batch[i];
         // A failed search is asked again next time rather than remembered.
-        hits.catch(() => this.memo.delete(keyOf(s)));
-        this.memo.set(keyOf(s), hits);
+        hits.catch(() => this.memo.get(key) === hits && this.memo.delete(key));
+        this.memo.set(key, hits);
+        pending.set(key, hits);
       });
-      while (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     }
+    // The least recently used go first; this query's own answers are already in hand.
+    while (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     const answers = new Map<string, BackendHit[]>();
     for (const s of specs) {
-      const hits = await this.memo.get(keyOf(s))!;
+      const hits = await pending.get(keyOf(s))!;
       answers.set(s.id, hits);
       for (const h of hits) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
     }

@@ -11,6 +11,8 @@
  * Design: docs/architecture.md, "Chia mảnh".
  */
 
+import { newestFirst } from '../plan-facts.ts';
+
 export interface ShardPlan {
   slug: string;
   /** What the plan sorts by: its issue date, or 1 January of the first year it covers (YYYY-MM-DD). */
@@ -52,22 +54,18 @@ export function shardSize(total: number, env: Record<string, string | undefined>
   return n;
 }
 
-/** What a plan sorts by, as `planFacts` has it: `issuedOn`, else 1 January of the period's first year. */
-export function sortKey(plan: { issuedOn?: string; period: { from: number } }): string {
-  return plan.issuedOn ?? `${plan.period.from}-01-01`;
-}
-
 /**
  * How far from an even cut, as a share of the shard size, a cut between two
- * years is preferred: shards that hold whole years read better ("2016-2020")
- * and are the unit a year filter would load.
+ * years is preferred: a shard that holds whole years is named by them
+ * ("2016-2020") without sharing a year with its neighbour.
  */
 const YEAR_CUT_SLACK = 0.1;
 
 export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
+  if (!Number.isInteger(maxPlans) || maxPlans < 1) throw new RangeError(`planShards: maxPlans must be a positive integer, not ${maxPlans}`);
   if (plans.length <= maxPlans) return [{ name: 'all', path: '', slugs: plans.map((p) => p.slug).sort() }];
   // Newest first; within a date, by slug, so that the order never depends on the input's.
-  const sorted = [...plans].sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.slug.localeCompare(b.slug)));
+  const sorted = [...plans].sort(newestFirst);
   const year = (i: number) => sorted[i].sortKey.slice(0, 4);
   const betweenYears = (i: number) => year(i) !== year(i - 1);
   // As few shards as the cap allows, as even as they can be: an uneven split

@@ -35,7 +35,7 @@ async function fetchFragment(bundle: string, id: string): Promise<Fragment> {
   const text = new TextDecoder().decode(await bytesOf(response));
   if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
   const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<Fragment>;
-  if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object') {
+  if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object' || fragment.meta === null) {
     throw new Error(`fragment ${id} lacks url, content or meta`);
   }
   return fragment as Fragment;

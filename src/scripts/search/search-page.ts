@@ -47,7 +47,15 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   );
 
   let engine: Promise<SearchEngine> | undefined;
-  const getEngine = () => (engine ??= loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE })));
+  const getEngine = () => {
+    if (!engine) {
+      const loading = loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE }));
+      // A failed load (a dropped connection) is tried again by the next search.
+      loading.catch(() => engine === loading && (engine = undefined));
+      engine = loading;
+    }
+    return engine;
+  };
   let runId = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
@@ -190,13 +198,14 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
       })
       .catch(() => id === runId && (facets.dataset.searchFacets = 'error'));
   }
-  // Hovering starts the download a moment before a select opens; focus covers the keyboard.
-  const reach = ['focusin', 'pointerover'] as const;
+  // Hovering starts the download a moment before a select opens; focus covers
+  // the keyboard. The sort order shows no counts, so it does not ask for them.
+  const reach = ['focus', 'pointerover'] as const;
   const wantCounts = () => {
-    for (const type of reach) facets.removeEventListener(type, wantCounts);
+    for (const select of facetSelects.values()) for (const type of reach) select.removeEventListener(type, wantCounts);
     if (!countsWanted) updateCounts();
   };
-  for (const type of reach) facets.addEventListener(type, wantCounts);
+  for (const select of facetSelects.values()) for (const type of reach) select.addEventListener(type, wantCounts);
 
   async function appendPage(run: number): Promise<HTMLAnchorElement | undefined> {
     if (!current) return undefined;
@@ -280,6 +289,8 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     more.disabled = false;
     if (id !== runId) return;
     setState('done');
+    // The reader may have reached for the filters while the page loaded.
+    if (countsWanted && facets.dataset.searchFacets === 'idle') updateCounts();
     count.textContent = `${STRINGS.count(current?.outcome.ids.length ?? 0, current?.outcome.parsed.text ?? '')}. ${STRINGS.shown(current?.shown ?? 0, current?.outcome.ids.length ?? 0)}`;
     first?.focus();
   });

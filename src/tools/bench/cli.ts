@@ -4,7 +4,8 @@
  * Generates N plans plus the real ones into a temporary site folder, builds
  * the archive and the bare reference, measures both and the search page, and
  * writes a dated table into docs/performance.md (or PATH). The temporary
- * folder is removed at the end, also on Ctrl+C or SIGTERM.
+ * folders are removed at the end, also on Ctrl+C or SIGTERM, unless
+ * --giu-lai keeps them.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -12,16 +13,17 @@ import { join, relative, resolve } from 'node:path';
 import { heapOption } from '../build-runner.ts';
 import { CliError, parseCli, reportUsage, UsageError } from '../cli.ts';
 import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
-import { PHASE_LABELS, PHASE_PREFIX, type Phase } from '../../integrations/build-phases.ts';
+import { PHASE_LABELS, PHASE_PREFIX } from '../../integrations/build-phases.ts';
 import { writeBareProject } from './bare.ts';
 import { measure, treeRss, type Measured } from './measure.ts';
 import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildReport, type OutputStats } from './report.ts';
-
 
 export interface BenchOptions {
   count: number;
   /** Node's heap flag for the builds: KHO_MAX_HEAP_MB, else 12,288 MB. */
   heap: string;
+  /** Builds above this RSS are stopped: KHO_BENCH_MAX_RSS_GB, else 16 GB, and never more than 80% of this machine. */
+  maxRss: number;
   seed: number;
   seedText: string;
   report: string;
@@ -70,6 +72,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
   return {
     count: Number(countText),
     heap,
+    maxRss: maxRssOption(process.env),
     seed: seedFrom(seedText),
     seedText,
     report: resolve(typeof values.report === 'string' ? values.report : join(root, 'docs/performance.md')),
@@ -100,7 +103,7 @@ export function outputStats(dir: string): OutputStats {
   return stats;
 }
 
-function machine(): string {
+function machine(root: string): string {
   let os = `Linux ${release()}`;
   try {
     os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
@@ -109,7 +112,7 @@ function machine(): string {
   }
   const version = (pkg: string) => {
     try {
-      return JSON.parse(readFileSync(join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+      return JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
     } catch {
       return '?';
     }
@@ -118,8 +121,21 @@ function machine(): string {
   return `${cpu[0]?.model.trim() ?? 'CPU không rõ'}, ${cpu.length} nhân, ${size(totalmem())} RAM; ${os}; Node ${process.versions.node}, Astro ${version('astro')}, Pagefind ${version('pagefind')}`;
 }
 
-/** The issue's memory ceiling for 100,000 plans, and never more than 80% of this machine. */
-const MAX_RSS = Math.min(Number(process.env.KHO_BENCH_MAX_RSS_GB ?? 16) * 1024 ** 3, 0.8 * totalmem());
+/**
+ * The RSS above which a build is stopped: the issue's ceiling for 100,000
+ * plans (16 GB) unless KHO_BENCH_MAX_RSS_GB says otherwise, and never more
+ * than 80% of this machine, so that the kernel's out-of-memory killer is
+ * never the one to stop it.
+ */
+export function maxRssOption(env: NodeJS.ProcessEnv, machineBytes = totalmem()): number {
+  const raw = env.KHO_BENCH_MAX_RSS_GB;
+  let gb = 16;
+  if (raw !== undefined && raw !== '') {
+    gb = Number(raw);
+    if (!Number.isFinite(gb) || gb <= 0) throw new UsageError(`KHO_BENCH_MAX_RSS_GB phải là số GB lớn hơn 0, ví dụ 16 hoặc 0.5; đang là "${raw}".`);
+  }
+  return Math.min(gb * 1024 ** 3, 0.8 * machineBytes);
+}
 
 /** Runs one build step with a heartbeat line every few seconds. */
 async function step(label: string, command: string, args: string[], opts: Parameters<typeof measure>[2], say: (s: string) => void, onPid: (pid: number | undefined) => void): Promise<Measured> {
@@ -136,7 +152,6 @@ async function step(label: string, command: string, args: string[], opts: Parame
   try {
     return await measure(command, args, {
       ...opts,
-      maxRss: MAX_RSS,
       onSpawn: (p) => {
         pid = p;
         onPid(p);
@@ -155,8 +170,8 @@ async function step(label: string, command: string, args: string[], opts: Parame
   }
 }
 
-function failure(m: Measured): string | undefined {
-  if (m.overLimit) return `vượt giới hạn ${size(MAX_RSS)} RSS trong giai đoạn "${PHASE_LABELS[m.outOfMemory ?? 'astro']}", bench đã dừng bản dựng (đổi giới hạn bằng KHO_BENCH_MAX_RSS_GB).`;
+function failure(m: Measured, maxRss: number): string | undefined {
+  if (m.overLimit) return `vượt giới hạn ${size(maxRss)} RSS trong giai đoạn "${PHASE_LABELS[m.outOfMemory ?? 'astro']}", bench đã dừng bản dựng (đổi giới hạn bằng KHO_BENCH_MAX_RSS_GB).`;
   if (m.outOfMemory) return `hết bộ nhớ trong giai đoạn "${PHASE_LABELS[m.outOfMemory]}" (mã thoát ${m.code ?? m.signal}).`;
   if (m.code !== 0) return `mã thoát ${m.code ?? m.signal}; dòng cuối: ${m.tail.filter((l) => l.trim()).slice(-3).join(' / ').slice(0, 400)}`;
   return undefined;
@@ -217,8 +232,9 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       env: { ...baseEnv, KHO_PLANS_DIR: plans, KHO_OUT_DIR: oursOut, KHO_CACHE_DIR: join(work, 'ours-cache'), KHO_PHASE_LOG: phaseLog, SITE_BASE: '/' },
       logFile: join(work, 'logs/ours.log'),
       phaseLog,
+      maxRss: opts.maxRss,
     }, say, setPid);
-    ours.error = failure(ours.measured);
+    ours.error = failure(ours.measured, opts.maxRss);
     if (!ours.error) ours.output = outputStats(oursOut);
     say(`[bench] Của ta: ${ours.error ?? `xong trong ${seconds(ours.measured.wallMs)}, RSS đỉnh ${size(ours.measured.peakRss)}`}`);
 
@@ -231,13 +247,13 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       writeBareProject(dir, root);
       say('[bench] Dựng bản tham chiếu...');
       const env = { ...baseEnv, BARE_PLANS_DIR: plans, BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: join(bareRoot, 'cache') };
-      const astro = await step('Tham chiếu', process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, logFile: join(work, 'logs/bare.log'), phase: 'astro' }, say, setPid);
+      const astro = await step('Tham chiếu', process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, logFile: join(work, 'logs/bare.log'), phase: 'astro', maxRss: opts.maxRss }, say, setPid);
       bare.steps!.push(astro);
-      bare.error = failure(astro);
+      bare.error = failure(astro, opts.maxRss);
       if (!bare.error) {
-        const pf = await step('Tham chiếu', join(root, 'node_modules/.bin/pagefind'), ['--site', bareOut], { cwd: dir, env, logFile: join(work, 'logs/bare-pagefind.log'), phase: 'pagefind' }, say, setPid);
+        const pf = await step('Tham chiếu', join(root, 'node_modules/.bin/pagefind'), ['--site', bareOut], { cwd: dir, env, logFile: join(work, 'logs/bare-pagefind.log'), phase: 'pagefind', maxRss: opts.maxRss }, say, setPid);
         bare.steps!.push(pf);
-        bare.error = failure(pf);
+        bare.error = failure(pf, opts.maxRss);
         if (!bare.error) bare.output = outputStats(bareOut);
       }
       const t = bare.steps!.reduce((n, m) => n + m.wallMs, 0);
@@ -250,7 +266,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       seed: opts.seed,
       command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
       startedAt,
-      machine: machine(),
+      machine: machine(root),
       genMs: gen.ms,
       ours,
       bare,
@@ -308,4 +324,3 @@ export async function main(argv: string[], root: string): Promise<number> {
   }
 }
 
-export type { Phase };

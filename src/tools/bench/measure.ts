@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { killedForMemory, OUT_OF_MEMORY, phaseOfLine, type Phase } from '../../integrations/build-phases.ts';
 
 export interface PhaseStat {
@@ -123,9 +124,11 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       }
     };
     const timer = setInterval(sample, 100);
-    const onData = (chunk: Buffer, buffer: { rest: string }) => {
+    // The log gets the bytes; the lines are decoded per stream, so that a
+    // Vietnamese letter split between two chunks stays whole.
+    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }) => {
       log.write(chunk);
-      const text = buffer.rest + chunk.toString('utf8');
+      const text = buffer.rest + buffer.decoder.write(chunk);
       const lines = text.split('\n');
       buffer.rest = lines.pop() ?? '';
       for (const line of lines) {
@@ -136,8 +139,8 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
         opts.onLine?.(line);
       }
     };
-    const out = { rest: '' };
-    const err = { rest: '' };
+    const out = { rest: '', decoder: new StringDecoder('utf8') };
+    const err = { rest: '', decoder: new StringDecoder('utf8') };
     child.stdout.on('data', (d: Buffer) => onData(d, out));
     child.stderr.on('data', (d: Buffer) => onData(d, err));
     child.on('error', (e) => {
