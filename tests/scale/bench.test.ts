@@ -67,6 +67,11 @@ describe('a tiny bench run (N = 50)', () => {
     expect(existsSync(tempDirOf(run.stderr, 'Thư mục tạm của bản tham chiếu'))).toBe(false);
   });
 
+  it("passes on what the archive's own integrations say while building", () => {
+    expect(run.stderr).toMatch(/\[bench\] Của ta: \[kho-content-guard\] \d+ kế hoạch hợp lệ/);
+    expect(run.stderr).toMatch(/\[bench\] Của ta: \[kho-pagefind\] Đã lập chỉ mục \d+ kế hoạch/);
+  });
+
   it('writes the report to the given path and leaves docs/ alone', () => {
     expect(docState()).toBe(docBefore);
     expect(report).toContain('## Tìm kiếm\n\nBảng của người khác.');

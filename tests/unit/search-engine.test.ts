@@ -272,6 +272,25 @@ describe('the engine', () => {
     expect(outcome.ids).toEqual(await ids('zq100 hoà giải'));
   });
 
+  it('remembers answers within a budget of hits, forgetting the least recently used first', async () => {
+    const asked = async (options: { rememberHits?: number }) => {
+      const pagefind = new FakePagefind(DOCS);
+      const e = new SearchEngine(pagefind, options);
+      await e.run(state('hoà giải'));
+      await e.run(state('cải cách'));
+      const before = pagefind.requests.length;
+      const outcome = await e.run(state('hoà giải'));
+      return { again: pagefind.requests.length - before, ids: outcome.ids };
+    };
+    // Within the default budget, repeating a query asks nothing again.
+    const roomy = await asked({});
+    expect(roomy.again).toBe(0);
+    // With room for two hits only, the first query's answers were forgotten and are asked again, with the same result.
+    const tight = await asked({ rememberHits: 2 });
+    expect(tight.again).toBeGreaterThan(0);
+    expect(tight.ids).toEqual(roomy.ids);
+  });
+
   it('tries a failed load again at the next search instead of failing every search after it', async () => {
     class Flaky extends FakePagefind {
       failures = 2;

@@ -55,8 +55,14 @@ export interface SearchOutcome {
   notices: EngineNotice[];
 }
 
-/** How many search answers to remember. */
+/** How many search answers to remember, at most. */
 const MEMO_SIZE = 400;
+/**
+ * How many hits, across the answers remembered, at most. On a large archive
+ * one answer can hold every plan, with Pagefind's word positions for each:
+ * remembering 400 of them at 100,000 plans crashed the browser tab.
+ */
+const MEMO_HITS = 300_000;
 
 const keyOf = (s: SearchSpec) => `${s.exact ? 'exact' : 'loose'}\u0000${s.term}`;
 
@@ -67,6 +73,8 @@ export interface EngineOptions {
    * loading then overlaps the other searches instead of following them.
    */
   prefetch?: number;
+  /** Hits to remember across recent answers (MEMO_HITS unless set): a memory budget. */
+  rememberHits?: number;
 }
 
 export class SearchEngine {
@@ -74,12 +82,14 @@ export class SearchEngine {
   private readonly hits = new Map<string, BackendHit>();
 
   private readonly prefetch: number;
+  private readonly rememberHits: number;
 
   constructor(
     private readonly backend: Backend,
     options: EngineOptions = {},
   ) {
     this.prefetch = options.prefetch ?? 0;
+    this.rememberHits = options.rememberHits ?? MEMO_HITS;
   }
 
   /** Every plan, newest first; also the date order that breaks ties. */
@@ -129,6 +139,15 @@ export class SearchEngine {
    * Forward repeat whole queries.
    */
   private readonly memo = new Map<string, Promise<BackendHit[]>>();
+  /** Hits of each remembered answer that has arrived, and their sum. */
+  private readonly memoHits = new Map<string, number>();
+  private memoTotal = 0;
+
+  private forget(key: string) {
+    this.memo.delete(key);
+    this.memoTotal -= this.memoHits.get(key) ?? 0;
+    this.memoHits.delete(key);
+  }
 
   private async answer(specs: SearchSpec[]): Promise<Answers> {
     const pending = new Map<string, Promise<BackendHit[]>>();
@@ -151,20 +170,27 @@ export class SearchEngine {
       missing.forEach((s, i) => {
         const key = keyOf(s);
         const hits = batch[i];
-        // A failed search is asked again next time rather than remembered.
-        hits.catch(() => this.memo.get(key) === hits && this.memo.delete(key));
+        hits.then(
+          (arrived) => {
+            if (this.memo.get(key) !== hits) return;
+            this.memoHits.set(key, arrived.length);
+            this.memoTotal += arrived.length;
+          },
+          // A failed search is asked again next time rather than remembered.
+          () => this.memo.get(key) === hits && this.forget(key),
+        );
         this.memo.set(key, hits);
         pending.set(key, hits);
       });
     }
-    // The least recently used go first; this query's own answers are already in hand.
-    while (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     const answers = new Map<string, BackendHit[]>();
     for (const s of specs) {
       const hits = await pending.get(keyOf(s))!;
       answers.set(s.id, hits);
       for (const h of hits) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
     }
+    // The least recently used go first; this query's own answers are in hand.
+    while (this.memo.size > MEMO_SIZE || this.memoTotal > this.rememberHits) this.forget(this.memo.keys().next().value!);
     return answers;
   }
 

@@ -177,10 +177,9 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
 
   /**
    * The counts beside each filter value need every plan's filter values, a
-   * download that grows with the archive (about 470 KB at 10,000 plans). They
-   * are only seen in the filters, so they are fetched once the reader turns
-   * to the filters, or when the search already uses one, and then follow
-   * every search.
+   * download that grows with the archive. They are only seen in the filters,
+   * so they are fetched once the reader turns to the filters, or when the
+   * search already uses one, and then follow every search.
    */
   let countsWanted = false;
   function updateCounts() {

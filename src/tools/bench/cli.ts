@@ -137,6 +137,8 @@ export function maxRssOption(env: NodeJS.ProcessEnv, machineBytes = totalmem()):
   return Math.min(gb * 1024 ** 3, 0.8 * machineBytes);
 }
 
+const OWN_LOG_LINE = /\[kho(?:-[a-z-]+)?\] /;
+
 /** Runs one build step with a heartbeat line every few seconds. */
 async function step(label: string, command: string, args: string[], opts: Parameters<typeof measure>[2], say: (s: string) => void, onPid: (pid: number | undefined) => void): Promise<Measured> {
   let pages = 0;
@@ -161,7 +163,11 @@ async function step(label: string, command: string, args: string[], opts: Parame
         if (line.startsWith(PHASE_PREFIX)) {
           phase = line.slice(PHASE_PREFIX.length).trim();
           say(`[bench] ${label}: ${phase}`);
-        } else if (line.includes('[kho] ')) say(`[bench] ${label}: ${line.slice(line.indexOf('[kho] '))}`);
+        } else {
+          // Progress and notes of this project's integrations: "[kho]", "[kho-pagefind]", …
+          const at = line.search(OWN_LOG_LINE);
+          if (at >= 0) say(`[bench] ${label}: ${line.slice(at)}`);
+        }
       },
     });
   } finally {
