@@ -3,7 +3,8 @@
  * of plans, facet counts and notices out. Pagefind sits behind `Backend`, so
  * the same code runs in the browser and against a stand-in in unit tests.
  */
-import { applyFilters, countFacets, planValues, type FacetCounts, type FacetTable, type PlanValues } from './facets.ts';
+import { sharedLoad } from '../shared-load.ts';
+import { applyFilters, countFacets, planValues, type FacetCounts, type FacetTable } from './facets.ts';
 import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { rankNumber, rankText, type Answers, type Hit, type Ranking } from './rank.ts';
@@ -78,7 +79,6 @@ export interface EngineOptions {
 }
 
 export class SearchEngine {
-  private everything?: Promise<BackendHit[]>;
   private readonly hits = new Map<string, BackendHit>();
 
   private readonly prefetch: number;
@@ -93,45 +93,28 @@ export class SearchEngine {
   }
 
   /** Every plan, newest first; also the date order that breaks ties. */
-  private allPlans(): Promise<BackendHit[]> {
-    if (!this.everything) {
-      const everything = this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
-        for (const h of hits) this.hits.set(h.id, h);
-        return hits;
-      });
-      // A failed load is tried again by the next search instead of failing every one after it.
-      everything.catch(() => this.everything === everything && (this.everything = undefined));
-      this.everything = everything;
-    }
-    return this.everything;
-  }
+  private readonly allPlans = sharedLoad(() =>
+    this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
+      for (const h of hits) this.hits.set(h.id, h);
+      return hits;
+    }),
+  );
 
-  private readonly valueSets = new Map<string, Promise<Set<string>>>();
-  private values?: Promise<PlanValues>;
+  private readonly valueSets = new Map<string, () => Promise<Set<string>>>();
 
   /** The plans having one filter value, loaded once per page. */
   private valueSet(name: FilterName, value: string): Promise<Set<string>> {
     const key = `${name}=${value}`;
-    let set = this.valueSets.get(key);
-    if (!set) {
-      const loading = this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id)));
-      loading.catch(() => this.valueSets.get(key) === loading && this.valueSets.delete(key));
-      this.valueSets.set(key, loading);
-      set = loading;
+    let load = this.valueSets.get(key);
+    if (!load) {
+      load = sharedLoad(() => this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id))));
+      this.valueSets.set(key, load);
     }
-    return set;
+    return load();
   }
 
   /** Every plan's filter values, loaded once per page, when counts are first asked for. */
-  private planValues(): Promise<PlanValues> {
-    if (!this.values) {
-      const values = this.backend.facets().then(planValues);
-      // A failed load is tried again next time.
-      values.catch(() => this.values === values && (this.values = undefined));
-      this.values = values;
-    }
-    return this.values;
-  }
+  private readonly planValues = sharedLoad(() => this.backend.facets().then(planValues));
 
   /**
    * Answers of recent searches. One keystroke changes one word, so most of a

@@ -8,6 +8,7 @@ import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
 import type { FacetCounts } from '../../lib/search/facets.ts';
 import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
+import { sharedLoad } from '../../lib/shared-load.ts';
 import { fold } from '../../lib/text/fold.ts';
 import { hasFilters, readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
 import { loadPagefind, type ShardRef } from './pagefind-backend.ts';
@@ -46,16 +47,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FilterName, s]),
   );
 
-  let engine: Promise<SearchEngine> | undefined;
-  const getEngine = () => {
-    if (!engine) {
-      const loading = loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE }));
-      // A failed load (a dropped connection) is tried again by the next search.
-      loading.catch(() => engine === loading && (engine = undefined));
-      engine = loading;
-    }
-    return engine;
-  };
+  const getEngine = sharedLoad(() => loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE })));
   let runId = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;

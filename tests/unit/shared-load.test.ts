@@ -1,0 +1,29 @@
+/**
+ * A load shared by its callers until it fails (src/lib/shared-load.ts): the
+ * search page loads Pagefind, the date order and the facet table this way.
+ */
+import { describe, expect, it } from 'vitest';
+import { sharedLoad } from '../../src/lib/shared-load.ts';
+
+describe('sharedLoad', () => {
+  it('loads once for every caller while the load stands', async () => {
+    let calls = 0;
+    const get = sharedLoad(async () => ++calls);
+    expect(await Promise.all([get(), get()])).toEqual([1, 1]);
+    expect(await get()).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it('forgets a failed load, so that the next call tries again', async () => {
+    let calls = 0;
+    const get = sharedLoad(async () => {
+      calls++;
+      if (calls === 1) throw new Error('mất kết nối');
+      return 'đã tải';
+    });
+    await expect(get()).rejects.toThrow('mất kết nối');
+    expect(await get()).toBe('đã tải');
+    expect(await get()).toBe('đã tải');
+    expect(calls).toBe(2);
+  });
+});
