@@ -349,6 +349,11 @@ describe('the search page', () => {
     expect(slugs.length).toBeGreaterThan(0);
     expect(facetFiles).toEqual([]);
     expect(await page.getAttribute('[data-search-facets]', 'data-search-facets')).toBe('idle');
+    // The sort order shows no counts: reaching for it fetches nothing.
+    await page.hover('#sap-xep');
+    await page.focus('#sap-xep');
+    await page.waitForLoadState('networkidle');
+    expect(facetFiles).toEqual([]);
 
     await page.focus('#loc-cap');
     await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
