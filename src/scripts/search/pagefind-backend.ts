@@ -5,6 +5,7 @@
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, META, SEARCH_META, SHARD_FILTER } from '../../lib/search/index-fields.ts';
+import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 
 interface PagefindResult {
@@ -97,14 +98,12 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   // on the primary index only. With one index, searches that need it on and
   // off take turns: those without it first, together, then those with it.
   // With merged shards, a second instance keeps it on for every shard.
-  let exactSearch: Promise<(r: BackendRequest) => Promise<BackendHit[]>> | undefined;
-  const exactInstance = () =>
-    (exactSearch ??= (async () => {
-      const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
-      await exact.init();
-      await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true })));
-      return searchOn(exact);
-    })());
+  const exactInstance = sharedLoad(async () => {
+    const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
+    await exact.init();
+    await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true })));
+    return searchOn(exact);
+  });
   let exact = false;
   let queue: Promise<unknown> = Promise.resolve();
   const inMode = (mode: boolean, requests: BackendRequest[]): Promise<BackendHit[][]> => {
