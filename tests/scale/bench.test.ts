@@ -102,6 +102,10 @@ describe('a tiny bench run (N = 50)', () => {
     expect(report).toMatch(/\| Lạnh: ms đến khi có kết quả \| [\d.]+ \| [\d.]+ \| 20 \|/);
     expect(report).toMatch(/\| Ấm: dữ liệu truyền \| [\d,]+ (KB|MB) \| [\d,]+ (KB|MB) \| 20 \|/);
     expect(report).toContain('<summary>Từng truy vấn</summary>');
+    // Every first query downloads the page, Pagefind and its index metadata.
+    for (const kind of ['Trang: HTML, CSS, phông chữ', 'Thư viện Pagefind', 'Siêu dữ liệu chỉ mục', 'Chỉ mục từ']) {
+      expect(report).toMatch(new RegExp(`^\\| ${kind}[^|]* \\| [\\d,]+ (KB|MB) \\| [\\d,]+ (KB|MB) \\|$`, 'm'));
+    }
     expect(report.match(/^\| \d+ \| /gm)?.length).toBe(20);
   });
 });

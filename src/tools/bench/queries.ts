@@ -6,9 +6,11 @@
  * time runs from navigation to rendered results. Warm: in a search page that
  * has already answered another query, the URL changes (pushState, then
  * popstate, as the Back button does) and the time runs to the new `done`.
- * Bytes are the encoded bytes Chromium received, requests its request count.
+ * Bytes are the encoded bytes Chromium received (text gzipped by the server,
+ * as static hosts send it), by kind of file; requests its request count.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { FACET_FILE } from '../../lib/search/index-fields.ts';
 
 export interface Query {
   label: string;
@@ -39,10 +41,29 @@ export const QUERIES: readonly Query[] = [
   { label: 'bộ lọc', params: { q: 'chuyển đổi số', nam: '2024', cap: 'xa' } },
 ];
 
+/** What a downloaded file is for, so that a report can say where a query's bytes go. */
+export const BYTE_KINDS = ['page', 'library', 'meta', 'words', 'filters', 'fragments', 'counts'] as const;
+export type ByteKind = (typeof BYTE_KINDS)[number];
+
+/** The kind of a file the search page downloads, from its URL (Pagefind's file names, index-fields.ts). */
+export function byteKind(url: string): ByteKind {
+  const path = new URL(url, 'http://x/').pathname;
+  if (!/\/pagefind\//.test(path)) return 'page';
+  if (path.endsWith('.pf_meta')) return 'meta';
+  if (path.endsWith('.pf_index')) return 'words';
+  if (path.endsWith('.pf_filter')) return 'filters';
+  if (path.endsWith('.pf_fragment')) return 'fragments';
+  if (path.endsWith(`/${FACET_FILE}`)) return 'counts';
+  // pagefind.js, its WebAssembly, pagefind-entry.json, a worker.
+  return 'library';
+}
+
 export interface QueryRun {
   ms: number;
   bytes: number;
   requests: number;
+  /** `bytes`, by kind of file. */
+  kinds: Record<ByteKind, number>;
 }
 
 export interface QueryResult {
@@ -62,16 +83,24 @@ export function searchPath(q: Query): string {
 }
 
 /** Counts what the network delivers to one page, through the DevTools protocol. */
-async function meter(page: Page): Promise<{ reset(): void; read(): { bytes: number; requests: number } }> {
+async function meter(page: Page): Promise<{ reset(): void; read(): Omit<QueryRun, 'ms'> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  let bytes = 0;
+  const none = () => Object.fromEntries(BYTE_KINDS.map((k) => [k, 0])) as Record<ByteKind, number>;
+  const urls = new Map<string, string>();
+  let kinds = none();
   let requests = 0;
-  cdp.on('Network.requestWillBeSent', () => requests++);
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
+    requests++;
+    urls.set(e.requestId, e.request.url);
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    kinds[byteKind(urls.get(e.requestId) ?? '')] += e.encodedDataLength;
+    urls.delete(e.requestId);
+  });
   return {
-    reset: () => ((bytes = 0), (requests = 0)),
-    read: () => ({ bytes, requests }),
+    reset: () => ((kinds = none()), (requests = 0)),
+    read: () => ({ bytes: Object.values(kinds).reduce((a, b) => a + b, 0), requests, kinds: { ...kinds } }),
   };
 }
 

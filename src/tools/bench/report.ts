@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
 import type { Measured } from './measure.ts';
-import { QUERIES, searchPath, summarise, type QueryResult, type QueryRun } from './queries.ts';
+import { BYTE_KINDS, QUERIES, searchPath, summarise, type ByteKind, type QueryResult, type QueryRun } from './queries.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 
 export const SECTION = '## Quy mô';
@@ -133,6 +133,33 @@ function queryTable(results: QueryResult[]): string[] {
   return rows;
 }
 
+const KIND_LABELS: Record<ByteKind, string> = {
+  page: 'Trang: HTML, CSS, phông chữ, mã của trang',
+  library: 'Thư viện Pagefind: pagefind.js, WebAssembly',
+  meta: 'Siêu dữ liệu chỉ mục (.pf_meta, một tệp mỗi mảnh)',
+  words: 'Chỉ mục từ (.pf_index)',
+  filters: 'Bộ lọc (.pf_filter)',
+  fragments: 'Nội dung các kết quả hiện ra (.pf_fragment)',
+  counts: 'Bảng đếm bộ lọc (kho-facets.json)',
+};
+
+/** Where the bytes of a first query go: the floor every query pays, and what grows with the words. */
+function kindTable(results: QueryResult[]): string[] {
+  const cold = runs(results, 'cold').filter((r) => r.kinds);
+  if (cold.length === 0) return [];
+  const rows = [
+    `Dữ liệu truyền của lần lạnh theo loại tệp (${cold.length} truy vấn; trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):`,
+    '',
+    '| Loại tệp | Trung vị | Tệ nhất |',
+    '| --- | ---: | ---: |',
+  ];
+  for (const kind of BYTE_KINDS) {
+    const s = summarise(cold.map((r) => r.kinds[kind]));
+    if (s && s.worst > 0) rows.push(`| ${KIND_LABELS[kind]} | ${size(s.median)} | ${size(s.worst)} |`);
+  }
+  return rows;
+}
+
 function perQuery(results: QueryResult[]): string[] {
   const rows = [
     '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Ghi chú |',
@@ -191,12 +218,17 @@ export function renderBlock(r: BenchReport): string {
     `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
     `- "Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI. RSS là tổng bộ nhớ thường trú của cả cây tiến trình (lấy mẫu mỗi 100 ms từ /proc); RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`,
   ];
+  if (r.queries) {
+    lines.push(
+      '- Tìm kiếm: Chromium không giao diện, máy chủ tĩnh trên máy này nén gzip HTML, CSS, JavaScript và JSON như các dịch vụ lưu trữ tĩnh (tệp của Pagefind vốn đã nén). "Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở `/tim-kiem/?q=…` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời một truy vấn khác, đổi URL như nút Quay lại.',
+    );
+  }
   if (r.ours.error) lines.push(`- **Bản dựng của ta thất bại:** ${r.ours.error}`);
   if (r.bare?.error) lines.push(`- **Bản dựng tham chiếu thất bại:** ${r.bare.error}`);
   if (!r.bare) lines.push('- Bỏ qua bản dựng tham chiếu (--khong-tham-chieu).');
   lines.push('', ...buildTable(r), '', ...outputTable(r), '');
   if (r.queries) {
-    lines.push(...queryTable(r.queries), '');
+    lines.push(...queryTable(r.queries), '', ...kindTable(r.queries), '');
   } else {
     lines.push(`Tìm kiếm: không đo (${r.queriesError ?? 'bỏ qua'}).`, '');
   }

@@ -1,13 +1,14 @@
 /**
- * Serves a built site on the loopback interface and runs the fixed queries
- * in Debian's headless Chromium (the test suite's launcher and server).
+ * Serves a built site on the loopback interface, text gzipped as static hosts
+ * serve it, and runs the fixed queries in Debian's headless Chromium (the
+ * test suite's launcher and server).
  */
 import { launchBrowser } from '../../../tests/helpers/browser.ts';
 import { serveStatic } from '../../../tests/helpers/server.ts';
 import { runQueries, type QueryResult } from './queries.ts';
 
 export async function measureSearch(dist: string): Promise<{ results: QueryResult[]; browser: string }> {
-  const server = await serveStatic(dist, '/');
+  const server = await serveStatic(dist, '/', { compress: true });
   try {
     const browser = await launchBrowser();
     try {
