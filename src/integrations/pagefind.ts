@@ -11,18 +11,16 @@
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
+import { toIndexText } from '../lib/search/index-fields.ts';
 import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
-
-/** The plan pages; every other page lacks data-pagefind-body anyway. */
-const PLAN_PAGES = 'ke-hoach/*/index.html';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -46,20 +44,37 @@ type PagefindModule = typeof import('pagefind');
 
 const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
 
-/** The whole archive as one index: Pagefind reads the plan pages itself. */
-async function indexWhole(pagefind: PagefindModule, site: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-  if (errors.length || !index) fail('tạo chỉ mục', errors);
-  const added = await index.addDirectory({ path: site, glob: PLAN_PAGES });
-  if (added.errors.length) fail('đọc các trang kế hoạch', added.errors);
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-  if (written.errors.length) fail('ghi chỉ mục', written.errors);
-  return added.page_count;
+/**
+ * The plan pages as Pagefind should read them. Pagefind gets each page's
+ * HTML from here rather than from the folder, with đ written as d plus a
+ * combining stroke (index-fields.ts, `toIndexText`), so that folded searches
+ * find đ words; the files readers get are left as they are.
+ */
+async function addPlanPage(index: NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>, site: string, slug: string) {
+  const sourcePath = `ke-hoach/${slug}/index.html`;
+  const content = toIndexText(await readFile(join(site, sourcePath), 'utf8'));
+  const added = await index.addHTMLFile({ sourcePath, content });
+  if (added.errors.length) fail(`đọc ${sourcePath}`, added.errors);
+}
+
+/**
+ * The plan pages' slugs when the content check did not list them (it always
+ * does in a build): every folder under ke-hoach/ whose page is a plan's, that
+ * is, carries data-pagefind-body; the list pages beside them do not.
+ */
+function planSlugs(site: string): string[] {
+  const root = join(site, 'ke-hoach');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).filter((name) => {
+    const page = join(root, name, 'index.html');
+    return existsSync(page) && readFileSync(page, 'utf8').includes('data-pagefind-body');
+  });
 }
 
 /**
  * One index per shard, one after the other, with Pagefind's process closed
  * in between: its memory is that of the largest shard, not of the archive.
+ * A single shard is the whole archive, written to pagefind/ itself.
  */
 async function indexShards(pagefind: PagefindModule, site: string, shards: Shard[], logger: AstroIntegrationLogger): Promise<number> {
   const total = shards.reduce((n, s) => n + s.slugs.length, 0);
@@ -68,17 +83,14 @@ async function indexShards(pagefind: PagefindModule, site: string, shards: Shard
   for (const shard of shards) {
     try {
       const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-      if (errors.length || !index) fail(`tạo chỉ mục mảnh ${shard.name}`, errors);
+      if (errors.length || !index) fail(`tạo chỉ mục${shards.length > 1 ? ` mảnh ${shard.name}` : ''}`, errors);
       for (const slug of shard.slugs) {
-        const sourcePath = `ke-hoach/${slug}/index.html`;
-        const content = await readFile(join(site, sourcePath), 'utf8');
-        const added = await index.addHTMLFile({ sourcePath, content });
-        if (added.errors.length) fail(`đọc ${sourcePath}`, added.errors);
+        await addPlanPage(index, site, slug);
         tick(++done);
       }
       const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
-      if (written.errors.length) fail(`ghi chỉ mục mảnh ${shard.name}`, written.errors);
-      logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+      if (written.errors.length) fail(`ghi chỉ mục${shards.length > 1 ? ` mảnh ${shard.name}` : ''}`, written.errors);
+      if (shards.length > 1) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
     } finally {
       await pagefind.close();
     }
@@ -104,9 +116,9 @@ export function pagefindIndex(): AstroIntegration {
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
         const plans = checkedPlans();
-        const shards = plans ? planShards(plans, shardSize(plans.length)) : [];
+        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', slugs: planSlugs(site) }];
         try {
-          const count = shards.length > 1 ? await indexShards(pagefind, site, shards, logger) : await indexWhole(pagefind, site);
+          const count = await indexShards(pagefind, site, shards, logger);
           writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : [''], (line) => logger.info(line));
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
           logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);

@@ -14,21 +14,3 @@ export function planHtml(entry: BodyEntry): string | undefined {
   const file = entry.rendered?.metadata?.htmlFile;
   return typeof file === 'string' ? readFileSync(file, 'utf8') : undefined;
 }
-
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/;
-
-interface SourceEntry {
-  body?: string;
-  filePath?: string;
-}
-
-/**
- * The entry's MDX body as the editor wrote it. The plans loader does not keep
- * bodies in the data store (100,000 of them would not fit in its one string),
- * so it is read from the entry's file.
- */
-export function planSource(entry: SourceEntry): string {
-  if (entry.body !== undefined) return entry.body;
-  if (!entry.filePath) return '';
-  return readFileSync(entry.filePath, 'utf8').replace(FRONTMATTER, '');
-}

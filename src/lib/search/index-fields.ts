@@ -4,8 +4,6 @@
  * cannot drift apart.
  */
 import { docNumberKey } from '../docnumber.ts';
-import { nfc } from '../text/fold.ts';
-import { wordKey, words } from './text.ts';
 
 /** Pagefind filter names: the URL parameters of CONTRACT.md §2. */
 export const FILTERS = ['tinh', 'nam', 'loai', 'cap', 'linh-vuc', 'chi-so'] as const;
@@ -30,10 +28,8 @@ export const SEARCH_META = {
   ownNumber: 'sohieu',
   /** One token per number the plan cites. */
   citedNumbers: 'cancu',
-  /** The clauses with đ of the title, number, issuer and summary, folded, so that "doi ngu" finds "đội ngũ". */
-  foldedMain: 'khongdauchinh',
-  /** The same for the rest of the page. */
-  folded: 'khongdau',
+  /** Words the page does not show in its text: the plan's tags, the indices' full names. */
+  keywords: 'tukhoa',
 } as const;
 
 /** How Pagefind's stored pages (fragments) begin once decompressed, in its 1.x format. */
@@ -65,39 +61,25 @@ export function numberToken(kind: 'own' | 'cited', number: string): string {
   return compact ? NUMBER_PREFIX[kind] + compact : '';
 }
 
-/** Clause boundaries: a phrase rarely runs across them. */
-const CLAUSE = /[.;:!?()[\]{}\n\r\u2013\u2014"“”]+/u;
-
 /**
- * Pagefind folds tone and vowel marks but keeps đ distinct from d, so "doi ngu
- * can bo" would miss "đội ngũ cán bộ". This returns every clause of `texts`
- * that contains đ or Đ, as folded words, once each: indexed beside the page,
- * they let folded queries match, phrases included, while clauses without đ,
- * which Pagefind already folds, are not stored twice.
+ * How Pagefind is given đ: as d followed by U+0335 (combining short stroke
+ * overlay). Pagefind folds tone and vowel marks for ordinary searches, and
+ * this mark with them, so "doi ngu" finds "đội ngũ", phrases and prefixes
+ * included, as "hoa" finds "hòa"; đ itself it would keep apart from d. With
+ * exactDiacritics the mark stays, so "đội" still differs from "dội". The
+ * build applies this to each plan page as it hands it to Pagefind (never to
+ * the page readers get), and the search page undoes it on everything Pagefind
+ * returns. Before, the build indexed a folded copy of every clause with đ:
+ * nearly every sentence has one, so the copy was nearly a second body.
  */
-export function foldedClauses(texts: Iterable<string>): string {
-  const seen = new Set<string>();
-  for (const text of texts) {
-    for (const clause of nfc(text).split(CLAUSE)) {
-      if (!/[đĐ]/.test(clause)) continue;
-      const folded = words(clause).map(wordKey).join(' ');
-      if (folded) seen.add(folded);
-    }
-  }
-  return [...seen].join(' . ');
+const STROKE = '\u0335';
+
+/** Text as Pagefind indexes it: đ and Đ written with the combining stroke. */
+export function toIndexText(text: string): string {
+  return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
 }
 
-/**
- * Plain text of an MDX body, near enough for search: markup, links' targets,
- * components and imports removed, the words kept.
- */
-export function mdxText(body: string): string {
-  return body
-    .replace(/^(?:import|export)\s.*$/gm, ' ')
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[*_`~|>]+/g, ' ')
-    .replace(/&nbsp;/g, ' ');
+/** Text as Pagefind returns it, back to đ and Đ. */
+export function fromIndexText(text: string): string {
+  return text.includes(STROKE) ? text.replace(/d\u0335/g, 'đ').replace(/D\u0335/g, 'Đ') : text;
 }

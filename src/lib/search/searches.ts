@@ -31,6 +31,7 @@
  * the plans citing it, and the other words of the query.
  */
 import { placeTones } from '../text/tone.ts';
+import { toIndexText } from './index-fields.ts';
 import type { ParsedQuery } from './parse.ts';
 import { idSet as ids, type Answers } from './rank.ts';
 import { wordKeys } from './text.ts';
@@ -58,9 +59,10 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
   if (q.typedDiacritics) {
     q.words.forEach((w, i) => {
       if (w.exact === w.key) return;
-      specs.push({ id: `exact:${i}`, term: quote([w.exact]), exact: true });
+      // The index writes đ with a combining stroke (index-fields.ts).
+      specs.push({ id: `exact:${i}`, term: quote([toIndexText(w.exact)]), exact: true });
       const other = placeTones(w.exact, 'new');
-      if (other !== w.exact) specs.push({ id: `exact:${i}:new`, term: quote([other]), exact: true });
+      if (other !== w.exact) specs.push({ id: `exact:${i}:new`, term: quote([toIndexText(other)]), exact: true });
     });
   }
   q.phrases.forEach((indexes, j) => {

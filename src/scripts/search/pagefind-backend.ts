@@ -4,7 +4,7 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, META, SEARCH_META, SHARD_FILTER } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, META, SEARCH_META, SHARD_FILTER, fromIndexText } from '../../lib/search/index-fields.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 
@@ -39,9 +39,14 @@ const META_WEIGHTS = {
   [META.date]: 0,
   [SEARCH_META.ownNumber]: 1,
   [SEARCH_META.citedNumbers]: 1,
-  [SEARCH_META.foldedMain]: 3,
-  [SEARCH_META.folded]: 1,
+  [SEARCH_META.keywords]: 1,
 };
+
+/** A plan as the result list shows it: Pagefind's text with đ written back (index-fields.ts). */
+function shown(plan: PlanData): PlanData {
+  const meta = Object.fromEntries(Object.entries(plan.meta).map(([k, v]) => [k, v === undefined ? v : fromIndexText(v)]));
+  return { url: plan.url, content: fromIndexText(plan.content), meta };
+}
 
 /** One shard of a sharded index, as the search page lists them (src/lib/search/shards.ts). */
 export interface ShardRef {
@@ -79,7 +84,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
-      .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()) })));
+      .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()).then(shown) })));
   const unsharded = searchOn(pagefind);
   /**
    * Merged shards come back ordered by score, and a sorted search scores by
