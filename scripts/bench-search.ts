@@ -7,7 +7,7 @@
  * first rendered results, cold (fresh browser context, empty cache) and warm
  * (a page that has already answered another query). Stock Pagefind is
  * `pagefind.search(query)` with default options, the query written as the
- * index writes it (đ with a stroke, index-fields.ts), run on the same search
+ * index writes it (đ as ḏ, index-fields.ts), run on the same search
  * page and rendering the same ten results. The server compresses text with
  * gzip, as static hosts do. The table goes into the "## Tìm kiếm"
  * section of docs/performance.md; other sections are left alone.
@@ -77,9 +77,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml']);
 /**
  * Stock Pagefind on the search page itself, so that both answers render into
  * the same page with the same markup and styles: the page's own script stays
- * idle (no `q`), and this one, given `?goc=<query>`, runs the raw query
- * through `pagefind.search` with default options and renders the first ten
- * results as the result list does, with Pagefind's own excerpt.
+ * idle (no `q`), and this one, given `?goc=<query>`, runs the query (written
+ * as the index writes đ, see `measure`) through `pagefind.search` with
+ * default options and renders the first ten results as the result list
+ * does, with Pagefind's own excerpt.
  */
 function stockScript(base: string): string {
   return `(() => {
@@ -205,7 +206,7 @@ const resultCount = (page: Page) =>
  * the index are loaded, but nothing of this query's own answer is.
  */
 async function measure(browser: Browser, server: Server, base: string, typed: string, typedOther: string, stock: boolean) {
-  // Stock Pagefind gets the words as the index writes them (đ with a stroke,
+  // Stock Pagefind gets the words as the index writes them (đ as ḏ,
   // index-fields.ts), as the query layer asks for them; typed as they are,
   // words with đ would find nothing.
   const [q, other] = [typed, typedOther].map((s) => (stock ? toIndexText(s) : s));
@@ -289,7 +290,7 @@ function render(rows: Row[], meta: { heading: string; started: Date; machine: st
     '',
     `Đo ngày ${formatDateTime(meta.started)} (giờ Việt Nam) bằng \`${meta.command}\` trên ${meta.site}.`,
     `Máy: ${meta.machine}. Tải trung bình 1 phút lúc bắt đầu và kết thúc: ${vi(meta.load[0], 1)} và ${vi(meta.load[1], 1)}.`,
-    `Mỗi số là trung vị của ${meta.runs} lần chạy. "Lạnh": ngữ cảnh trình duyệt mới, bộ nhớ đệm trống, tính từ lúc điều hướng đến khi danh sách kết quả đầu tiên hiện xong. "Ấm": trên một trang đã trả lời một truy vấn khác (Pagefind, WebAssembly và chỉ mục đã tải, nhưng chưa có gì của chính truy vấn này), tính từ lúc đổi truy vấn (ghi truy vấn mới vào địa chỉ trang bằng history.pushState, như nhau cho cả hai) đến khi kết quả hiện xong. Byte là byte máy chủ gửi, nén gzip như các dịch vụ lưu trữ tĩnh, chỉ tính mã tìm kiếm và chỉ mục (/pagefind/ và tệp .js), không tính HTML, CSS và phông chữ của trang. "Pagefind gốc" là \`pagefind.search(truy vấn)\` với tùy chọn mặc định, truy vấn viết như chỉ mục viết (chữ đ thành d kèm dấu gạch tổ hợp, xem docs/architecture.md), chạy ngay trên trang tìm kiếm và hiển thị mười kết quả đầu bằng cùng một khuôn như lớp truy vấn, với đoạn trích của Pagefind.`,
+    `Mỗi số là trung vị của ${meta.runs} lần chạy. "Lạnh": ngữ cảnh trình duyệt mới, bộ nhớ đệm trống, tính từ lúc điều hướng đến khi danh sách kết quả đầu tiên hiện xong. "Ấm": trên một trang đã trả lời một truy vấn khác (Pagefind, WebAssembly và chỉ mục đã tải, nhưng chưa có gì của chính truy vấn này), tính từ lúc đổi truy vấn (ghi truy vấn mới vào địa chỉ trang bằng history.pushState, như nhau cho cả hai) đến khi kết quả hiện xong. Byte là byte máy chủ gửi, nén gzip như các dịch vụ lưu trữ tĩnh, chỉ tính mã tìm kiếm và chỉ mục (/pagefind/ và tệp .js), không tính HTML, CSS và phông chữ của trang. "Pagefind gốc" là \`pagefind.search(truy vấn)\` với tùy chọn mặc định, truy vấn viết như chỉ mục viết (chữ đ thành ḏ, xem docs/architecture.md), chạy ngay trên trang tìm kiếm và hiển thị mười kết quả đầu bằng cùng một khuôn như lớp truy vấn, với đoạn trích của Pagefind.`,
     '',
     '| Truy vấn | Số kết quả (lớp truy vấn / gốc) | Lớp truy vấn: lạnh (ms) | ấm (ms) | Lần đầu tải (yêu cầu) | Pagefind gốc: lạnh (ms) | ấm (ms) | Lần đầu tải (yêu cầu) | Tỉ lệ lạnh | Tỉ lệ ấm |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -46,9 +46,11 @@ const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
 
 /**
  * The plan pages as Pagefind should read them. Pagefind gets each page's
- * HTML from here rather than from the folder, with đ written as d plus a
- * combining stroke (index-fields.ts, `toIndexText`), so that folded searches
- * find đ words; the files readers get are left as they are.
+ * HTML from here rather than from the folder, with đ written ḏ
+ * (index-fields.ts, `toIndexText`), so that folded searches find đ words;
+ * the files readers get are left as they are. The whole page goes through
+ * it: filter values and the sort key are ASCII (slugs, years, dates), so it
+ * leaves them alone.
  */
 async function addPlanPage(index: NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>, site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;

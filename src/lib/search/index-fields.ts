@@ -62,24 +62,28 @@ export function numberToken(kind: 'own' | 'cited', number: string): string {
 }
 
 /**
- * How Pagefind is given đ: as d followed by U+0335 (combining short stroke
- * overlay). Pagefind folds tone and vowel marks for ordinary searches, and
- * this mark with them, so "doi ngu" finds "đội ngũ", phrases and prefixes
- * included, as "hoa" finds "hòa"; đ itself it would keep apart from d. With
- * exactDiacritics the mark stays, so "đội" still differs from "dội". The
- * build applies this to each plan page as it hands it to Pagefind (never to
- * the page readers get), and the search page undoes it on everything Pagefind
+ * How Pagefind is given đ: as ḏ (U+1E0F, d with line below), a letter
+ * Vietnamese never writes, whose Unicode decomposition is d plus a mark.
+ * Pagefind drops marks for ordinary searches, so "doi ngu" finds "đội ngũ",
+ * phrases and prefixes included, as "hoa" finds "hòa"; đ itself it would keep
+ * apart from d. With exactDiacritics the letter stays ḏ, so "đầu" and "dầu"
+ * remain two words. (A combining stroke after d, tried first, folded as
+ * well, but Pagefind also stored each such word a second time without the
+ * mark, as "dầu", and an exact search for "dầu" found "đầu".) The build
+ * applies this to each plan page as it hands it to Pagefind, never to the
+ * page readers get, and the search page undoes it on everything Pagefind
  * returns. Before, the build indexed a folded copy of every clause with đ:
  * nearly every sentence has one, so the copy was nearly a second body.
  */
-const STROKE = '\u0335';
+const INDEX_LETTERS: Record<string, string> = { đ: '\u1E0F', Đ: '\u1E0E' };
+const SHOWN_LETTERS: Record<string, string> = { '\u1E0F': 'đ', '\u1E0E': 'Đ' };
 
-/** Text as Pagefind indexes it: đ and Đ written with the combining stroke. */
+/** Text as Pagefind indexes it: đ and Đ written ḏ and Ḏ. */
 export function toIndexText(text: string): string {
-  return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
+  return text.replace(/[đĐ]/g, (c) => INDEX_LETTERS[c]);
 }
 
 /** Text as Pagefind returns it, back to đ and Đ. */
 export function fromIndexText(text: string): string {
-  return text.includes(STROKE) ? text.replace(/d\u0335/g, 'đ').replace(/D\u0335/g, 'Đ') : text;
+  return text.replace(/[\u1E0E\u1E0F]/g, (c) => SHOWN_LETTERS[c]);
 }

@@ -59,7 +59,7 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
   if (q.typedDiacritics) {
     q.words.forEach((w, i) => {
       if (w.exact === w.key) return;
-      // The index writes đ with a combining stroke (index-fields.ts).
+      // The index writes đ as ḏ (index-fields.ts).
       specs.push({ id: `exact:${i}`, term: quote([toIndexText(w.exact)]), exact: true });
       const other = placeTones(w.exact, 'new');
       if (other !== w.exact) specs.push({ id: `exact:${i}:new`, term: quote([toIndexText(other)]), exact: true });
