@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 
@@ -30,7 +30,7 @@ const TEXT_TYPES: Record<string, string> = {
 
 /** Serves `path` (relative to `dir`) gzipped when it is a text file; false when it is not one. */
 function gzipper(dir: string) {
-  const root = normalize(dir);
+  const root = resolve(dir);
   const cache = new Map<string, Buffer>();
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return false;

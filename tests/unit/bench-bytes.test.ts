@@ -3,7 +3,7 @@
  * compresses text as static hosts do.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byteKind } from '../../src/tools/bench/queries.ts';
@@ -83,8 +83,23 @@ describe('serveStatic with compress', () => {
   });
 
   it('stays inside the site folder', async () => {
-    const r = await raw(`${compressed.url}..%2f..%2fpackage.json`);
-    expect(r.headers['content-encoding']).toBeUndefined();
-    expect(r.status).toBe(404);
+    // A page beside the site folder, which a request must not reach.
+    writeFileSync(`${dir}-outside.html`, html);
+    try {
+      const r = await raw(`${compressed.url}..%2f${basename(dir)}-outside.html`);
+      expect(r.headers['content-encoding']).toBeUndefined();
+      expect(r.status).toBe(404);
+    } finally {
+      rmSync(`${dir}-outside.html`, { force: true });
+    }
+  });
+
+  it('compresses a site given with a trailing slash too', async () => {
+    const slashed = await serveStatic(`${dir}/`, '/', { compress: true });
+    try {
+      expect((await raw(`${slashed.url}tim-kiem/`)).headers['content-encoding']).toBe('gzip');
+    } finally {
+      await slashed.close();
+    }
   });
 });

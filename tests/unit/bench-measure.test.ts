@@ -31,4 +31,12 @@ describe('measure', () => {
     expect(lines.sort()).toEqual(['Đã lập chỉ mục', 'đội ngũ']);
     expect(readFileSync(logFile).length).toBe(Buffer.byteLength('đội ngũ\nĐã lập chỉ mục\n'));
   });
+
+  it('passes on a last line that ends without a newline', async () => {
+    const lines: string[] = [];
+    const m = await measure(process.execPath, ['-e', "process.stdout.write('một\\nhai cuối')"], { cwd: DIR, env: process.env, logFile: join(DIR, 'last.log'), phase: 'astro', onLine: (l) => lines.push(l) });
+    expect(m.code).toBe(0);
+    expect(lines).toEqual(['một', 'hai cuối']);
+    expect(m.tail).toContain('hai cuối');
+  });
 });

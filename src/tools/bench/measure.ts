@@ -126,8 +126,8 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
     const timer = setInterval(sample, 100);
     // The log gets the bytes; the lines are decoded per stream, so that a
     // Vietnamese letter split between two chunks stays whole.
-    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }) => {
-      log.write(chunk);
+    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }, toLog = true) => {
+      if (toLog) log.write(chunk);
       const text = buffer.rest + buffer.decoder.write(chunk);
       const lines = text.split('\n');
       buffer.rest = lines.pop() ?? '';
@@ -149,7 +149,12 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
     });
     child.on('close', (code, signal) => {
       clearInterval(timer);
-      log.end();
+      // A last line without a newline is a line too.
+      for (const buffer of [out, err]) {
+        const last = buffer.rest + buffer.decoder.end();
+        buffer.rest = '';
+        if (last) onData(Buffer.from(`${last}\n`), buffer, false);
+      }
       const ended = Date.now();
       let maxProcessRss: number | undefined;
       let timeText = '';
@@ -166,7 +171,7 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       // A one-phase command (the bare reference's steps) is also measured by /usr/bin/time.
       if (!opts.phaseLog && phases.length === 1 && maxProcessRss) phases[0].peakRss = Math.max(phases[0].peakRss, maxProcessRss);
       const crashed = killedForMemory(code, killedBy);
-      resolvePromise({
+      const result: Measured = {
         code,
         signal: killedBy,
         wallMs: ended - started,
@@ -176,7 +181,9 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
         overLimit,
         outOfMemory: sawOom || crashed || overLimit ? (lastPhaseLine ?? phases.at(-1)?.phase ?? opts.phase ?? 'astro') : undefined,
         tail,
-      });
+      };
+      // Answered once the log is on disk, so that whoever reads it reads all of it.
+      log.end(() => resolvePromise(result));
     });
   });
 }

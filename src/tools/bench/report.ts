@@ -135,7 +135,7 @@ function queryTable(results: QueryResult[]): string[] {
 
 const KIND_LABELS: Record<ByteKind, string> = {
   page: 'Trang: HTML, CSS, phông chữ, mã của trang',
-  library: 'Thư viện Pagefind: pagefind.js, WebAssembly',
+  library: 'Thư viện Pagefind: pagefind.js, WebAssembly, pagefind-entry.json',
   meta: 'Siêu dữ liệu chỉ mục (.pf_meta, một tệp mỗi mảnh)',
   words: 'Chỉ mục từ (.pf_index)',
   filters: 'Bộ lọc (.pf_filter)',
