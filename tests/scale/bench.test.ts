@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxRssOption } from '../../src/tools/bench/cli.ts';
-import { updateDoc } from '../../src/tools/bench/report.ts';
+import { busyNote, updateDoc } from '../../src/tools/bench/report.ts';
 import { ROOT, TEST_TMP } from '../helpers/paths.ts';
 
 const DIR = resolve(TEST_TMP, 'scale-bench');
@@ -167,6 +167,11 @@ describe('bench settings from the environment', () => {
 });
 
 describe('the report section', () => {
+  it("says the machine was busy only from the load before the run, not from the bench's own browser", () => {
+    expect(busyNote([3.5, 1.0], 2)).toContain('máy đang bận việc khác khi bắt đầu');
+    expect(busyNote([1.1, 2.9], 2)).toBe('');
+  });
+
   const block = (n: string, text: string) => `### N = ${n} kế hoạch sinh (+ 5 kế hoạch thật), 01/01/2026\n\n${text}\n`;
 
   it('replaces the block of the same size, keeps the others in size order, and leaves other sections alone', () => {

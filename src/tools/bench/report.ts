@@ -208,13 +208,22 @@ function targets(r: BenchReport): string[] {
   return lines;
 }
 
+/**
+ * Whether other work was stretching the figures. Only the load at the start
+ * says so: at the end it is the bench's own browser, which has just run the
+ * queries on both cores.
+ */
+export function busyNote(load: [number, number], cores = cpus().length): string {
+  return load[0] > cores ? ' (máy đang bận việc khác khi bắt đầu: các con số thời gian bị kéo dài)' : '';
+}
+
 export function renderBlock(r: BenchReport): string {
   const o = total(r.ours);
   const b = total(r.bare);
   const lines = [
     `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${formatDateTime(r.startedAt)} (giờ Việt Nam)`,
     '',
-    `- Máy: ${r.machine}${r.load ? `; tải trung bình 1 phút lúc bắt đầu ${vi(r.load[0], 1)}, lúc kết thúc ${vi(r.load[1], 1)}${Math.max(...r.load) > cpus().length ? ' (máy đang bận việc khác: các con số thời gian bị kéo dài)' : ''}` : ''}`,
+    `- Máy: ${r.machine}${r.load ? `; tải trung bình 1 phút lúc bắt đầu ${vi(r.load[0], 1)}, lúc kết thúc ${vi(r.load[1], 1)}${busyNote(r.load)}` : ''}`,
     `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
     `- "Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI. RSS là tổng bộ nhớ thường trú của cả cây tiến trình (lấy mẫu mỗi 100 ms từ /proc); RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`,
   ];
