@@ -18,12 +18,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { toIndexText } from '../src/lib/search/index-fields.ts';
+import { CliError, parseCli, reportUsage, UsageError } from '../src/tools/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECTION = '## Tìm kiếm';
@@ -45,6 +45,8 @@ const QUERIES = [
 ];
 
 const GOAL_BYTES = 150 * 1024;
+/** More runs than this only make the measurement long. */
+const MAX_RUNS = 50;
 const GOAL_RATIO = 1.3;
 
 interface Run {
@@ -344,13 +346,58 @@ function siteBase(dist: string): string {
   return /action="([^"]*)tim-kiem\/"/.exec(html)?.[1] || '/';
 }
 
+const USAGE = `Cách dùng: npm run bench:search -- [--dir THƯ_MỤC] [--report TỆP] [--runs N] [--note "GHI CHÚ"]
+
+  --dir THƯ_MỤC   trang đã build kèm chỉ mục (mặc định dist/, build trước nếu chưa có)
+  --report TỆP    ghi bảng vào TỆP thay cho docs/performance.md
+  --runs N        số lần đo mỗi truy vấn, lấy trung vị (1 đến ${MAX_RUNS}, mặc định 5)
+  --note "…"      ghi chú về bản build, in kèm trong báo cáo`;
+
+interface Options {
+  dir?: string;
+  report?: string;
+  runs: number;
+  note?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    values = parseCli(argv, {
+      dir: { type: 'string' },
+      report: { type: 'string' },
+      runs: { type: 'string' },
+      note: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  } catch (error) {
+    if (error instanceof CliError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (values.help) throw new UsageError('');
+  const runsText = typeof values.runs === 'string' ? values.runs.trim() : '5';
+  const runs = Number(runsText);
+  if (!/^\d+$/.test(runsText) || runs < 1 || runs > MAX_RUNS) {
+    throw new UsageError(`--runs phải là số nguyên từ 1 đến ${MAX_RUNS}, ví dụ --runs 3; đang là "${String(values.runs)}".`);
+  }
+  for (const name of ['dir', 'report'] as const) {
+    if (values[name] !== undefined && !String(values[name]).trim()) throw new UsageError(`--${name} cần một đường dẫn.`);
+  }
+  return { dir: values.dir as string | undefined, report: values.report as string | undefined, runs, note: values.note as string | undefined };
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { dir: { type: 'string' }, report: { type: 'string' }, runs: { type: 'string' }, note: { type: 'string' } },
-  });
+  let values: Options;
+  try {
+    values = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    const status = reportUsage(error, USAGE);
+    if (status === undefined) throw error;
+    return status;
+  }
   const dist = resolve(values.dir ?? join(ROOT, 'dist'));
   const report = resolve(values.report ?? join(ROOT, 'docs/performance.md'));
-  const runs = Math.max(1, Number(values.runs ?? 5));
+  const runs = values.runs;
   if (!existsSync(join(dist, 'pagefind/pagefind.js'))) {
     if (values.dir) {
       console.error(`Không có trang đã build kèm chỉ mục tìm kiếm trong ${dist}. Hãy build trước.`);
@@ -398,7 +445,6 @@ async function main(): Promise<number> {
   }
 }
 
-/** How many plans the index holds, from Pagefind's entry file. */
 /** Plans in the index: every bundle's pages, the primary's and each shard's (pagefind/<shard>/). */
 function planCount(dist: string): number {
   const root = join(dist, 'pagefind');
