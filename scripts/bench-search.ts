@@ -21,6 +21,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { TEXT_TYPES } from '../tests/helpers/server.ts';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { toIndexText } from '../src/lib/search/index-fields.ts';
 import { CliError, parseCli, reportUsage, UsageError } from '../src/tools/cli.ts';
@@ -64,17 +65,7 @@ interface Row {
   stock: { cold: Run; warm: Run };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml']);
+const TYPES: Record<string, string> = { ...TEXT_TYPES, '.woff2': 'font/woff2', '.woff': 'font/woff' };
 
 /**
  * Stock Pagefind on the search page itself, so that both answers render into
@@ -140,7 +131,7 @@ async function serve(dist: string, base: string) {
   const send = (req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, ext: string) => {
     res.setHeader('content-type', TYPES[ext] ?? 'application/octet-stream');
     res.setHeader('cache-control', 'no-cache');
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+    if (ext in TEXT_TYPES && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       res.setHeader('content-encoding', 'gzip');
       body = gzipSync(body);
     }

@@ -19,7 +19,8 @@ export interface ServeOptions {
   compress?: boolean;
 }
 
-const TEXT_TYPES: Record<string, string> = {
+/** The text files a static host gzips, with their content types. */
+export const TEXT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
