@@ -41,6 +41,7 @@ function fail(step: string, errors: string[]): never {
 }
 
 type PagefindModule = typeof import('pagefind');
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
 
 const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
 
@@ -52,7 +53,7 @@ const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
  * it: filter values and the sort key are ASCII (slugs, years, dates), so it
  * leaves them alone.
  */
-async function addPlanPage(index: NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>, site: string, slug: string) {
+async function addPlanPage(index: PagefindIndex, site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
   const content = toIndexText(await readFile(join(site, sourcePath), 'utf8'));
   const added = await index.addHTMLFile({ sourcePath, content });
@@ -83,16 +84,17 @@ async function indexShards(pagefind: PagefindModule, site: string, shards: Shard
   const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
   let done = 0;
   for (const shard of shards) {
+    const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
     try {
       const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-      if (errors.length || !index) fail(`tạo chỉ mục${shards.length > 1 ? ` mảnh ${shard.name}` : ''}`, errors);
+      if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
       for (const slug of shard.slugs) {
         await addPlanPage(index, site, slug);
         tick(++done);
       }
       const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
-      if (written.errors.length) fail(`ghi chỉ mục${shards.length > 1 ? ` mảnh ${shard.name}` : ''}`, written.errors);
-      if (shards.length > 1) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+      if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
+      if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
     } finally {
       await pagefind.close();
     }

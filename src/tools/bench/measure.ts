@@ -124,20 +124,20 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       }
     };
     const timer = setInterval(sample, 100);
+    const onLine = (line: string) => {
+      tail.push(line);
+      if (tail.length > 60) tail.shift();
+      if (OUT_OF_MEMORY.test(line)) sawOom = true;
+      lastPhaseLine = phaseOfLine(line) ?? lastPhaseLine;
+      opts.onLine?.(line);
+    };
     // The log gets the bytes; the lines are decoded per stream, so that a
     // Vietnamese letter split between two chunks stays whole.
-    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }, toLog = true) => {
-      if (toLog) log.write(chunk);
-      const text = buffer.rest + buffer.decoder.write(chunk);
-      const lines = text.split('\n');
+    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }) => {
+      log.write(chunk);
+      const lines = (buffer.rest + buffer.decoder.write(chunk)).split('\n');
       buffer.rest = lines.pop() ?? '';
-      for (const line of lines) {
-        tail.push(line);
-        if (tail.length > 60) tail.shift();
-        if (OUT_OF_MEMORY.test(line)) sawOom = true;
-        lastPhaseLine = phaseOfLine(line) ?? lastPhaseLine;
-        opts.onLine?.(line);
-      }
+      lines.forEach(onLine);
     };
     const out = { rest: '', decoder: new StringDecoder('utf8') };
     const err = { rest: '', decoder: new StringDecoder('utf8') };
@@ -152,8 +152,7 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       // A last line without a newline is a line too.
       for (const buffer of [out, err]) {
         const last = buffer.rest + buffer.decoder.end();
-        buffer.rest = '';
-        if (last) onData(Buffer.from(`${last}\n`), buffer, false);
+        if (last) onLine(last);
       }
       const ended = Date.now();
       let maxProcessRss: number | undefined;

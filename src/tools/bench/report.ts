@@ -145,7 +145,7 @@ const KIND_LABELS: Record<ByteKind, string> = {
 
 /** Where the bytes of a first query go: the floor every query pays, and what grows with the words. */
 function kindTable(results: QueryResult[]): string[] {
-  const cold = runs(results, 'cold').filter((r) => r.kinds);
+  const cold = runs(results, 'cold');
   if (cold.length === 0) return [];
   const rows = [
     `Dữ liệu truyền của lần lạnh theo loại tệp (${cold.length} truy vấn; trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):`,
