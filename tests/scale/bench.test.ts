@@ -102,11 +102,31 @@ describe('a tiny bench run (N = 50)', () => {
     expect(report).toMatch(/\| Lạnh: ms đến khi có kết quả \| [\d.]+ \| [\d.]+ \| 20 \|/);
     expect(report).toMatch(/\| Ấm: dữ liệu truyền \| [\d,]+ (KB|MB) \| [\d,]+ (KB|MB) \| 20 \|/);
     expect(report).toContain('<summary>Từng truy vấn</summary>');
-    // Every first query downloads the page, Pagefind and its index metadata.
+    // Every first query downloads the page, Pagefind and its index metadata,
+    // on our site and on the reference's (the last two columns).
+    const kb = '[\\d,]+ (KB|MB)';
     for (const kind of ['Trang: HTML, CSS, phông chữ', 'Thư viện Pagefind', 'Siêu dữ liệu chỉ mục', 'Chỉ mục từ']) {
-      expect(report).toMatch(new RegExp(`^\\| ${kind}[^|]* \\| [\\d,]+ (KB|MB) \\| [\\d,]+ (KB|MB) \\|$`, 'm'));
+      expect(report).toMatch(new RegExp(`^\\| ${kind}[^|]* \\| ${kb} \\| ${kb} \\| ${kb} \\| ${kb} \\|$`, 'm'));
     }
     expect(report.match(/^\| \d+ \| /gm)?.length).toBe(20);
+  });
+
+  it("measures the same queries on the bare reference's stock Pagefind page, all but the filter queries", () => {
+    // Ours over 20 queries, the reference over the 18 without filters.
+    expect(report).toMatch(/\| Lạnh: dữ liệu truyền \| [\d,]+ (KB|MB) \| [\d,]+ (KB|MB) \| 20 \| [\d,]+ (KB|MB) \| [\d,]+ (KB|MB) \| 18 \|/);
+    expect(report).toMatch(/\| Ấm: ms đến khi có kết quả \| [\d.]+ \| [\d.]+ \| 20 \| [\d.]+ \| [\d.]+ \| 18 \|/);
+    const rows = report.split('\n').filter((l) => /^\| \d+ \| /.test(l)).map((l) => l.split(' | '));
+    for (const cells of rows) {
+      const filtered = cells[2].includes('&');
+      // Columns 8 and 9: the reference's cold bytes and warm time.
+      expect(cells[8], cells.join(' | ')).toMatch(filtered ? /^–$/ : /^[\d,]+ (KB|MB)$/);
+      expect(cells[9], cells.join(' | ')).toMatch(filtered ? /^–$/ : /^[\d.]+$/);
+      if (filtered) expect(cells[10]).toContain('tham chiếu: không đo: trang không có bộ lọc');
+    }
+    // The reference's Pagefind downloads are counted, not lost in a worker.
+    const library = report.split('\n').find((l) => l.startsWith('| Thư viện Pagefind'))!.split(' | ');
+    expect(library[3]).not.toBe('0,0 KB');
+    expect(report).toMatch(/^- Truy vấn đầu tiên tối đa 300 KB: .*; tham chiếu: [\d,]+ KB, trung vị/m);
   });
 });
 

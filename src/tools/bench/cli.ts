@@ -16,6 +16,7 @@ import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
 import { PHASE_LABELS, PHASE_PREFIX } from '../../integrations/build-phases.ts';
 import { writeBareProject } from './bare.ts';
 import { measure, treeRss, type Measured } from './measure.ts';
+import { bareSkip } from './queries.ts';
 import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildReport, type OutputStats } from './report.ts';
 
 export interface BenchOptions {
@@ -246,10 +247,10 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
 
     // The bare reference: minimal Astro + MDX, then the Pagefind CLI.
     let bare: BuildReport | undefined;
-    if (bareRoot) {
+    const bareOut = bareRoot ? join(bareRoot, 'site', 'dist') : undefined;
+    if (bareRoot && bareOut) {
       bare = { steps: [] };
       const dir = join(bareRoot, 'site');
-      const bareOut = join(dir, 'dist');
       writeBareProject(dir, root);
       say('[bench] Dựng bản tham chiếu...');
       const env = { ...baseEnv, BARE_PLANS_DIR: plans, BARE_OUT_DIR: bareOut, BARE_CACHE_DIR: join(bareRoot, 'cache') };
@@ -293,6 +294,21 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       } catch (error) {
         report.queriesError = (error as Error).message.split('\n')[0];
         say(`[bench] Không đo được tìm kiếm: ${report.queriesError}`);
+      }
+    }
+    // The same queries on the bare reference: what stock Pagefind costs on
+    // the same entries, so that the search figures have a baseline too.
+    if (bare && !bare.error && bareOut) {
+      say('[bench] Đo các truy vấn trên bản tham chiếu (Pagefind gốc)...');
+      try {
+        const { measureSearch } = await import('./search.ts');
+        const r = await measureSearch(bareOut, { skip: bareSkip });
+        report.bareQueries = r.results;
+        const done = r.results.filter((q) => q.cold).length;
+        say(`[bench] Tìm kiếm trên bản tham chiếu: ${done}/${r.results.filter((q) => !bareSkip(q.query)).length} truy vấn có kết quả.`);
+      } catch (error) {
+        report.bareQueriesError = (error as Error).message.split('\n')[0];
+        say(`[bench] Không đo được tìm kiếm trên bản tham chiếu: ${report.bareQueriesError}`);
       }
     }
     // Other work on the machine skews every figure; the report says how busy it was.

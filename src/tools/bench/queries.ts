@@ -107,7 +107,17 @@ async function meter(page: Page): Promise<{ reset(): void; read(): Omit<QueryRun
 /** Lets in-flight responses land in the counters before they are read. */
 const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
 
-export async function runQueries(browser: Browser, baseUrl: string, timeoutMs = 30_000): Promise<QueryResult[]> {
+export interface RunOptions {
+  timeoutMs?: number;
+  /** Why a query is not run on this site, if it is not (the bare reference has no filters). */
+  skip?: (q: Query) => string | undefined;
+}
+
+/** The reason the bare reference skips a query: its pages carry no filters. */
+export const bareSkip = (q: Query): string | undefined =>
+  Object.keys(q.params).some((k) => k !== 'q') ? 'không đo: trang không có bộ lọc' : undefined;
+
+export async function runQueries(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip }: RunOptions = {}): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
   // One page stays open for the warm runs: it has answered the previous query.
   const warmContext = await browser.newContext();
@@ -123,11 +133,18 @@ export async function runQueries(browser: Browser, baseUrl: string, timeoutMs = 
     // Reported per query below.
   }
 
-  for (const [i, query] of QUERIES.entries()) {
+  for (const query of QUERIES) {
     const result: QueryResult = { query };
+    const skipped = skip?.(query);
+    if (skipped) {
+      result.error = skipped;
+      results.push(result);
+      continue;
+    }
     // When the first queries all run out of time, the rest would too: say so
     // instead of spending another 20 × 2 timeouts on them.
-    if (i >= GIVE_UP_AFTER && results.every((r) => !r.cold && !r.warm)) {
+    const tried = results.filter((r) => !skip?.(r.query));
+    if (tried.length >= GIVE_UP_AFTER && tried.every((r) => !r.cold && !r.warm)) {
       result.error = `bỏ qua: ${GIVE_UP_AFTER} truy vấn đầu đều không có kết quả`;
       results.push(result);
       continue;

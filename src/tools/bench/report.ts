@@ -40,6 +40,9 @@ export interface BenchReport {
   bare?: BuildReport;
   queries?: QueryResult[];
   queriesError?: string;
+  /** The same queries on the bare reference's stock search page (filter queries skipped). */
+  bareQueries?: QueryResult[];
+  bareQueriesError?: string;
   /** The machine's 1-minute load average at the start and the end of the run. */
   load?: [number, number];
 }
@@ -119,16 +122,27 @@ function runs(results: QueryResult[], key: 'cold' | 'warm'): QueryRun[] {
   return results.flatMap((q) => (q[key] ? [q[key]!] : []));
 }
 
-function queryTable(results: QueryResult[]): string[] {
-  const rows = ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo |', '| --- | ---: | ---: | ---: |'];
+/** Median, worst and count of one measure over some runs, as table cells. */
+function stat(rs: QueryRun[], pick: (r: QueryRun) => number, show: (n: number) => string): string[] {
+  const s = summarise(rs.map(pick));
+  return [s ? show(s.median) : '–', s ? show(s.worst) : '–', String(rs.length)];
+}
+
+function queryTable(results: QueryResult[], bare?: QueryResult[]): string[] {
+  const head = bare
+    ? ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo | Tham chiếu: trung vị | Tham chiếu: tệ nhất | Tham chiếu: số lần đo |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+    : ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo |', '| --- | ---: | ---: | ---: |'];
+  const rows = [...head];
   for (const [key, label] of [['cold', 'Lạnh'], ['warm', 'Ấm']] as const) {
-    const rs = runs(results, key);
-    const ms = summarise(rs.map((x) => x.ms));
-    const kb = summarise(rs.map((x) => x.bytes));
-    const req = summarise(rs.map((x) => x.requests));
-    rows.push(`| ${label}: ms đến khi có kết quả | ${ms ? vi(ms.median) : '–'} | ${ms ? vi(ms.worst) : '–'} | ${rs.length} |`);
-    rows.push(`| ${label}: dữ liệu truyền | ${kb ? size(kb.median) : '–'} | ${kb ? size(kb.worst) : '–'} | ${rs.length} |`);
-    rows.push(`| ${label}: số yêu cầu | ${req ? vi(req.median) : '–'} | ${req ? vi(req.worst) : '–'} | ${rs.length} |`);
+    const measures: [string, (r: QueryRun) => number, (n: number) => string][] = [
+      ['ms đến khi có kết quả', (r) => r.ms, (n) => vi(n)],
+      ['dữ liệu truyền', (r) => r.bytes, size],
+      ['số yêu cầu', (r) => r.requests, (n) => vi(n)],
+    ];
+    for (const [name, pick, show] of measures) {
+      const cells = [...stat(runs(results, key), pick, show), ...(bare ? stat(runs(bare, key), pick, show) : [])];
+      rows.push(`| ${label}: ${name} | ${cells.join(' | ')} |`);
+    }
   }
   return rows;
 }
@@ -144,33 +158,48 @@ const KIND_LABELS: Record<ByteKind, string> = {
 };
 
 /** Where the bytes of a first query go: the floor every query pays, and what grows with the words. */
-function kindTable(results: QueryResult[]): string[] {
+function kindTable(results: QueryResult[], bare?: QueryResult[]): string[] {
   const cold = runs(results, 'cold');
   if (cold.length === 0) return [];
+  const bareCold = bare ? runs(bare, 'cold') : [];
+  const withBare = bareCold.length > 0;
   const rows = [
-    `Dữ liệu truyền của lần lạnh theo loại tệp (${cold.length} truy vấn; trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):`,
+    `Dữ liệu truyền của lần lạnh theo loại tệp (${cold.length} truy vấn${withBare ? `, tham chiếu ${bareCold.length}` : ''}; trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):`,
     '',
-    '| Loại tệp | Trung vị | Tệ nhất |',
-    '| --- | ---: | ---: |',
+    withBare ? '| Loại tệp | Trung vị | Tệ nhất | Tham chiếu: trung vị | Tham chiếu: tệ nhất |' : '| Loại tệp | Trung vị | Tệ nhất |',
+    withBare ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: |',
   ];
+  const cells = (rs: QueryRun[], kind: ByteKind) => {
+    const s = summarise(rs.map((r) => r.kinds[kind]));
+    return s ? [size(s.median), size(s.worst)] : ['–', '–'];
+  };
   for (const kind of BYTE_KINDS) {
-    const s = summarise(cold.map((r) => r.kinds[kind]));
-    if (s && s.worst > 0) rows.push(`| ${KIND_LABELS[kind]} | ${size(s.median)} | ${size(s.worst)} |`);
+    const worst = Math.max(0, ...cold.map((r) => r.kinds[kind]), ...bareCold.map((r) => r.kinds[kind]));
+    if (worst === 0) continue;
+    rows.push(`| ${[KIND_LABELS[kind], ...cells(cold, kind), ...(withBare ? cells(bareCold, kind) : [])].join(' | ')} |`);
   }
   return rows;
 }
 
-function perQuery(results: QueryResult[]): string[] {
-  const rows = [
-    '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Ghi chú |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
-  ];
+function perQuery(results: QueryResult[], bare?: QueryResult[]): string[] {
+  const rows = bare
+    ? [
+        '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Tham chiếu: lạnh, dữ liệu | Tham chiếu: ấm, ms | Ghi chú |',
+        '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ]
+    : [
+        '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Ghi chú |',
+        '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+      ];
   for (const [i, r] of results.entries()) {
     const c = r.cold;
     const w = r.warm;
     const q = searchPath(r.query).replace('tim-kiem/?', '').replace(/\|/g, '\\|');
+    const ref = bare?.find((b) => b.query === r.query);
+    const refCells = bare ? [ref?.cold ? size(ref.cold.bytes) : '–', ref?.warm ? vi(ref.warm.ms) : '–'] : [];
+    const notes = [r.error, ref?.error && `tham chiếu: ${ref.error}`].filter(Boolean).join('; ');
     rows.push(
-      `| ${i + 1} | ${r.query.label} | \`${decodeURIComponent(q.replace(/\+/g, ' '))}\` | ${c ? vi(c.ms) : '–'} | ${c ? size(c.bytes) : '–'} | ${c ? vi(c.requests) : '–'} | ${w ? vi(w.ms) : '–'} | ${w ? size(w.bytes) : '–'} | ${r.error ?? ''} |`,
+      `| ${[i + 1, r.query.label, `\`${decodeURIComponent(q.replace(/\+/g, ' '))}\``, c ? vi(c.ms) : '–', c ? size(c.bytes) : '–', c ? vi(c.requests) : '–', w ? vi(w.ms) : '–', w ? size(w.bytes) : '–', ...refCells, notes].join(' | ')} |`,
     );
   }
   return rows;
@@ -203,8 +232,14 @@ function targets(r: BenchReport): string[] {
     lines.push(`- Thời gian dựng tối đa 1,3 × tham chiếu: ${mark(o && b && comparable ? o.ms <= 1.3 * b.ms : r.ours.error ? false : undefined)} (${comparable ? ratio(o?.ms, b?.ms) : 'không so được: một bản dựng thất bại'}).`);
     lines.push(`- RSS đỉnh tối đa 4 GB: ${mark(o ? o.peakRss <= 4 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
   }
-  lines.push(`- Truy vấn đầu tiên tối đa ${300 * factor} KB: ${mark(first !== undefined ? first <= 300 * factor * 1024 : undefined)} (${first !== undefined ? size(first) : '–'}; trung vị lạnh ${cold ? size(cold.median) : '–'}, tệ nhất ${cold ? size(cold.worst) : '–'}).`);
-  lines.push(`- Truy vấn ấm tối đa ${100 * factor} ms: ${mark(warm ? warm.worst <= 100 * factor : undefined)} (trung vị ${warm ? vi(warm.median) : '–'} ms, tệ nhất ${warm ? vi(warm.worst) : '–'} ms).`);
+  // The bare reference's stock search on the same entries: whether the goal is within Pagefind's own reach.
+  const refCold = r.bareQueries ? summarise(runs(r.bareQueries, 'cold').map((x) => x.bytes)) : undefined;
+  const refWarm = r.bareQueries ? summarise(runs(r.bareQueries, 'warm').map((x) => x.ms)) : undefined;
+  const refFirst = r.bareQueries?.[0]?.cold?.bytes;
+  const refBytes = refCold ? `; tham chiếu: ${refFirst !== undefined ? size(refFirst) : '–'}, trung vị ${size(refCold.median)}, tệ nhất ${size(refCold.worst)}` : '';
+  const refMs = refWarm ? `; tham chiếu: trung vị ${vi(refWarm.median)} ms, tệ nhất ${vi(refWarm.worst)} ms` : '';
+  lines.push(`- Truy vấn đầu tiên tối đa ${300 * factor} KB: ${mark(first !== undefined ? first <= 300 * factor * 1024 : undefined)} (${first !== undefined ? size(first) : '–'}; trung vị lạnh ${cold ? size(cold.median) : '–'}, tệ nhất ${cold ? size(cold.worst) : '–'}${refBytes}).`);
+  lines.push(`- Truy vấn ấm tối đa ${100 * factor} ms: ${mark(warm ? warm.worst <= 100 * factor : undefined)} (trung vị ${warm ? vi(warm.median) : '–'} ms, tệ nhất ${warm ? vi(warm.worst) : '–'} ms${refMs}).`);
   return lines;
 }
 
@@ -232,18 +267,25 @@ export function renderBlock(r: BenchReport): string {
       '- Tìm kiếm: Chromium không giao diện, máy chủ tĩnh trên máy này nén gzip HTML, CSS, JavaScript và JSON như các dịch vụ lưu trữ tĩnh (tệp của Pagefind vốn đã nén). "Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở `/tim-kiem/?q=…` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời một truy vấn khác, đổi URL như nút Quay lại.',
     );
   }
+  if (r.bareQueries) {
+    lines.push(
+      '- Tìm kiếm của tham chiếu: cùng các truy vấn trên một trang `/tim-kiem/` tối thiểu của bản tham chiếu, gọi `pagefind.search` một lần với tùy chọn mặc định (trừ `noWorker`, như trang của ta, để các tệp Pagefind tải được đếm) và hiện mười kết quả đầu với đoạn trích của Pagefind; bỏ qua các truy vấn có bộ lọc (trang tham chiếu không có bộ lọc). Đây là cái giá của chính Pagefind cho cùng các kế hoạch.',
+    );
+  } else if (r.bareQueriesError) {
+    lines.push(`- Không đo được tìm kiếm trên bản tham chiếu: ${r.bareQueriesError}`);
+  }
   if (r.ours.error) lines.push(`- **Bản dựng của ta thất bại:** ${r.ours.error}`);
   if (r.bare?.error) lines.push(`- **Bản dựng tham chiếu thất bại:** ${r.bare.error}`);
   if (!r.bare) lines.push('- Bỏ qua bản dựng tham chiếu (--khong-tham-chieu).');
   lines.push('', ...buildTable(r), '', ...outputTable(r), '');
   if (r.queries) {
-    lines.push(...queryTable(r.queries), '', ...kindTable(r.queries), '');
+    lines.push(...queryTable(r.queries, r.bareQueries), '', ...kindTable(r.queries, r.bareQueries), '');
   } else {
     lines.push(`Tìm kiếm: không đo (${r.queriesError ?? 'bỏ qua'}).`, '');
   }
   lines.push(...targets(r), '');
   if (r.queries) {
-    lines.push('<details><summary>Từng truy vấn</summary>', '', ...perQuery(r.queries), '', '</details>', '');
+    lines.push('<details><summary>Từng truy vấn</summary>', '', ...perQuery(r.queries, r.bareQueries), '', '</details>', '');
   }
   return lines.join('\n');
 }

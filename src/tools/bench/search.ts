@@ -5,14 +5,14 @@
  */
 import { launchBrowser } from '../../../tests/helpers/browser.ts';
 import { serveStatic } from '../../../tests/helpers/server.ts';
-import { runQueries, type QueryResult } from './queries.ts';
+import { runQueries, type QueryResult, type RunOptions } from './queries.ts';
 
-export async function measureSearch(dist: string): Promise<{ results: QueryResult[]; browser: string }> {
+export async function measureSearch(dist: string, options: RunOptions = {}): Promise<{ results: QueryResult[]; browser: string }> {
   const server = await serveStatic(dist, '/', { compress: true });
   try {
     const browser = await launchBrowser();
     try {
-      return { results: await runQueries(browser, server.url), browser: `Chromium ${browser.version()}` };
+      return { results: await runQueries(browser, server.url, options), browser: `Chromium ${browser.version()}` };
     } finally {
       await browser.close();
     }
