@@ -72,7 +72,8 @@ export function numberToken(kind: 'own' | 'cited', number: string): string {
  * mark, as "dầu", and an exact search for "dầu" found "đầu".) The build
  * applies this to each plan page as it hands it to Pagefind, never to the
  * page readers get, and the search page undoes it on everything Pagefind
- * returns. Before, the build indexed a folded copy of every clause with đ:
+ * returns; the content checks reject ḏ and Ḏ in entries
+ * (tools/checks/reserved-letters.ts), so undoing it is lossless. Before, the build indexed a folded copy of every clause with đ:
  * nearly every sentence has one, so the copy was nearly a second body.
  */
 const INDEX_LETTERS: Record<string, string> = { đ: '\u1E0F', Đ: '\u1E0E' };

@@ -5,8 +5,7 @@
  * "ñöôïc"). It cannot be repaired safely here: the editor converts it again
  * from the source.
  */
-import type { Finding } from '../entries.ts';
-import { finding, type Check } from './types.ts';
+import { wordErrors, type Check } from './types.ts';
 
 /**
  * Latin-1 symbols the TCVN3 font reuses for Vietnamese letters ("¸" for á,
@@ -69,24 +68,16 @@ export const mojibakeCheck: Check = {
     'Chữ bị vỡ kiểu "caùc", "Vieät", "ViÖt Nam": văn bản được chép từ tệp gõ bằng bảng mã cũ TCVN3 (.VnTime) hoặc VNI. Không sửa tự động được: hãy chép lại đoạn đó từ bản Unicode của nguồn, hoặc chuyển mã bằng Unikey (Công cụ chuyển mã, nguồn TCVN3 hoặc VNI Windows, đích Unicode).',
   severity: 'error',
   run({ entries }) {
-    const out: Finding[] = [];
-    for (const { entry } of entries) {
-      if (!ANY_SIGN.test(entry.source)) continue;
-      entry.source.split('\n').forEach((line, i) => {
-        const words = mojibakeWords(line.normalize('NFC'));
-        if (words.length === 0) return;
-        const shown = words.slice(0, 3).map((w) => `"${w}"`).join(', ');
-        out.push(
-          finding(
-            entry,
-            i + 1,
-            'error',
-            'mojibake',
+    return entries
+      .filter(({ entry }) => ANY_SIGN.test(entry.source))
+      .flatMap(({ entry }) =>
+        wordErrors(
+          entry,
+          'mojibake',
+          mojibakeWords,
+          (shown) =>
             `chữ bị lỗi mã hóa (${shown}): đoạn này được chép từ văn bản gõ bằng bảng mã cũ TCVN3 hoặc VNI. Hãy chép lại từ bản Unicode của nguồn, hoặc chuyển mã bằng Unikey (nguồn TCVN3 hoặc VNI Windows, đích Unicode); ví dụ đúng: "các", "Việt Nam"`,
-          ),
-        );
-      });
-    }
-    return out;
+        ),
+      );
   },
 };

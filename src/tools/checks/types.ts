@@ -45,6 +45,21 @@ export function finding(entry: RawEntry, line: number, severity: Finding['severi
   return { file: entry.file, line, severity, rule, message };
 }
 
+/**
+ * One error per line of `entry` in which `wordsOf` finds words (given the
+ * line in NFC), its message naming the first three of them, quoted.
+ */
+export function wordErrors(entry: RawEntry, rule: string, wordsOf: (line: string) => string[], message: (shown: string) => string): Finding[] {
+  const out: Finding[] = [];
+  entry.source.split('\n').forEach((line, i) => {
+    const words = wordsOf(line.normalize('NFC'));
+    if (words.length === 0) return;
+    const shown = words.slice(0, 3).map((w) => `"${w}"`).join(', ');
+    out.push(finding(entry, i + 1, 'error', rule, message(shown)));
+  });
+  return out;
+}
+
 /** The 1-based line of a character offset in `text`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
