@@ -21,7 +21,10 @@ function storedFilters(file: string): Record<string, string[]> {
 
 /**
  * `bundles`: the Pagefind bundles under `<site>/pagefind/`, as paths ("" for
- * the primary). Returns how many plans the table lists.
+ * the primary, "<name>/" for a shard). A plan is listed under its bundle's
+ * path followed by its page id ("2016-2020/vi_1cd8a44"), as the search page
+ * names its hits (pagefind-backend.ts): a page id is unique only within its
+ * own bundle. Returns how many plans the table lists.
  */
 export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
@@ -30,13 +33,13 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
     return readdirSync(dir)
       .filter((n) => n.endsWith('.pf_fragment'))
       .sort()
-      .map((name) => ({ dir, name }));
+      .map((name) => ({ dir, name, id: bundle + name.replace(/\.pf_fragment$/, '') }));
   });
   const tick = progress('Bảng facet: đã đọc', files.length, 'trang', log);
-  for (const [i, { dir, name }] of files.entries()) {
+  for (const [i, { dir, name, id }] of files.entries()) {
     const filters = storedFilters(join(dir, name));
     perPlan.set(
-      name.replace(/\.pf_fragment$/, ''),
+      id,
       Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
     );
     tick(i + 1);
