@@ -80,20 +80,16 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     noWorker: true,
   };
   const bundle = (path: string) => `${base}pagefind/${path}`;
-  const start = async (shard: ShardRef) => {
-    const api = pagefind.createInstance({ ...shared, basePath: bundle(shard.path) });
-    await api.init();
-    // The plan's text is read straight from its file (fragments.ts).
-    return { shard, api, load: fragmentLoader(bundle(shard.path), base) };
-  };
-  // Every instance shares the one WebAssembly module the first one starts:
-  // the others find it started and keep it. Started together, two could each
-  // start their own, and the second would replace the memory the first
-  // had already put its index in.
-  const [first, ...others] = shards.length ? shards : [{ name: 'all', path: '' }];
-  const primary = await start(first);
-  const instances = [primary, ...(await Promise.all(others.map(start)))];
-  type Instance = typeof primary;
+  const parts = shards.length ? shards : [{ name: 'all', path: '' }];
+  const instances = await Promise.all(
+    parts.map(async (shard) => {
+      const api = pagefind.createInstance({ ...shared, basePath: bundle(shard.path) });
+      await api.init();
+      // The plan's text is read straight from its file (fragments.ts).
+      return { shard, api, load: fragmentLoader(bundle(shard.path), base) };
+    }),
+  );
+  type Instance = (typeof instances)[number];
 
   const searchOne = ({ shard, api, load }: Instance, r: BackendRequest): Promise<BackendHit[]> =>
     api
