@@ -21,10 +21,7 @@ function storedFilters(file: string): Record<string, string[]> {
 
 /**
  * `bundles`: the Pagefind bundles under `<site>/pagefind/`, as paths ("" for
- * the primary, "<name>/" for a shard). A plan is listed under its bundle's
- * path followed by its page id ("2016-2020/vi_1cd8a44"), as the search page
- * names its hits (pagefind-backend.ts): a page id is unique only within its
- * own bundle. Returns how many plans the table lists.
+ * the primary). Returns how many plans the table lists.
  */
 export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
@@ -33,13 +30,13 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
     return readdirSync(dir)
       .filter((n) => n.endsWith('.pf_fragment'))
       .sort()
-      .map((name) => ({ dir, name, id: bundle + name.replace(/\.pf_fragment$/, '') }));
+      .map((name) => ({ dir, name }));
   });
   const tick = progress('Bảng facet: đã đọc', files.length, 'trang', log);
-  for (const [i, { dir, name, id }] of files.entries()) {
+  for (const [i, { dir, name }] of files.entries()) {
     const filters = storedFilters(join(dir, name));
     perPlan.set(
-      id,
+      name.replace(/\.pf_fragment$/, ''),
       Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
     );
     tick(i + 1);

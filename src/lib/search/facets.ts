@@ -38,7 +38,6 @@ export interface FacetTable {
   version: 1;
   /** "name=value", e.g. "nam=2020". */
   values: string[];
-  /** Each plan's values (indexes into `values`), by the id the search page gives its hits: bundle path + Pagefind page id. */
   plans: Record<string, number[]>;
 }
 

@@ -9,6 +9,9 @@ import { docNumberKey } from '../docnumber.ts';
 export const FILTERS = ['tinh', 'nam', 'loai', 'cap', 'linh-vuc', 'chi-so'] as const;
 export type FilterName = (typeof FILTERS)[number];
 
+/** A filter the search page gives each shard's pages (mergeFilter), never shown: see pagefind-backend.ts. */
+export const SHARD_FILTER = 'kho-manh';
+
 /** Pagefind meta fields shown in the result list. */
 export const META = {
   title: 'title',

@@ -4,23 +4,24 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, META, SEARCH_META, fromIndexText } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, META, SEARCH_META, SHARD_FILTER, fromIndexText } from '../../lib/search/index-fields.ts';
+import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 
-export interface PagefindResult {
+interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<{ url: string; content: string; meta: Record<string, string> }>;
 }
 
-/** The part of Pagefind's JS API the page uses: one instance per index. */
-export interface PagefindInstanceApi {
+interface PagefindInstanceApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
 
-export interface PagefindApi {
+interface PagefindApi extends PagefindInstanceApi {
   createInstance(options: Record<string, unknown>): PagefindInstanceApi;
 }
 
@@ -54,73 +55,69 @@ export interface ShardRef {
   path: string;
 }
 
-/** How the search page gets Pagefind's module: `import()` in the browser, a stand-in in the tests. */
-export type PagefindImporter = (url: string) => Promise<unknown>;
-
 /**
  * `shards`: every shard, primary first, when the index is sharded; empty
  * when it is whole.
- *
- * Each shard gets a Pagefind instance of its own, rather than Pagefind's
- * `mergeIndex`: a page's id is a short hash, unique only within its own
- * index, and merged results carry no trace of the index a hit came from. At
- * 100,000 plans 19 ids repeated across shards, and two plans with one id
- * became one, in the results and in the counts. Here a hit's id is its
- * shard's path followed by Pagefind's id ("2016-2020/vi_1cd8a44"), as in
- * the facet table (src/integrations/facet-table.ts).
  */
-export async function loadPagefind(base: string, shards: readonly ShardRef[] = [], importer: PagefindImporter = (url) => import(/* @vite-ignore */ url)): Promise<Backend> {
-  const pagefind = (await importer(`${base}pagefind/pagefind.js`)) as PagefindApi;
+export async function loadPagefind(base: string, shards: readonly ShardRef[] = []): Promise<Backend> {
+  const url = `${base}pagefind/pagefind.js`;
+  const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
   const shared = {
     baseUrl: base,
     // Exact diacritics are ranked by the query layer, with tone placement
     // normalised; Pagefind's own bonus would undo that.
     ranking: { diacriticSimilarity: 0, metaWeights: META_WEIGHTS },
-    // The worker would cost one more script download for a handful of small searches.
-    noWorker: true,
   };
+  // The worker would cost one more script download for a handful of small searches.
+  await pagefind.options({ ...shared, noWorker: true });
+  await pagefind.init();
   const bundle = (path: string) => `${base}pagefind/${path}`;
-  const parts = shards.length ? shards : [{ name: 'all', path: '' }];
-  const instances = await Promise.all(
-    parts.map(async (shard) => {
-      const api = pagefind.createInstance({ ...shared, basePath: bundle(shard.path) });
-      await api.init();
-      // The plan's text is read straight from its file (fragments.ts).
-      return { shard, api, load: fragmentLoader(bundle(shard.path), base) };
-    }),
-  );
-  type Instance = (typeof instances)[number];
+  // Each shard's pages get a filter naming their shard, so that one shard can be asked alone.
+  const tag = (s: ShardRef) => ({ mergeFilter: { [SHARD_FILTER]: s.name } });
+  const [primary, ...merged] = shards;
+  if (primary) await pagefind.options(tag(primary));
+  await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s) })));
 
-  const searchOne = ({ shard, api, load }: Instance, r: BackendRequest): Promise<BackendHit[]> =>
+  // One bundle: the plan's text is read straight from its file. Several: only
+  // Pagefind knows which shard a result came from.
+  const load = merged.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, viaPagefind: () => Promise<PlanData>) => viaPagefind();
+  const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
-      .then((response) =>
-        (response?.results ?? []).map((hit) => ({ id: shard.path + hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()).then(shown) })),
-      );
+      .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()).then(shown) })));
+  const unsharded = searchOn(pagefind);
   /**
-   * A sorted search without words comes back in each shard's own order;
-   * shards follow one another in time, newest first, so the archive's date
-   * order is theirs one after the other. Otherwise hits are merged by score,
-   * as Pagefind's own merge does (a stable sort keeps the shard order in ties).
+   * Merged shards come back ordered by score, and a sorted search scores by
+   * rank within each shard, so the shards' orders interleave. Shards follow
+   * one another in time, so a date order is each shard's own order, shard
+   * after shard.
    */
   const search = (r: BackendRequest): Promise<BackendHit[]> => {
-    const sortedByDate = r.term === null && r.sort;
-    const order = sortedByDate && Object.values(r.sort!)[0] === 'asc' ? [...instances].reverse() : instances;
-    return Promise.all(order.map((i) => searchOne(i, r))).then((answers) => {
-      const hits = answers.flat();
-      return sortedByDate || instances.length === 1 ? hits : hits.sort((a, b) => b.score - a.score);
-    });
+    if (merged.length === 0 || r.term !== null || !r.sort) return unsharded(r);
+    const ascending = Object.values(r.sort)[0] === 'asc';
+    const order = ascending ? [...shards].reverse() : shards;
+    return Promise.all(order.map((s) => unsharded({ ...r, filters: { ...r.filters, [SHARD_FILTER]: s.name } }))).then((parts) => parts.flat());
   };
 
-  // Pagefind reads `exactDiacritics` when a search runs, so searches that
-  // need it on and off take turns: those without it first, together, then
-  // those with it, with the option set on every shard's instance between.
+  // Pagefind reads `exactDiacritics` when a search runs, and `options` sets it
+  // on the primary index only. With one index, searches that need it on and
+  // off take turns: those without it first, together, then those with it.
+  // With merged shards, a second instance keeps it on for every shard.
+  const exactInstance = sharedLoad(async () => {
+    const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
+    await exact.init();
+    await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true })));
+    return searchOn(exact);
+  });
   let exact = false;
   let queue: Promise<unknown> = Promise.resolve();
   const inMode = (mode: boolean, requests: BackendRequest[]): Promise<BackendHit[][]> => {
+    if (merged.length > 0) {
+      return mode ? exactInstance().then((run) => Promise.all(requests.map(run))) : Promise.all(requests.map(search));
+    }
     const turn = queue.then(async () => {
       if (exact !== mode) {
-        await Promise.all(instances.map((i) => i.api.options({ exactDiacritics: mode })));
+        await pagefind.options({ exactDiacritics: mode });
         exact = mode;
       }
       return Promise.all(requests.map(search));
