@@ -7,9 +7,9 @@
  * Its search page is the least a site can do with Pagefind: one
  * `pagefind.search` with the default options but for `noWorker` (as the
  * archive's page: the bench counts the page's downloads, not a worker's),
- * the first ten results with Pagefind's own excerpts. It has the markup of CONTRACT §3 that the query
- * runner waits for, so both sites' searches are timed the same way. It
- * knows no filters: the bare pages carry none.
+ * the first ten results with Pagefind's own excerpts. It has the markup of
+ * CONTRACT §3 that the query runner waits for, so both sites' searches are
+ * timed the same way. It knows no filters: the bare pages carry none.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -169,10 +169,8 @@ function kindTable(results: QueryResult[], bare?: QueryResult[]): string[] {
     withBare ? '| Loại tệp | Trung vị | Tệ nhất | Tham chiếu: trung vị | Tham chiếu: tệ nhất |' : '| Loại tệp | Trung vị | Tệ nhất |',
     withBare ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: |',
   ];
-  const cells = (rs: QueryRun[], kind: ByteKind) => {
-    const s = summarise(rs.map((r) => r.kinds[kind]));
-    return s ? [size(s.median), size(s.worst)] : ['–', '–'];
-  };
+  // Median and worst; the count is in the heading.
+  const cells = (rs: QueryRun[], kind: ByteKind) => stat(rs, (r) => r.kinds[kind], size).slice(0, 2);
   for (const kind of BYTE_KINDS) {
     const worst = Math.max(0, ...cold.map((r) => r.kinds[kind]), ...bareCold.map((r) => r.kinds[kind]));
     if (worst === 0) continue;
