@@ -4,20 +4,12 @@
  * the search page can count facets for any result list with one download
  * instead of one Pagefind search per filter value.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
 import type { FacetTable } from '../lib/search/facets.ts';
-import { FACET_FILE, FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
-
-function storedFilters(file: string): Record<string, string[]> {
-  let bytes = readFileSync(file);
-  if (bytes.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) bytes = gunzipSync(bytes);
-  const text = bytes.toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${FRAGMENT_SIGNATURE})`);
-  return (JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { filters?: Record<string, string[]> }).filters ?? {};
-}
+import { FACET_FILE } from '../lib/search/index-fields.ts';
+import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts';
 
 /**
  * `bundles`: the Pagefind bundles under `<site>/pagefind/`, as paths ("" for
@@ -25,18 +17,23 @@ function storedFilters(file: string): Record<string, string[]> {
  */
 export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
-  const files = bundles.flatMap((bundle) => {
-    const dir = join(site, 'pagefind', bundle, 'fragment');
-    return readdirSync(dir)
-      .filter((n) => n.endsWith('.pf_fragment'))
-      .sort()
-      .map((name) => ({ dir, name }));
+  const pages = bundles.flatMap((bundle) => {
+    const dir = join(site, 'pagefind', bundle);
+    return storedPageIds(dir).map((id) => ({ bundle, dir, id }));
   });
-  const tick = progress('Bảng facet: đã đọc', files.length, 'trang', log);
-  for (const [i, { dir, name }] of files.entries()) {
-    const filters = storedFilters(join(dir, name));
+  const tick = progress('Bảng facet: đã đọc', pages.length, 'trang', log);
+  const bundleOf = new Map<string, string>();
+  for (const [i, { bundle, dir, id }] of pages.entries()) {
+    // The build keeps ids unique across shards (page-ids.ts); a repeat here
+    // would silently make two plans one, so it stops the build instead.
+    const other = bundleOf.get(id);
+    if (other !== undefined) {
+      throw new Error(`Bảng facet: mã trang ${id} có ở cả pagefind/${other} và pagefind/${bundle}; hai kế hoạch sẽ bị gộp làm một.`);
+    }
+    bundleOf.set(id, bundle);
+    const { filters } = readStoredPage(storedPageFile(dir, id));
     perPlan.set(
-      name.replace(/\.pf_fragment$/, ''),
+      id,
       Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
     );
     tick(i + 1);
