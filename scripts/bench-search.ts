@@ -86,7 +86,7 @@ function stockScript(base: string): string {
     await pagefind.options({ baseUrl: ${JSON.stringify(base)} });
     // A sharded archive: stock Pagefind merges the same shards the query layer does.
     const shards = JSON.parse(document.querySelector('[data-search-shards]')?.dataset.searchShards ?? '[]');
-    await Promise.all(shards.slice(1).map((s) => pagefind.mergeIndex(${JSON.stringify(`${base}pagefind/`)} + s.path, { baseUrl: ${JSON.stringify(base)} })));
+    await Promise.all(shards.slice(1).map((s) => pagefind.mergeIndex(${JSON.stringify(`${base}pagefind/`)} + s.path, { baseUrl: ${JSON.stringify(base)}, language: s.language })));
     const el = (tag, cls, text) => Object.assign(document.createElement(tag), cls ? { className: cls } : {}, text === undefined ? {} : { textContent: text });
     window.stockSearch = async (query) => {
       list.dataset.searchState = 'loading';

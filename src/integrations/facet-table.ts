@@ -24,8 +24,8 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
   const tick = progress('Bảng facet: đã đọc', pages.length, 'trang', log);
   const bundleOf = new Map<string, string>();
   for (const [i, { bundle, dir, id }] of pages.entries()) {
-    // The build keeps ids unique across shards (page-ids.ts); a repeat here
-    // would silently make two plans one, so it stops the build instead.
+    // Each shard's ids carry its own language (shards.ts, shardLanguage); a
+    // repeat here would silently make two plans one, so it stops the build.
     const other = bundleOf.get(id);
     if (other !== undefined) {
       throw new Error(`Bảng facet: mã trang ${id} có ở cả pagefind/${other} và pagefind/${bundle}; hai kế hoạch sẽ bị gộp làm một.`);

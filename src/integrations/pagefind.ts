@@ -11,18 +11,16 @@
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { toIndexText } from '../lib/search/index-fields.ts';
-import { repeatedIds, saltPage } from '../lib/search/page-ids.ts';
-import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
+import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
-import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -45,7 +43,7 @@ function fail(step: string, errors: string[]): never {
 type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
 
-const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
+const INDEX_OPTIONS = { excludeSelectors: BOILERPLATE };
 
 /**
  * The plan pages as Pagefind should read them. Pagefind gets each page's
@@ -55,10 +53,10 @@ const INDEX_OPTIONS = { forceLanguage: 'vi', excludeSelectors: BOILERPLATE };
  * it: filter values and the sort key are ASCII (slugs, years, dates), so it
  * leaves them alone.
  */
-async function addPlanPage(index: PagefindIndex, site: string, slug: string, salt = 0) {
+async function addPlanPage(index: PagefindIndex, site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
-  const page = toIndexText(await readFile(join(site, sourcePath), 'utf8'));
-  const added = await index.addHTMLFile({ sourcePath, content: salt ? saltPage(page, salt) : page });
+  const content = toIndexText(await readFile(join(site, sourcePath), 'utf8'));
+  const added = await index.addHTMLFile({ sourcePath, content });
   if (added.errors.length) fail(`đọc ${sourcePath}`, added.errors);
 }
 
@@ -76,102 +74,35 @@ function planSlugs(site: string): string[] {
   });
 }
 
-/** How many times a shard is indexed again before its repeated ids count as a bug. */
-const MAX_SALT = 5;
-
-/**
- * One shard's index, written to `pagefind/<shard.path>`: the plans in
- * `salts` get that salt (page-ids.ts). Returns the ids Pagefind gave them.
- */
-async function indexShard(
-  pagefind: PagefindModule,
-  site: string,
-  shard: Shard,
-  salts: ReadonlyMap<string, number>,
-  tick: (slugsDone: number) => void,
-  which: string,
-): Promise<string[]> {
-  const bundle = join(site, 'pagefind', shard.path);
-  try {
-    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-    if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
-    for (const [i, slug] of shard.slugs.entries()) {
-      await addPlanPage(index, site, slug, salts.get(slug));
-      tick(i + 1);
-    }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
-  } finally {
-    await pagefind.close();
-  }
-  return storedPageIds(bundle);
-}
-
 /**
  * One index per shard, one after the other, with Pagefind's process closed
  * in between: its memory is that of the largest shard, not of the archive.
- * A single shard is the whole archive, written to pagefind/ itself.
- *
- * A shard whose page ids repeat one of an earlier shard's, or one in
- * `reserved` (ids another index already uses), is indexed again with the
- * plans behind those ids salted, until none repeats (page-ids.ts).
+ * A single shard is the whole archive, written to pagefind/ itself. Each
+ * shard is indexed as its own language (shards.ts, `shardLanguage`), which
+ * keeps page ids apart across shards.
  */
-export async function indexShards(
-  pagefind: PagefindModule,
-  site: string,
-  shards: Shard[],
-  logger: Pick<AstroIntegrationLogger, 'info'>,
-  reserved: ReadonlySet<string> = new Set(),
-): Promise<number> {
+export async function indexShards(pagefind: PagefindModule, site: string, shards: Shard[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
   const total = shards.reduce((n, s) => n + s.slugs.length, 0);
-  const log = (line: string) => logger.info(line);
-  const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', log);
-  const taken = new Set(reserved);
+  const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
   let done = 0;
   for (const shard of shards) {
     const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
-    const bundle = join(site, 'pagefind', shard.path);
-    const salts = new Map<string, number>();
-    let ids = await indexShard(pagefind, site, shard, salts, (n) => tick(done + n), which);
-    for (let salt = 1; ; salt++) {
-      const repeated = repeatedIds(taken, ids);
-      if (repeated.length === 0) break;
-      if (salt > MAX_SALT) {
-        fail(`tạo mã trang riêng${which}`, [`sau ${MAX_SALT} lần lập lại, các mã vẫn trùng với trang ở mảnh khác: ${repeated.join(', ')}`]);
+    try {
+      const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
+      if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
+      for (const slug of shard.slugs) {
+        await addPlanPage(index, site, slug);
+        tick(++done);
       }
-      for (const id of repeated) salts.set(slugOf(storedPageFile(bundle, id)), salt);
-      logger.info(
-        `${which ? `Mảnh ${shard.name}` : 'Chỉ mục'}: ${repeated.length} trang trùng mã với trang ở mảnh khác (${repeated.join(', ')}); lập lại chỉ mục với muối lần ${salt}.`,
-      );
-      removeIndexFiles(bundle);
-      const again = progress(`Mảnh ${shard.name}: đã lập lại`, shard.slugs.length, 'kế hoạch', log);
-      ids = await indexShard(pagefind, site, shard, salts, again, which);
+      const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
+      if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
+      if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+    } finally {
+      await pagefind.close();
     }
-    for (const id of ids) taken.add(id);
-    done += shard.slugs.length;
-    if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
   }
   tick(done, true);
   return done;
-}
-
-/**
- * Deletes what a shard's last run wrote under hashed names (the stored pages,
- * word and filter chunks, the metadata): Pagefind leaves files it did not
- * write in place, and a stale stored page would stand for a plan twice. The
- * other shards' folders, inside the primary's, stay.
- */
-function removeIndexFiles(bundle: string) {
-  for (const dir of ['fragment', 'index', 'filter']) rmSync(join(bundle, dir), { recursive: true, force: true });
-  for (const name of readdirSync(bundle)) if (name.endsWith('.pf_meta')) rmSync(join(bundle, name));
-}
-
-/** The plan a stored page belongs to, from its URL (/<base>/ke-hoach/<slug>/). */
-function slugOf(file: string): string {
-  const { url } = readStoredPage(file);
-  const slug = /\/ke-hoach\/([^/]+)\/$/.exec(url)?.[1];
-  if (!slug) throw new Error(`${file}: trang đã lưu không phải trang kế hoạch (URL ${url || 'trống'})`);
-  return decodeURIComponent(slug);
 }
 
 export function pagefindIndex(): AstroIntegration {
@@ -191,7 +122,7 @@ export function pagefindIndex(): AstroIntegration {
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
         const plans = checkedPlans();
-        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', slugs: planSlugs(site) }];
+        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', language: shardLanguage(0), slugs: planSlugs(site) }];
         try {
           const count = await indexShards(pagefind, site, shards, logger);
           writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : [''], (line) => logger.info(line));

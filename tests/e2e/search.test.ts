@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
 import { fromIndexText, toIndexText } from '../../src/lib/search/index-fields.ts';
@@ -322,14 +323,27 @@ describe('đ in the index and on the page', () => {
 describe('a search index split into shards', () => {
   // The sub-path build is sharded (tests/global-setup.ts); the root build is not.
   const shardsOf = (dir: string) =>
-    JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string }[];
+    JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string; language: string }[];
 
   it('is written as several Pagefind bundles, each holding some plans', () => {
     expect(shardsOf(SITE_ROOT)).toEqual([]);
     const shards = shardsOf(SITE_SUB);
     expect(shards.length).toBeGreaterThan(2);
     expect(shards[0].path).toBe('');
-    for (const { path } of shards) expect(readFileSync(join(SITE_SUB, 'pagefind', path, 'pagefind-entry.json'), 'utf8')).toContain('"vi"');
+    // Each shard is indexed as a language of its own, which every page id it
+    // stores carries, so that no id repeats across shards.
+    expect(shards[0].language).toBe('vi');
+    const ids: string[] = [];
+    for (const { path, language } of shards) {
+      const entry = JSON.parse(readFileSync(join(SITE_SUB, 'pagefind', path, 'pagefind-entry.json'), 'utf8')) as { languages: object };
+      expect(Object.keys(entry.languages)).toEqual([language]);
+      const own = storedPageIds(join(SITE_SUB, 'pagefind', path));
+      expect(own.length).toBeGreaterThan(0);
+      for (const id of own) expect(id.startsWith(`${language}_`)).toBe(true);
+      ids.push(...own);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(shards.map((s) => s.language)).size).toBe(shards.length);
   });
 
   it.each([

@@ -55,6 +55,15 @@ describe('planShards', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
+  it('indexes the primary as the pages\' language, Vietnamese, and every other shard as a language of its own', () => {
+    expect(planShards(plans({ 2020: 3 }), 10).map((s) => s.language)).toEqual(['vi']);
+    const languages = planShards(plans({ 2011: 2, 2012: 2, 2013: 2, 2024: 3, 2025: 1 }), 4).map((s) => s.language);
+    expect(languages[0]).toBe('vi');
+    expect(new Set(languages).size).toBe(languages.length);
+    // Still Vietnamese to Pagefind and to BCP 47: "vi" with a private-use subtag.
+    for (const language of languages.slice(1)) expect(language).toMatch(/^vi-x-[a-z0-9]{1,8}$/);
+  });
+
   it('puts every plan in exactly one shard, whatever the order it is given in', () => {
     const all = plans({ 2015: 7, 2016: 3, 2019: 9, 2026: 4 });
     const shards = planShards([...all].reverse(), 5);

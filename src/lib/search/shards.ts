@@ -24,7 +24,30 @@ export interface Shard {
   name: string;
   /** Under pagefind/: "" for the first (newest) shard, which is the primary index; "<name>/" for the others. */
   path: string;
+  /** The language the shard is indexed as (shardLanguage). */
+  language: string;
   slugs: string[];
+}
+
+/** The language of the pages, which the primary index must match. */
+export const INDEX_LANGUAGE = 'vi';
+
+/**
+ * The language shard `i` (0 for the primary) is indexed as: "vi" for the
+ * primary, "vi-x-m1", "vi-x-m2", … for the others.
+ *
+ * Pagefind names a page by its language and a seven-hex-digit hash of the
+ * stored page ("vi_1cd8a44"), and lengthens a hash only when it repeats
+ * within one index. Across shards nothing kept hashes apart: at 100,000
+ * plans in 16 shards 19 ids repeated, and the search page, which knows a
+ * plan by its id, took each such pair for one plan. A language of its own
+ * per shard puts the shard in every id ("vi-x-m3_1cd8a44"), so ids cannot
+ * repeat across shards. The private-use subtag ("x-m3") changes nothing
+ * else: Pagefind has no Vietnamese stemmer, so every "vi-…" is indexed
+ * alike, with the same WebAssembly module, and the hashes are the same.
+ */
+export function shardLanguage(i: number): string {
+  return i === 0 ? INDEX_LANGUAGE : `${INDEX_LANGUAGE}-x-m${i}`;
 }
 
 /**
@@ -63,7 +86,7 @@ const YEAR_CUT_SLACK = 0.1;
 
 export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
   if (!Number.isInteger(maxPlans) || maxPlans < 1) throw new RangeError(`planShards: maxPlans must be a positive integer, not ${maxPlans}`);
-  if (plans.length <= maxPlans) return [{ name: 'all', path: '', slugs: plans.map((p) => p.slug).sort() }];
+  if (plans.length <= maxPlans) return [{ name: 'all', path: '', language: shardLanguage(0), slugs: plans.map((p) => p.slug).sort() }];
   // Newest first; within a date, by slug, so that the order never depends on the input's.
   const sorted = [...plans].sort(newestFirst);
   const year = (i: number) => sorted[i].sortKey.slice(0, 4);
@@ -97,6 +120,6 @@ export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const name = n === 1 ? base : `${base}-${n}`;
-    return { name, path: i === 0 ? '' : `${name}/`, slugs: g.map((p) => p.slug) };
+    return { name, path: i === 0 ? '' : `${name}/`, language: shardLanguage(i), slugs: g.map((p) => p.slug) };
   });
 }

@@ -53,6 +53,8 @@ export interface ShardRef {
   name: string;
   /** Under pagefind/; "" for the primary. */
   path: string;
+  /** The language it was indexed as, which Pagefind must load from it. */
+  language: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const tag = (s: ShardRef) => ({ mergeFilter: { [SHARD_FILTER]: s.name } });
   const [primary, ...merged] = shards;
   if (primary) await pagefind.options(tag(primary));
-  await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s) })));
+  await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s), language: s.language })));
 
   // One bundle: the plan's text is read straight from its file. Several: only
   // Pagefind knows which shard a result came from.
@@ -106,7 +108,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const exactInstance = sharedLoad(async () => {
     const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
     await exact.init();
-    await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true })));
+    await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true, language: s.language })));
     return searchOn(exact);
   });
   let exact = false;
