@@ -10,10 +10,7 @@ import { FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
 
 export interface StoredPage {
   url: string;
-  meta: Record<string, string>;
   filters: Record<string, string[]>;
-  /** Words Pagefind counted in the page's searchable text. */
-  wordCount: number;
 }
 
 /** One stored page, gzipped as Pagefind writes it or already unpacked. */
@@ -22,8 +19,8 @@ export function readStoredPage(file: string): StoredPage {
   if (bytes.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) bytes = gunzipSync(bytes);
   const text = bytes.toString('utf8');
   if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${FRAGMENT_SIGNATURE})`);
-  const page = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<StoredPage & { word_count: number }>;
-  return { url: page.url ?? '', meta: page.meta ?? {}, filters: page.filters ?? {}, wordCount: page.word_count ?? 0 };
+  const page = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<StoredPage>;
+  return { url: page.url ?? '', filters: page.filters ?? {} };
 }
 
 /** The folder a Pagefind bundle keeps its stored pages in. */
