@@ -86,6 +86,10 @@ async function open(params: Record<string, string>, server = root, base = '/'): 
   return readAll(page, base);
 }
 
+/** The index shards a build's search page lists: the sub-path build is sharded (tests/global-setup.ts), the root build is not. */
+const shardsOf = (dir: string) =>
+  JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string; language: string }[];
+
 async function search(q: string, extra: Record<string, string> = {}): Promise<string[]> {
   const { page, slugs } = await open({ q, ...extra });
   await page.close();
@@ -298,6 +302,29 @@ describe('reading the results\' text', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBe(0);
     await page.close();
   });
+
+  it('reads each result of a sharded index from the files of the shard its id names', async () => {
+    // Newest first across shards of six plans: the first page of results spans several shards.
+    const { page, slugs } = await open({ q: 'kế hoạch', 'sap-xep': 'moi-nhat' }, sub, SUB_BASE);
+    expect(slugs.length).toBeGreaterThan(6);
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.pf_fragment')),
+    );
+    const folders = new Set(fetched.map((p) => p.replace(/fragment\/[^/]+$/, '')));
+    expect(folders.size).toBeGreaterThan(1);
+    // Each file sits in the folder of the shard whose language begins its name.
+    const shards = shardsOf(SITE_SUB);
+    for (const p of fetched) {
+      const language = /fragment\/(.+)_[^_]+\.pf_fragment$/.exec(p)![1];
+      const shard = shards.find((s) => s.language === language)!;
+      expect(p).toBe(`${SUB_BASE}pagefind/${shard.path}fragment/${p.split('/').pop()}`);
+    }
+    expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBe(0);
+    await page.close();
+  });
 });
 
 describe('đ in the index and on the page', () => {
@@ -321,9 +348,6 @@ describe('đ in the index and on the page', () => {
 });
 
 describe('a search index split into shards', () => {
-  // The sub-path build is sharded (tests/global-setup.ts); the root build is not.
-  const shardsOf = (dir: string) =>
-    JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string; language: string }[];
 
   it('is written as several Pagefind bundles, each holding some plans', () => {
     expect(shardsOf(SITE_ROOT)).toEqual([]);

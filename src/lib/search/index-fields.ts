@@ -32,6 +32,18 @@ export const SEARCH_META = {
   keywords: 'tukhoa',
 } as const;
 
+/** The language of the pages, which the primary index must match; shards.ts derives the others' from it. */
+export const INDEX_LANGUAGE = 'vi';
+
+/**
+ * The language a Pagefind page id begins with ("vi-x-m3" of
+ * "vi-x-m3_1cd8a44"), which names the shard that stores the page.
+ */
+export function pageIdLanguage(id: string): string | undefined {
+  const at = id.lastIndexOf('_');
+  return at > 0 ? id.slice(0, at) : undefined;
+}
+
 /** How Pagefind's stored pages (fragments) begin once decompressed, in its 1.x format. */
 export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 

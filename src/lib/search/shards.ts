@@ -12,6 +12,7 @@
  */
 
 import { newestFirst } from '../plan-facts.ts';
+import { INDEX_LANGUAGE } from './index-fields.ts';
 
 export interface ShardPlan {
   slug: string;
@@ -28,9 +29,6 @@ export interface Shard {
   language: string;
   slugs: string[];
 }
-
-/** The language of the pages, which the primary index must match. */
-export const INDEX_LANGUAGE = 'vi';
 
 /**
  * The language shard `i` (0 for the primary) is indexed as: "vi" for the

@@ -4,7 +4,7 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, META, SEARCH_META, SHARD_FILTER, fromIndexText } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 
@@ -80,9 +80,16 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   if (primary) await pagefind.options(tag(primary));
   await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s), language: s.language })));
 
-  // One bundle: the plan's text is read straight from its file. Several: only
-  // Pagefind knows which shard a result came from.
-  const load = merged.length === 0 ? fragmentLoader(bundle(''), base) : (_id: string, viaPagefind: () => Promise<PlanData>) => viaPagefind();
+  // A plan's text is read straight from its file (fragments.ts), in the
+  // bundle its id names: each shard is indexed as its own language, which
+  // begins every id (shards.ts). An id naming no bundle goes through data().
+  const loaders = new Map(
+    (shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }]).map((s) => [s.language, fragmentLoader(bundle(s.path), base)]),
+  );
+  const load = (id: string, viaPagefind: () => Promise<PlanData>) => {
+    const loader = loaders.get(pageIdLanguage(id) ?? '');
+    return loader ? loader(id, viaPagefind) : viaPagefind();
+  };
   const searchOn = (api: Pick<PagefindApi, 'search'>) => (r: BackendRequest): Promise<BackendHit[]> =>
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
