@@ -348,7 +348,6 @@ describe('đ in the index and on the page', () => {
 });
 
 describe('a search index split into shards', () => {
-
   it('is written as several Pagefind bundles, each holding some plans', () => {
     expect(shardsOf(SITE_ROOT)).toEqual([]);
     const shards = shardsOf(SITE_SUB);
