@@ -24,7 +24,7 @@ export function readStoredPage(file: string): StoredPage {
 }
 
 /** The folder a Pagefind bundle keeps its stored pages in. */
-export function storedPagesDir(bundleDir: string): string {
+function storedPagesDir(bundleDir: string): string {
   return join(bundleDir, 'fragment');
 }
 
