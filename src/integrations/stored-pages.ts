@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { FRAGMENT_SIGNATURE } from '../lib/search/index-fields.ts';
+import { PAGEFIND_SIGNATURE } from '../lib/search/index-fields.ts';
 
 export interface StoredPage {
   url: string;
@@ -16,10 +16,10 @@ export interface StoredPage {
 /** One stored page, gzipped as Pagefind writes it or already unpacked. */
 export function readStoredPage(file: string): StoredPage {
   let bytes = readFileSync(file);
-  if (bytes.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) bytes = gunzipSync(bytes);
+  if (bytes.subarray(0, PAGEFIND_SIGNATURE.length).toString() !== PAGEFIND_SIGNATURE) bytes = gunzipSync(bytes);
   const text = bytes.toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${FRAGMENT_SIGNATURE})`);
-  const page = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<StoredPage>;
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${PAGEFIND_SIGNATURE})`);
+  const page = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<StoredPage>;
   return { url: page.url ?? '', filters: page.filters ?? {} };
 }
 

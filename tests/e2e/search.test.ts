@@ -9,12 +9,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { INDEX_LANGUAGE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { chunkFor, pagesOf, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -324,6 +326,100 @@ describe('reading the results\' text', () => {
     }
     expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBe(0);
     await page.close();
+  });
+});
+
+describe('whole words read from the index files', () => {
+  /** Node's reading of a build's index files: the ids of the pages holding a word, over every bundle. */
+  function fromFiles(dir: string, key: string, exact?: string): string[] {
+    const bundles = shardsOf(dir);
+    const ids: string[] = [];
+    for (const b of bundles.length ? bundles : [{ path: '', language: INDEX_LANGUAGE }]) {
+      const folder = join(dir, 'pagefind', b.path);
+      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
+      const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
+      const ref = chunkFor(meta, key);
+      if (!ref) continue;
+      const chunk = readChunk(gunzipSync(readFileSync(join(folder, 'index', `${ref.hash}.pf_index`))), meta.pages.length);
+      for (const page of new Set(pagesOf(chunk.get(key), key, exact).flatMap((l) => [...l]))) ids.push(meta.pages[page]);
+    }
+    return ids.sort();
+  }
+
+  /** Every word of the fixture plans, folded, and every spelling with diacritics, as the index writes them. */
+  const vocabulary = () => {
+    const keys = new Set<string>();
+    const spellings = new Map<string, string>();
+    for (const p of plans) {
+      for (const w of words(p.text)) {
+        const key = wordKeys(w)[0];
+        keys.add(key);
+        // As exactKey spells it, "&" dropped, but with the tone placement written.
+        const spelled = toIndexText(w.toLowerCase().replace(/&/g, ''));
+        if (spelled !== key) spellings.set(spelled, key);
+      }
+    }
+    return { keys: [...keys], spellings: [...spellings] };
+  };
+
+  it.each([
+    ['whole', () => [root, SITE_ROOT, '/'] as const],
+    ['sharded', () => [sub, SITE_SUB, SUB_BASE] as const],
+  ])('give, for every word of the plans, the pages Pagefind finds for it (%s index)', async (_, which) => {
+    const [server, dir, base] = which();
+    const { keys, spellings } = vocabulary();
+    expect(keys.length).toBeGreaterThan(200);
+    expect(spellings.length).toBeGreaterThan(100);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}tim-kiem/`);
+    const shards = shardsOf(dir);
+    // A string, so that the test runner leaves its dynamic import alone.
+    const pagefind = (await page.evaluate(`(async () => {
+      const base = ${JSON.stringify(base)};
+      const shards = ${JSON.stringify(shards)};
+      const pagefind = await import(base + 'pagefind/pagefind.js');
+      await pagefind.options({ baseUrl: base, noWorker: true });
+      const exact = pagefind.createInstance({ baseUrl: base, noWorker: true, exactDiacritics: true });
+      for (const s of shards.slice(1)) {
+        await pagefind.mergeIndex(base + 'pagefind/' + s.path, { language: s.language });
+        await exact.mergeIndex(base + 'pagefind/' + s.path, { exactDiacritics: true, language: s.language });
+      }
+      const ids = async (instance, term) => ((await instance.search('"' + term + '"'))?.results ?? []).map((r) => r.id).sort();
+      const out = { keys: {}, spellings: {} };
+      for (const k of ${JSON.stringify(keys)}) out.keys[k] = await ids(pagefind, k);
+      for (const [s] of ${JSON.stringify(spellings)}) out.spellings[s] = await ids(exact, s);
+      return out;
+    })()`)) as { keys: Record<string, string[]>; spellings: Record<string, string[]> };
+    for (const key of keys) expect(fromFiles(dir, key), key).toEqual(pagefind.keys[key]);
+    for (const [spelled, key] of spellings) expect(fromFiles(dir, key, spelled), spelled).toEqual(pagefind.spellings[spelled]);
+    await page.close();
+  }, 120_000);
+
+  it('answer the search page without falling back to Pagefind, sharded or not', async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      const { page, slugs } = await open({ q: 'hoà giải cơ sở "một cửa" 4003/QĐ-UBND' }, server, base);
+      await page.fill('#q', 'đội ngũ cán bộ');
+      await read(page, base);
+      expect(slugs.length + (await resultSlugs(page, base)).length).toBeGreaterThan(0);
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('fall back to Pagefind when they cannot be read, with the same results', async () => {
+    for (const q of ['đội ngũ cán bộ', 'hoà giải', 'CCHC', '4003/QĐ-UBND']) {
+      const expected = await search(q);
+      const page = await browser.newPage();
+      // Pagefind reads the index metadata when the page loads it, and the
+      // search page reads it again for the first whole word: that second
+      // request gets bytes that are not Pagefind's.
+      let requests = 0;
+      await page.route(/\.pf_meta$/, (route) => (++requests === 2 ? route.fulfill({ status: 200, body: 'not an index' }) : route.continue()));
+      await page.goto(`${root.url}tim-kiem/?${new URLSearchParams({ q })}`);
+      expect((await readAll(page)).slugs, q).toEqual(expected);
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length), q).toBeGreaterThan(0);
+      await page.close();
+    }
   });
 });
 

@@ -25,6 +25,8 @@ export interface BackendHit extends Hit {
 export interface BackendRequest {
   term: string | null;
   exact?: boolean;
+  /** The term is this one whole word (`SearchSpec.word`): only which plans have it matters, not their scores. */
+  word?: SearchSpec['word'];
   filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
@@ -149,7 +151,7 @@ export class SearchEngine {
       pending.set(key, known);
     }
     if (missing.length) {
-      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact })));
+      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, word: s.word })));
       missing.forEach((s, i) => {
         const key = keyOf(s);
         const hits = batch[i];

@@ -44,8 +44,8 @@ export function pageIdLanguage(id: string): string | undefined {
   return at > 0 ? id.slice(0, at) : undefined;
 }
 
-/** How Pagefind's stored pages (fragments) begin once decompressed, in its 1.x format. */
-export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+/** How each of Pagefind's files (pages, index chunks, metadata) begins once decompressed, in its 1.x format. */
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 /** The facet table (facets.ts), written by the build into pagefind/. */
 export const FACET_FILE = 'kho-facets.json';

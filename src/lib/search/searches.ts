@@ -43,9 +43,18 @@ export interface SearchSpec {
   term: string;
   /** Run with Pagefind's `exactDiacritics` option on. */
   exact: boolean;
+  /**
+   * Set when the search is one whole word, which asks only which plans have
+   * it: the folded key, and with `exact` its spelling as the index stores it.
+   * The backend may then answer from the index without a Pagefind search.
+   */
+  word?: { key: string; exact?: string };
 }
 
 const quote = (keys: string[]) => `"${keys.join(' ')}"`;
+
+/** A search for one whole word, in any spelling that folds to `key`. */
+const wholeWord = (id: string, key: string): SearchSpec => ({ id, term: quote([key]), exact: false, word: { key } });
 
 export function textSearches(q: ParsedQuery): SearchSpec[] {
   const specs: SearchSpec[] = [];
@@ -54,23 +63,31 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
   const keys = q.words.map((w) => w.key);
   specs.push({ id: 'all:0', term: keys.join(' '), exact: false });
   if (n > 1) specs.push({ id: 'phrase:0', term: quote(keys), exact: false });
-  for (let i = 0; i < n - 1; i++) specs.push({ id: `word:${i}`, term: quote([keys[i]]), exact: false });
-  specs.push({ id: 'whole', term: quote([keys[n - 1]]), exact: false });
+  for (let i = 0; i < n - 1; i++) specs.push(wholeWord(`word:${i}`, keys[i]));
+  specs.push(wholeWord('whole', keys[n - 1]));
   if (q.typedDiacritics) {
     q.words.forEach((w, i) => {
       if (w.exact === w.key) return;
       // The index writes đ as ḏ (index-fields.ts).
-      specs.push({ id: `exact:${i}`, term: quote([toIndexText(w.exact)]), exact: true });
+      const spelled = (id: string, spelling: string): SearchSpec => {
+        const exact = toIndexText(spelling);
+        return { id, term: quote([exact]), exact: true, word: { key: w.key, exact } };
+      };
+      specs.push(spelled(`exact:${i}`, w.exact));
       const other = placeTones(w.exact, 'new');
-      if (other !== w.exact) specs.push({ id: `exact:${i}:new`, term: quote([toIndexText(other)]), exact: true });
+      if (other !== w.exact) specs.push(spelled(`exact:${i}:new`, other));
     });
   }
   q.phrases.forEach((indexes, j) => {
-    specs.push({ id: `quoted:${j}`, term: quote(indexes.map((i) => keys[i])), exact: false });
+    const run = indexes.map((i) => keys[i]);
+    specs.push(run.length === 1 ? wholeWord(`quoted:${j}`, run[0]) : { id: `quoted:${j}`, term: quote(run), exact: false });
   });
   q.variants.forEach((v, vi) => {
     if (vi === 0) return;
-    replacementRuns(v.words).forEach((run, k) => specs.push({ id: `span:${vi}:${k}`, term: quote(run), exact: false }));
+    replacementRuns(v.words).forEach((run, k) => {
+      const id = `span:${vi}:${k}`;
+      specs.push(run.length === 1 ? wholeWord(id, run[0]) : { id, term: quote(run), exact: false });
+    });
     const kept = v.words.some((w) => w.from !== undefined);
     if (kept) specs.push({ id: `phrase:${vi}`, term: quote(v.words.map((w) => w.key)), exact: false });
   });
@@ -97,8 +114,8 @@ export function numberSearches(q: ParsedQuery): SearchSpec[] {
   const n = q.number;
   if (!n) return [];
   const specs: SearchSpec[] = [
-    { id: 'own', term: quote([n.ownToken]), exact: false },
-    { id: 'cited', term: quote([n.citedToken]), exact: false },
+    wholeWord('own', n.ownToken),
+    wholeWord('cited', n.citedToken),
   ];
   const rest = wordKeys(n.rest);
   if (rest.length) specs.push({ id: 'rest', term: rest.join(' '), exact: false });

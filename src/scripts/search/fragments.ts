@@ -11,7 +11,7 @@
  * slower. tests/e2e/search.test.ts compares both loaders on the built site.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
-import { FRAGMENT_SIGNATURE } from '../../lib/search/index-fields.ts';
+import { PAGEFIND_SIGNATURE } from '../../lib/search/index-fields.ts';
 
 interface Fragment {
   url: string;
@@ -19,10 +19,11 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-async function bytesOf(response: Response): Promise<Uint8Array> {
+/** A Pagefind file's bytes, decompressed: its files are gzip, which this leaves to the browser. */
+export async function pagefindBytes(response: Response): Promise<Uint8Array> {
   const raw = new Uint8Array(await response.arrayBuffer());
   // Some hosts serve the file already decompressed; Pagefind accepts that too.
-  if (new TextDecoder().decode(raw.subarray(0, FRAGMENT_SIGNATURE.length)) === FRAGMENT_SIGNATURE) return raw;
+  if (new TextDecoder().decode(raw.subarray(0, PAGEFIND_SIGNATURE.length)) === PAGEFIND_SIGNATURE) return raw;
   const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -32,9 +33,9 @@ async function fetchFragment(bundle: string, id: string): Promise<Fragment> {
   if (!/^[\w-]+$/.test(id)) throw new Error(`unexpected page id ${id}`);
   const response = await fetch(`${bundle}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`${response.status} for fragment ${id}`);
-  const text = new TextDecoder().decode(await bytesOf(response));
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
-  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Partial<Fragment>;
+  const text = new TextDecoder().decode(await pagefindBytes(response));
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
+  const fragment = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<Fragment>;
   if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object' || fragment.meta === null) {
     throw new Error(`fragment ${id} lacks url, content or meta`);
   }

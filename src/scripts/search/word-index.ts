@@ -1,0 +1,60 @@
+/**
+ * Which plans hold a whole word, read from the Pagefind bundle's own index
+ * files (src/lib/search/pagefind-index.ts says why and how). One reader per
+ * bundle; a sharded index has one bundle per shard.
+ *
+ * The files are fetched with `force-cache`: Pagefind has usually just
+ * downloaded the same chunk for the query's main search, and this takes the
+ * browser's copy, stale or not, instead of asking the server again.
+ */
+import { chunkFor, pagesOf, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import { sharedLoad } from '../../lib/shared-load.ts';
+import { pagefindBytes } from './fragments.ts';
+
+/** A word to look up: its folded key, and, for an exact lookup, its spelling as the index stores it. */
+export interface WordQuery {
+  key: string;
+  exact?: string;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { cache: 'force-cache' });
+  if (!response.ok) throw new Error(`${response.status} for ${url}`);
+  return pagefindBytes(response);
+}
+
+/**
+ * A reader for the bundle at `bundle` (".../pagefind/" or a shard's folder),
+ * whose index is in `language`. Rejects on anything it cannot read.
+ */
+export function wordIndex(bundle: string, language: string) {
+  const meta = sharedLoad(async (): Promise<IndexMeta> => {
+    const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
+    if (!response.ok) throw new Error(`${response.status} for ${bundle}pagefind-entry.json`);
+    const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
+    const hash = entry.languages?.[language]?.hash;
+    if (!hash) throw new Error(`no ${language} index in ${bundle}`);
+    return readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`));
+  });
+  const chunks = new Map<string, Promise<Map<string, WordPages>>>();
+  const chunk = (hash: string, pageCount: number) => {
+    let loaded = chunks.get(hash);
+    if (!loaded) {
+      loaded = fetchBytes(`${bundle}index/${hash}.pf_index`).then((bytes) => readChunk(bytes, pageCount));
+      // A failure is asked again next time rather than remembered.
+      loaded.catch(() => chunks.delete(hash));
+      chunks.set(hash, loaded);
+    }
+    return loaded;
+  };
+  /** The ids of the pages of this bundle holding the word. */
+  return async (word: WordQuery): Promise<string[]> => {
+    const m = await meta();
+    const ref = chunkFor(m, word.key);
+    if (!ref) return [];
+    const lists = pagesOf((await chunk(ref.hash, m.pages.length)).get(word.key), word.key, word.exact);
+    const seen = new Set<number>();
+    for (const list of lists) for (const page of list) seen.add(page);
+    return [...seen].map((page) => m.pages[page]);
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Reading whole-word answers from Pagefind's index files
+ * (src/lib/search/pagefind-index.ts), on an index Pagefind itself writes.
+ * tests/e2e/search.test.ts checks the same answers against Pagefind's own
+ * searches in the browser.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexShards } from '../../src/integrations/pagefind.ts';
+import { readStoredPage, storedPageFile } from '../../src/integrations/stored-pages.ts';
+import { toIndexText } from '../../src/lib/search/index-fields.ts';
+import { IndexFormatError, chunkFor, pagesOf, readChunk, readMeta, type IndexMeta } from '../../src/lib/search/pagefind-index.ts';
+import { wordKey, words } from '../../src/lib/search/text.ts';
+
+/** Syllables whose folded forms collide ("hòa", "hóa", "hoá", "hoa") or are prefixes of others ("hoa", "hoạch"). */
+const SYLLABLES = ['hòa', 'hóa', 'hoá', 'hoa', 'hoạch', 'kế', 'đơn', 'dòng', 'đồng', 'đông', 'một', 'cửa', 'liên', 'thông', 'thống', 'chỉ', 'số', 'cải', 'cách', 'xã', 'phường', 'tỉnh', 'cán', 'bộ', 'năm', '2024', 'cchc'];
+
+/** A deterministic spread of syllables over many pages, so that the index has several chunks. */
+function text(page: number): string {
+  const picked: string[] = [];
+  for (let i = 0; i < 12; i++) picked.push(SYLLABLES[(page * 7 + i * i * 3 + (page % 5) * i) % SYLLABLES.length]);
+  // Many words of their own, so that the word list needs several chunks.
+  for (let i = 0; i < 100; i++) picked.push(`tu${(page * 101 + i * 13) % 4999}x${i % 7}`);
+  return picked.join(' ');
+}
+
+const PAGES = 240;
+let dir: string;
+let meta: IndexMeta;
+const bundle = () => join(dir, 'pagefind');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kho-words-'));
+  const slugs: string[] = [];
+  for (let p = 0; p < PAGES; p++) {
+    const slug = `kh-${p}`;
+    slugs.push(slug);
+    mkdirSync(join(dir, 'ke-hoach', slug), { recursive: true });
+    // Written as the build writes it for Pagefind: đ as ḏ (index-fields.ts).
+    const body = toIndexText(text(p));
+    writeFileSync(
+      join(dir, 'ke-hoach', slug, 'index.html'),
+      `<!doctype html><html lang="vi"><head><title>${slug}</title></head><body>` +
+        `<article data-pagefind-body><p>${body}</p></article></body></html>`,
+    );
+  }
+  await indexShards(await import('pagefind'), dir, [{ name: 'all', path: '', language: 'vi', slugs }], { info: () => undefined });
+  const metaFile = readdirSync(bundle()).find((f) => f.endsWith('.pf_meta'))!;
+  meta = readMeta(gunzipSync(readFileSync(join(bundle(), metaFile))));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The slugs whose text has the word: folded, or spelled exactly (tone placement included: "hóa" is not "hoá"). */
+function expected(key: string, spelling?: string): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < PAGES; p++) {
+    const ws = words(text(p));
+    if (ws.some((w) => (spelling === undefined ? wordKey(w) === key : w.toLowerCase() === spelling))) out.push(`kh-${p}`);
+  }
+  return out.sort();
+}
+
+/** The slugs the index files say hold the word. */
+function read(key: string, spelling?: string): string[] {
+  const ref = chunkFor(meta, key);
+  if (!ref) return [];
+  const chunk = readChunk(gunzipSync(readFileSync(join(bundle(), 'index', `${ref.hash}.pf_index`))), meta.pages.length);
+  const pages = new Set(pagesOf(chunk.get(key), key, spelling === undefined ? undefined : toIndexText(spelling)).flatMap((l) => [...l]));
+  return [...pages].map((p) => readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!).sort();
+}
+
+describe('Pagefind index files', () => {
+  it('are split into several chunks, so that choosing one matters', () => {
+    expect(meta.pages).toHaveLength(PAGES);
+    expect(meta.chunks.length).toBeGreaterThan(2);
+  });
+
+  it('give the pages of each word in any spelling, as whole words only', () => {
+    for (const key of new Set(SYLLABLES.map(wordKey))) expect(read(key), key).toEqual(expected(key));
+    // "hoa" is a prefix of "hoach", which the answer must not take in.
+    expect(read('hoa')).not.toEqual(expected('hoach'));
+  });
+
+  it('give the pages of each exact spelling, đ included', () => {
+    for (const s of SYLLABLES.filter((s) => wordKey(s) !== s)) expect(read(wordKey(s), s), s).toEqual(expected(wordKey(s), s));
+  });
+
+  it('give no pages for a word no page has, before, between or after the chunks', () => {
+    for (const key of ['aaaa', 'hoax', 'tu5000', 'zzzz']) expect(read(key), key).toEqual([]);
+  });
+
+  it('refuse files that are not what they claim', () => {
+    const metaFile = readdirSync(bundle()).find((f) => f.endsWith('.pf_meta'))!;
+    const bytes = gunzipSync(readFileSync(join(bundle(), metaFile)));
+    expect(() => readMeta(bytes.subarray(4))).toThrow(IndexFormatError);
+    // The same layout under another version number.
+    const other = Buffer.from(bytes);
+    other.write('9', other.indexOf('1.'), 'latin1');
+    expect(() => readMeta(other)).toThrow(/unknown Pagefind index version/);
+    expect(() => readChunk(bytes, meta.pages.length)).toThrow(IndexFormatError);
+  });
+});
