@@ -16,7 +16,7 @@ import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
 import { INDEX_LANGUAGE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
-import { chunkFor, pagesOf, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
+import { lookUpWord, pagesOf, phrasePages, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -329,28 +329,34 @@ describe('reading the results\' text', () => {
   });
 });
 
-describe('whole words read from the index files', () => {
+describe('whole words and phrases read from the index files', () => {
   /** Node's reading of a build's index files: the ids of the pages holding a word, over every bundle. */
-  function fromFiles(dir: string, key: string, exact?: string): string[] {
+  async function fromFiles(dir: string, keys: string[], exact?: string): Promise<string[]> {
     const bundles = shardsOf(dir);
     const ids: string[] = [];
     for (const b of bundles.length ? bundles : [{ path: '', language: INDEX_LANGUAGE }]) {
       const folder = join(dir, 'pagefind', b.path);
       const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
       const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
-      const ref = chunkFor(meta, key);
-      if (!ref) continue;
-      const chunk = readChunk(gunzipSync(readFileSync(join(folder, 'index', `${ref.hash}.pf_index`))), meta.pages.length);
-      for (const page of new Set(pagesOf(chunk.get(key), key, exact).flatMap((l) => [...l]))) ids.push(meta.pages[page]);
+      const load = (hash: string, count: number) => readChunk(gunzipSync(readFileSync(join(folder, 'index', `${hash}.pf_index`))), count);
+      const found = await Promise.all(keys.map((k) => lookUpWord(meta, k, load)));
+      const pages = keys.length === 1 ? new Set(pagesOf(found[0], keys[0], exact).flatMap((l) => [...l])) : phrasePages(found);
+      for (const page of pages) ids.push(meta.pages[page]);
     }
     return ids.sort();
   }
 
-  /** Every word of the fixture plans, folded, and every spelling with diacritics, as the index writes them. */
+  /**
+   * Every word of the fixture plans, folded, every spelling with diacritics,
+   * as the index writes them, and runs of two to four words from each plan.
+   */
   const vocabulary = () => {
     const keys = new Set<string>();
     const spellings = new Map<string, string>();
+    const phrases = new Set<string>();
     for (const p of plans) {
+      const ks = wordKeys(p.text);
+      for (let at = 0; at + 4 < ks.length; at += 11) phrases.add(ks.slice(at, at + 2 + (at % 3)).join(' '));
       for (const w of words(p.text)) {
         const key = wordKeys(w)[0];
         keys.add(key);
@@ -359,17 +365,20 @@ describe('whole words read from the index files', () => {
         if (spelled !== key) spellings.set(spelled, key);
       }
     }
-    return { keys: [...keys], spellings: [...spellings] };
+    // Words no plan has side by side, and across a sentence or a field.
+    for (const extra of ['ke hoach cai cach hanh chinh', 'chi so cai cach hanh chinh', 'hanh chinh ke', 'so 4003', 'cai cach xyzzy']) phrases.add(extra);
+    return { keys: [...keys], spellings: [...spellings], phrases: [...phrases] };
   };
 
   it.each([
     ['whole', () => [root, SITE_ROOT, '/'] as const],
     ['sharded', () => [sub, SITE_SUB, SUB_BASE] as const],
-  ])('give, for every word of the plans, the pages Pagefind finds for it (%s index)', async (_, which) => {
+  ])('give, for every word of the plans and runs of their words, the pages Pagefind finds for them (%s index)', async (_, which) => {
     const [server, dir, base] = which();
-    const { keys, spellings } = vocabulary();
+    const { keys, spellings, phrases } = vocabulary();
     expect(keys.length).toBeGreaterThan(200);
     expect(spellings.length).toBeGreaterThan(100);
+    expect(phrases.length).toBeGreaterThan(50);
     const page = await browser.newPage();
     await page.goto(`${server.url}tim-kiem/`);
     const shards = shardsOf(dir);
@@ -385,13 +394,17 @@ describe('whole words read from the index files', () => {
         await exact.mergeIndex(base + 'pagefind/' + s.path, { exactDiacritics: true, language: s.language });
       }
       const ids = async (instance, term) => ((await instance.search('"' + term + '"'))?.results ?? []).map((r) => r.id).sort();
-      const out = { keys: {}, spellings: {} };
+      const out = { keys: {}, spellings: {}, phrases: {} };
       for (const k of ${JSON.stringify(keys)}) out.keys[k] = await ids(pagefind, k);
       for (const [s] of ${JSON.stringify(spellings)}) out.spellings[s] = await ids(exact, s);
+      for (const p of ${JSON.stringify(phrases)}) out.phrases[p] = await ids(pagefind, p);
       return out;
-    })()`)) as { keys: Record<string, string[]>; spellings: Record<string, string[]> };
-    for (const key of keys) expect(fromFiles(dir, key), key).toEqual(pagefind.keys[key]);
-    for (const [spelled, key] of spellings) expect(fromFiles(dir, key, spelled), spelled).toEqual(pagefind.spellings[spelled]);
+    })()`)) as Record<'keys' | 'spellings' | 'phrases', Record<string, string[]>>;
+    for (const key of keys) expect(await fromFiles(dir, [key]), key).toEqual(pagefind.keys[key]);
+    for (const [spelled, key] of spellings) expect(await fromFiles(dir, [key], spelled), spelled).toEqual(pagefind.spellings[spelled]);
+    for (const phrase of phrases) expect(await fromFiles(dir, phrase.split(' ')), phrase).toEqual(pagefind.phrases[phrase]);
+    // Some runs are found only as runs: the test is not only of single words.
+    expect(phrases.filter((p) => pagefind.phrases[p].length > 0).length).toBeGreaterThan(phrases.length / 2);
     await page.close();
   }, 120_000);
 

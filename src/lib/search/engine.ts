@@ -25,8 +25,8 @@ export interface BackendHit extends Hit {
 export interface BackendRequest {
   term: string | null;
   exact?: boolean;
-  /** The term is this one whole word (`SearchSpec.word`): only which plans have it matters, not their scores. */
-  word?: SearchSpec['word'];
+  /** Only which plans have these words matters, not their scores (`SearchSpec.lookup`). */
+  lookup?: SearchSpec['lookup'];
   filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
@@ -151,7 +151,7 @@ export class SearchEngine {
       pending.set(key, known);
     }
     if (missing.length) {
-      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, word: s.word })));
+      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, lookup: s.lookup })));
       missing.forEach((s, i) => {
         const key = keyOf(s);
         const hits = batch[i];

@@ -1,28 +1,32 @@
 /**
- * Reads which pages hold a word straight from Pagefind's own index files.
+ * Reads which pages hold a word, or words as a phrase, straight from
+ * Pagefind's own index files.
  *
  * The query layer needs many yes-or-no answers per query: does a plan have
- * "hoa" as a whole word, does it have "hóa" with exactly those diacritics.
- * Pagefind answers each only as a full search, which scores every page it
- * finds and hands back every position of the word, and on 10,000 plans that
- * costs about 60 ms even when the answer is "every plan". The same answer is
- * a list of page numbers in the index chunk Pagefind has just downloaded, so
- * this module reads it from there: no new download, a few milliseconds.
+ * "hoa" as a whole word, "hóa" with exactly those diacritics, "cải cách
+ * hành chính" as a phrase. Pagefind answers each only as a full search,
+ * which scores every page it finds and hands back every position of the
+ * words as JSON: on 10,000 plans about 60 ms for one common word and several
+ * hundred for a phrase, even when the answer is "every plan". The same
+ * answer is in the index chunks Pagefind has just downloaded, so this module
+ * reads it from there: no new download, a few milliseconds.
  *
  * The format is Pagefind's (1.x), not a public interface. Everything here
  * checks what it reads and throws on anything unexpected; the caller then
  * asks Pagefind instead, so a Pagefind with another layout stays correct,
- * only slower. tests/e2e/search.test.ts compares both on the built site.
+ * only slower. tests/e2e/search.test.ts compares both on the built site, word
+ * by word and phrase by phrase.
  *
  * Layout, after gunzip and the "pagefind_dcd" signature, in CBOR:
  * - `pagefind.<hash>.pf_meta`: [version, pages, chunks, filters, sorts, ...],
  *   pages as [page id, word count, ...], chunks as [first word, last word,
- *   chunk hash], in word order;
+ *   chunk hash], in word order, the words shortened;
  * - `index/<hash>.pf_index`: [words], each word as [folded word, pages,
  *   variants]; the folded word is lower case without diacritics, pages are
- *   [page number as a delta from the previous one, positions, meta
- *   positions], and variants are [the word with its diacritics, pages], one
- *   per spelling met, the folded spelling itself being the word's own pages.
+ *   [page number as a delta from the previous one, positions in the text,
+ *   positions in meta fields], and variants are [the word with its
+ *   diacritics, pages], one per spelling met, the folded spelling itself
+ *   being the word's own pages.
  */
 import { PAGEFIND_SIGNATURE } from './index-fields.ts';
 
@@ -63,8 +67,25 @@ class Cbor {
     return h.value;
   }
 
+  get offset(): number {
+    return this.at;
+  }
+
+  seek(at: number): this {
+    this.at = at;
+    return this;
+  }
+
   array(): number {
     return this.expect(4, 'an array');
+  }
+
+  /** A signed integer. */
+  int(): number {
+    const h = this.head();
+    if (h.major === 0) return h.value;
+    if (h.major === 1) return -1 - h.value;
+    throw new IndexFormatError(`expected an integer, found CBOR type ${h.major}`);
   }
 
   uint(): number {
@@ -139,28 +160,31 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** The first `n` bytes of `s`, or undefined when they end inside a character (Rust's `str::get`). */
-function head(s: Uint8Array, n: number): Uint8Array | undefined {
-  return n < s.length && (s[n] & 0xc0) === 0x80 ? undefined : s.subarray(0, n);
-}
-
 /**
- * The chunk Pagefind loads for a word, chosen as Pagefind chooses it: the
- * first whose range holds the word, else the first whose bounds, cut to the
- * word's length, do. Chunk bounds are shortened words ("mo" for "mot"), so
- * the second rule is the common one.
+ * The chunk that holds a word if any does: the last whose first bound is not
+ * after it. Chunks hold the words in sorted order, and a chunk's bounds are
+ * its first and last words cut to the shortest start that tells them from the
+ * neighbouring chunk's ("hoa0".."hoac" for "hoa0411…".."hoach", between
+ * "hoa".."hoa" and "hoad".."hoc"). The next chunk's first bound is then after
+ * every word of this one, and this one's is before all of its own.
  */
 export function chunkFor(meta: IndexMeta, folded: string): ChunkRef | undefined {
   const term = utf8.encode(folded);
-  const bounds = meta.chunks.map((c) => ({ c, from: utf8.encode(c.from), to: utf8.encode(c.to) }));
-  const strict = bounds.find(({ from, to }) => compareBytes(term, from) >= 0 && compareBytes(term, to) <= 0);
-  if (strict) return strict.c;
-  return bounds.find(({ from, to }) => {
-    const [termFrom, chunkFrom] = [head(term, Math.min(term.length, from.length)), head(from, Math.min(term.length, from.length))];
-    const [termTo, chunkTo] = [head(term, Math.min(term.length, to.length)), head(to, Math.min(term.length, to.length))];
-    if (!termFrom || !chunkFrom || !termTo || !chunkTo) return false;
-    return compareBytes(termFrom, chunkFrom) >= 0 && compareBytes(termTo, chunkTo) <= 0;
-  })?.c;
+  let found: ChunkRef | undefined;
+  for (const c of meta.chunks) {
+    if (compareBytes(utf8.encode(c.from), term) > 0) break;
+    found = c;
+  }
+  return found;
+}
+
+/** A chunk's words, by chunk hash, as the caller loads them. */
+export type ChunkLoader = (hash: string, pageCount: number) => Map<string, WordPages> | Promise<Map<string, WordPages>>;
+
+/** One word of the index, from the chunk that would hold it; undefined when the index has no such word. */
+export async function lookUpWord(meta: IndexMeta, folded: string, load: ChunkLoader): Promise<WordPages | undefined> {
+  const ref = chunkFor(meta, folded);
+  return ref && (await load(ref.hash, meta.pages.length)).get(folded);
 }
 
 /** The pages of one word of a chunk: its folded spelling's own, and each variant's. */
@@ -169,6 +193,11 @@ export interface WordPages {
   own: Uint32Array;
   /** Pages per spelling with diacritics. */
   variants: Map<string, Uint32Array>;
+  /**
+   * Where the word stands in each page that has it, in any spelling, in
+   * order; read only when asked, since only phrases need it.
+   */
+  positions(): Map<number, Int32Array>;
 }
 
 /** Reads [page delta, positions, meta positions]* into absolute page numbers. */
@@ -178,13 +207,57 @@ function pageList(cbor: Cbor, pageCount: number): Uint32Array {
   let page = 0;
   for (let i = 0; i < n; i++) {
     const parts = cbor.array();
-    if (parts < 1) throw new IndexFormatError('pf_index page entry is empty');
+    if (parts < 2) throw new IndexFormatError('pf_index page entry is not [page, positions, ...]');
     page += cbor.uint();
     if (page >= pageCount) throw new IndexFormatError(`pf_index names page ${page} of ${pageCount}`);
     out[i] = page;
     for (let j = 1; j < parts; j++) cbor.skip();
   }
   return out;
+}
+
+/**
+ * Positions in a meta field are counted from the field's start: they are
+ * kept apart from the text's, and from each other field's, by this much per
+ * field, so that a phrase never runs from one into the next.
+ */
+const FIELD_SPAN = 1 << 24;
+
+/**
+ * Reads the positions of a page list into `into`. Positions are word numbers
+ * in runs: in the page's text, a negative number starts a run of one weight;
+ * in its meta fields (the third part), a negative number starts a field, -1
+ * for the first. Within a run each number is the distance from the previous
+ * position.
+ */
+function positionsInto(cbor: Cbor, into: Map<number, number[]>): void {
+  let page = 0;
+  for (let i = 0, n = cbor.array(); i < n; i++) {
+    const parts = cbor.array();
+    page += cbor.uint();
+    let list = into.get(page);
+    if (!list) into.set(page, (list = []));
+    let at = 0;
+    for (let j = 0, m = cbor.array(); j < m; j++) {
+      const step = cbor.int();
+      if (step < 0) at = 0;
+      else list.push((at += step));
+    }
+    if (parts >= 3) {
+      let field = 0;
+      for (let j = 0, m = cbor.array(); j < m; j++) {
+        const step = cbor.int();
+        if (step < 0) {
+          field = -step;
+          at = 0;
+        } else {
+          if (field === 0 || field >= 127) throw new IndexFormatError('pf_index meta position outside a field');
+          list.push(field * FIELD_SPAN + (at += step));
+        }
+      }
+    }
+    for (let j = 3; j < parts; j++) cbor.skip();
+  }
 }
 
 /** Decodes a decompressed `.pf_index` chunk: each folded word's pages. */
@@ -196,19 +269,60 @@ export function readChunk(bytes: Uint8Array, pageCount: number): Map<string, Wor
     const parts = cbor.array();
     if (parts < 2) throw new IndexFormatError('pf_index word is not [word, pages, ...]');
     const word = cbor.text();
+    const lists = [cbor.offset];
     const own = pageList(cbor, pageCount);
     const variants = new Map<string, Uint32Array>();
     if (parts >= 3) {
       for (let v = 0, m = cbor.array(); v < m; v++) {
         if (cbor.array() < 2) throw new IndexFormatError('pf_index variant is not [word, pages]');
         const spelling = cbor.text();
+        lists.push(cbor.offset);
         variants.set(spelling, pageList(cbor, pageCount));
       }
     }
     for (let j = 3; j < parts; j++) cbor.skip();
-    words.set(word, { own, variants });
+    let positions: Map<number, Int32Array> | undefined;
+    words.set(word, {
+      own,
+      variants,
+      positions() {
+        if (!positions) {
+          const all = new Map<number, number[]>();
+          for (const at of lists) positionsInto(cbor.seek(at), all);
+          positions = new Map([...all].map(([page, list]) => [page, Int32Array.from(list).sort()]));
+        }
+        return positions;
+      },
+    });
   }
   return words;
+}
+
+/** Whether the sorted `list` holds `value`. */
+function holds(list: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The pages having the words one after another, in any spelling: a quoted phrase. */
+export function phrasePages(words: readonly (WordPages | undefined)[]): number[] {
+  if (words.length === 0 || words.some((w) => !w)) return [];
+  const maps = words.map((w) => w!.positions());
+  const [first, ...rest] = maps;
+  const out: number[] = [];
+  for (const [page, starts] of first) {
+    const others = rest.map((m) => m.get(page));
+    if (others.some((o) => !o)) continue;
+    if (starts.some((p) => others.every((o, i) => holds(o!, p + i + 1)))) out.push(page);
+  }
+  return out;
 }
 
 /**

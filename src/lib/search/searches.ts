@@ -29,6 +29,12 @@
  *
  * For a document number: `own`, `cited` and `rest`, the plans carrying it,
  * the plans citing it, and the other words of the query.
+ *
+ * Only `all:0`, `word:last` and `rest` need Pagefind's relevance or its
+ * prefixes. Every other search asks only which plans have some words, whole
+ * and in a row (`lookup`), which the search page reads from the index files
+ * instead of asking Pagefind (src/lib/search/pagefind-index.ts): each then
+ * costs milliseconds instead of a full Pagefind search.
  */
 import { placeTones } from '../text/tone.ts';
 import { toIndexText } from './index-fields.ts';
@@ -44,17 +50,25 @@ export interface SearchSpec {
   /** Run with Pagefind's `exactDiacritics` option on. */
   exact: boolean;
   /**
-   * Set when the search is one whole word, which asks only which plans have
-   * it: the folded key, and with `exact` its spelling as the index stores it.
-   * The backend may then answer from the index without a Pagefind search.
+   * Set when the search asks only which plans have some words, as whole
+   * words one after another (a quoted phrase; one word alone is the common
+   * case), and not how well they match: the folded keys, and for one word
+   * with `exact`, its spelling as the index stores it. The backend may then
+   * answer from the index files without a Pagefind search.
    */
-  word?: { key: string; exact?: string };
+  lookup?: Lookup;
+}
+
+export interface Lookup {
+  keys: string[];
+  exact?: string;
 }
 
 const quote = (keys: string[]) => `"${keys.join(' ')}"`;
 
-/** A search for one whole word, in any spelling that folds to `key`. */
-const wholeWord = (id: string, key: string): SearchSpec => ({ id, term: quote([key]), exact: false, word: { key } });
+/** A search for whole words one after another (one word alone included), in any spelling that folds to `keys`. */
+const quoted = (id: string, keys: string[]): SearchSpec => ({ id, term: quote(keys), exact: false, lookup: { keys } });
+const wholeWord = (id: string, key: string) => quoted(id, [key]);
 
 export function textSearches(q: ParsedQuery): SearchSpec[] {
   const specs: SearchSpec[] = [];
@@ -62,7 +76,7 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
   if (n === 0) return specs;
   const keys = q.words.map((w) => w.key);
   specs.push({ id: 'all:0', term: keys.join(' '), exact: false });
-  if (n > 1) specs.push({ id: 'phrase:0', term: quote(keys), exact: false });
+  if (n > 1) specs.push(quoted('phrase:0', keys));
   for (let i = 0; i < n - 1; i++) specs.push(wholeWord(`word:${i}`, keys[i]));
   specs.push(wholeWord('whole', keys[n - 1]));
   if (q.typedDiacritics) {
@@ -71,7 +85,7 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
       // The index writes đ as ḏ (index-fields.ts).
       const spelled = (id: string, spelling: string): SearchSpec => {
         const exact = toIndexText(spelling);
-        return { id, term: quote([exact]), exact: true, word: { key: w.key, exact } };
+        return { id, term: quote([exact]), exact: true, lookup: { keys: [w.key], exact } };
       };
       specs.push(spelled(`exact:${i}`, w.exact));
       const other = placeTones(w.exact, 'new');
@@ -79,17 +93,13 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
     });
   }
   q.phrases.forEach((indexes, j) => {
-    const run = indexes.map((i) => keys[i]);
-    specs.push(run.length === 1 ? wholeWord(`quoted:${j}`, run[0]) : { id: `quoted:${j}`, term: quote(run), exact: false });
+    specs.push(quoted(`quoted:${j}`, indexes.map((i) => keys[i])));
   });
   q.variants.forEach((v, vi) => {
     if (vi === 0) return;
-    replacementRuns(v.words).forEach((run, k) => {
-      const id = `span:${vi}:${k}`;
-      specs.push(run.length === 1 ? wholeWord(id, run[0]) : { id, term: quote(run), exact: false });
-    });
+    replacementRuns(v.words).forEach((run, k) => specs.push(quoted(`span:${vi}:${k}`, run)));
     const kept = v.words.some((w) => w.from !== undefined);
-    if (kept) specs.push({ id: `phrase:${vi}`, term: quote(v.words.map((w) => w.key)), exact: false });
+    if (kept) specs.push(quoted(`phrase:${vi}`, v.words.map((w) => w.key)));
   });
   return specs;
 }
@@ -106,7 +116,7 @@ export function followUpSearches(q: ParsedQuery, answers: Answers): SearchSpec[]
   if (!wholeKnown || !anyHasAll) specs.push({ id: 'word:last', term: last, exact: false });
   // No plan has the whole phrase, typically because its last word is half typed.
   const noPhrase = (answers.get('phrase:0') ?? []).length === 0;
-  if (noPhrase && n > 2) specs.push({ id: 'head', term: quote(q.words.slice(0, -1).map((w) => w.key)), exact: false });
+  if (noPhrase && n > 2) specs.push(quoted('head', q.words.slice(0, -1).map((w) => w.key)));
   return specs;
 }
 

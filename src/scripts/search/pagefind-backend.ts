@@ -7,7 +7,8 @@ import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
-import { wordIndex, type WordQuery } from './word-index.ts';
+import type { Lookup } from '../../lib/search/searches.ts';
+import { wordIndex } from './word-index.ts';
 
 interface PagefindResult {
   id: string;
@@ -135,20 +136,20 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     queue = turn.catch(() => undefined);
     return turn;
   };
-  // Whole-word questions are read from the index files (word-index.ts), in
+  // Whole words and phrases are read from the index files (word-index.ts), in
   // every bundle; Pagefind answers them only if that fails.
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
   let readable = true;
-  const lookUp = (word: WordQuery): Promise<BackendHit[]> =>
-    Promise.all(readers.map((read) => read(word))).then((parts) =>
+  const lookUp = (lookup: Lookup): Promise<BackendHit[]> =>
+    Promise.all(readers.map((read) => read(lookup))).then((parts) =>
       parts.flat().map((id) => ({ id, score: 1, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) })),
     );
   const byIndex = (r: BackendRequest, after: Promise<unknown>): Promise<BackendHit[]> =>
     // After this batch's Pagefind searches, which have usually downloaded the
     // chunks this needs: then it reads the browser's copies.
     after
-      .then(() => lookUp(r.word!))
+      .then(() => lookUp(r.lookup!))
       .catch(() => {
         readable = false;
         // Visible in the browser's performance timeline, and read by the tests.
@@ -158,7 +159,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
 
   return {
     searchMany(requests) {
-      const indexed = (r: BackendRequest) => readable && r.term !== null && r.word !== undefined;
+      const indexed = (r: BackendRequest) => readable && r.term !== null && r.lookup !== undefined;
       // Filter-only requests have no words, so the diacritics mode cannot
       // matter to them: they need not wait their turn.
       const batches = [false, true].map((mode) => {

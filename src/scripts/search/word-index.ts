@@ -1,21 +1,17 @@
 /**
- * Which plans hold a whole word, read from the Pagefind bundle's own index
- * files (src/lib/search/pagefind-index.ts says why and how). One reader per
+ * Which plans hold a whole word, or words as a phrase, read from the
+ * Pagefind bundle's own index files (src/lib/search/pagefind-index.ts says why and how). One reader per
  * bundle; a sharded index has one bundle per shard.
  *
  * The files are fetched with `force-cache`: Pagefind has usually just
  * downloaded the same chunk for the query's main search, and this takes the
  * browser's copy, stale or not, instead of asking the server again.
  */
-import { chunkFor, pagesOf, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import { lookUpWord, pagesOf, phrasePages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
 
-/** A word to look up: its folded key, and, for an exact lookup, its spelling as the index stores it. */
-export interface WordQuery {
-  key: string;
-  exact?: string;
-}
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { cache: 'force-cache' });
@@ -47,14 +43,15 @@ export function wordIndex(bundle: string, language: string) {
     }
     return loaded;
   };
-  /** The ids of the pages of this bundle holding the word. */
-  return async (word: WordQuery): Promise<string[]> => {
+  /** The ids of the pages of this bundle holding the words, one after another. */
+  return async ({ keys, exact }: Lookup): Promise<string[]> => {
     const m = await meta();
-    const ref = chunkFor(m, word.key);
-    if (!ref) return [];
-    const lists = pagesOf((await chunk(ref.hash, m.pages.length)).get(word.key), word.key, word.exact);
-    const seen = new Set<number>();
-    for (const list of lists) for (const page of list) seen.add(page);
-    return [...seen].map((page) => m.pages[page]);
+    if (keys.length === 1) {
+      const seen = new Set<number>();
+      for (const list of pagesOf(await lookUpWord(m, keys[0], chunk), keys[0], exact)) for (const page of list) seen.add(page);
+      return [...seen].map((page) => m.pages[page]);
+    }
+    const entries = await Promise.all(keys.map((k) => lookUpWord(m, k, chunk)));
+    return phrasePages(entries).map((page) => m.pages[page]);
   };
 }
