@@ -7,7 +7,7 @@
  * downloaded the same chunk for the query's main search, and this takes the
  * browser's copy, stale or not, instead of asking the server again.
  */
-import { lookUpWord, pagesOf, phrasePages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import { IndexFormatError, lookUpWord, pagesOf, phrasePages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
@@ -16,7 +16,12 @@ import { pagefindBytes } from './fragments.ts';
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { cache: 'force-cache' });
   if (!response.ok) throw new Error(`${response.status} for ${url}`);
-  return pagefindBytes(response);
+  try {
+    return await pagefindBytes(response);
+  } catch (error) {
+    // Neither Pagefind's gzip nor its plain layout: not a file this can read.
+    throw new IndexFormatError(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -24,13 +29,21 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
  * whose index is in `language`. Rejects on anything it cannot read.
  */
 export function wordIndex(bundle: string, language: string) {
+  // A file this cannot read stays unreadable; a failed download is tried again.
+  let unreadable: IndexFormatError | undefined;
   const meta = sharedLoad(async (): Promise<IndexMeta> => {
-    const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
-    if (!response.ok) throw new Error(`${response.status} for ${bundle}pagefind-entry.json`);
-    const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
-    const hash = entry.languages?.[language]?.hash;
-    if (!hash) throw new Error(`no ${language} index in ${bundle}`);
-    return readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`));
+    if (unreadable) throw unreadable;
+    try {
+      const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
+      if (!response.ok) throw new Error(`${response.status} for ${bundle}pagefind-entry.json`);
+      const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
+      const hash = entry.languages?.[language]?.hash;
+      if (!hash) throw new IndexFormatError(`no ${language} index in ${bundle}`);
+      return readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`));
+    } catch (error) {
+      if (error instanceof IndexFormatError) unreadable = error;
+      throw error;
+    }
   });
   const chunks = new Map<string, Promise<Map<string, WordPages>>>();
   const chunk = (hash: string, pageCount: number) => {
@@ -43,6 +56,9 @@ export function wordIndex(bundle: string, language: string) {
     }
     return loaded;
   };
+  // Read now, beside the first search: Pagefind has loaded the metadata, so
+  // this costs only the small entry file, which Pagefind asks for uncached.
+  meta().catch(() => undefined);
   /** The ids of the pages of this bundle holding the words, one after another. */
   return async ({ keys, exact }: Lookup): Promise<string[]> => {
     const m = await meta();
