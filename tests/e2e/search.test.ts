@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { INDEX_LANGUAGE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { INDEX_LANGUAGE, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { lookUpWord, pagesOf, phrasePages, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
@@ -407,6 +407,45 @@ describe('whole words and phrases read from the index files', () => {
     expect(phrases.filter((p) => pagefind.phrases[p].length > 0).length).toBeGreaterThan(phrases.length / 2);
     await page.close();
   }, 120_000);
+
+  it.each([
+    ['whole', () => [root, SITE_ROOT, '/'] as const],
+    ['sharded', () => [sub, SITE_SUB, SUB_BASE] as const],
+  ])("give every plan in the order of Pagefind's sorted search, newest or oldest first (%s index)", async (_, which) => {
+    const [server, dir, base] = which();
+    const shards = shardsOf(dir);
+    const bundles = shards.length ? shards : [{ name: '', path: '', language: INDEX_LANGUAGE }];
+    // Each bundle's ascending order from its metadata, as the search page reads it.
+    const ascending = bundles.map((b) => {
+      const folder = join(dir, 'pagefind', b.path);
+      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
+      const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
+      return Array.from(meta.sorts.get(SORT_BY_DATE)!, (p) => meta.pages[p]);
+    });
+    expect(ascending.flat()).toHaveLength(plans.length);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}tim-kiem/`);
+    // Pagefind's own sorted search, one bundle at a time (merged bundles interleave).
+    const viaPagefind = (await page.evaluate(`(async () => {
+      const base = ${JSON.stringify(base)};
+      const shards = ${JSON.stringify(shards)};
+      const pagefind = await import(base + 'pagefind/pagefind.js');
+      await pagefind.options({ baseUrl: base, noWorker: true });
+      const sorted = async (d, filters) => ((await pagefind.search(null, { sort: { ${JSON.stringify(SORT_BY_DATE)}: d }, filters }))?.results ?? []).map((r) => r.id);
+      if (shards.length === 0) return [{ desc: await sorted('desc', {}), asc: await sorted('asc', {}) }];
+      const tag = (s) => ({ ${JSON.stringify(SHARD_FILTER)}: s.name });
+      await pagefind.options({ mergeFilter: tag(shards[0]) });
+      for (const s of shards.slice(1)) await pagefind.mergeIndex(base + 'pagefind/' + s.path, { language: s.language, mergeFilter: tag(s) });
+      const out = [];
+      for (const s of shards) out.push({ desc: await sorted('desc', tag(s)), asc: await sorted('asc', tag(s)) });
+      return out;
+    })()`)) as { desc: string[]; asc: string[] }[];
+    ascending.forEach((ids, i) => {
+      expect(viaPagefind[i].asc).toEqual(ids);
+      expect(viaPagefind[i].desc).toEqual([...ids].reverse());
+    });
+    await page.close();
+  });
 
   it('answer the search page without falling back to Pagefind, sharded or not', async () => {
     for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {

@@ -28,6 +28,9 @@ function text(page: number): string {
 }
 
 const PAGES = 240;
+
+/** A date per page, in an order unlike the pages' own, with ties. */
+const sortKey = (page: number) => `2020-${String(1 + ((page * 7) % 12)).padStart(2, '0')}-${String(1 + ((page * 5) % 28)).padStart(2, '0')}`;
 let dir: string;
 let meta: IndexMeta;
 const bundle = () => join(dir, 'pagefind');
@@ -44,7 +47,7 @@ beforeAll(async () => {
     writeFileSync(
       join(dir, 'ke-hoach', slug, 'index.html'),
       `<!doctype html><html lang="vi"><head><title>${slug}</title></head><body>` +
-        `<article data-pagefind-body><p>${body}</p></article></body></html>`,
+        `<article data-pagefind-body><p>${body}</p><span hidden data-pagefind-ignore data-pagefind-sort="ngay">${sortKey(p)}</span></article></body></html>`,
     );
   }
   await indexShards(await import('pagefind'), dir, [{ name: 'all', path: '', language: 'vi', slugs }], { info: () => undefined });
@@ -114,12 +117,20 @@ describe('Pagefind index files', () => {
     // Bounds of a real index of 10,000 plans: "hoach" is the last word of
     // "hoa0".."hoac", though it sorts after "hoac" and starts with "ho" and "hoa".
     const bounds = [['gop', 'hai'], ['hak', 'han'], ['ho', 'ho'], ['hoa', 'hoa'], ['hoa0', 'hoac'], ['hoad', 'hoc'], ['hoi', 'hop']];
-    const m: IndexMeta = { version: '1.6.0', pages: [], chunks: bounds.map(([from, to]) => ({ from, to, hash: `${from}-${to}` })) };
+    const m: IndexMeta = { version: '1.6.0', pages: [], chunks: bounds.map(([from, to]) => ({ from, to, hash: `${from}-${to}` })), sorts: new Map() };
     const chunk = (w: string) => chunkFor(m, w)?.hash;
     expect(['hoach', 'hoa', 'ho', 'hai', 'hoc', 'hoi'].map(chunk)).toEqual(['hoa0-hoac', 'hoa-hoa', 'ho-ho', 'gop-hai', 'hoad-hoc', 'hoi-hop']);
     // Before every chunk, none; after the last, the last, which a lookup then finds without the word.
     expect(chunk('abc')).toBeUndefined();
     expect(chunk('zzz')).toBe('hoi-hop');
+  });
+
+  it('give the pages in the order of their sort key', () => {
+    const order = meta.sorts.get('ngay')!;
+    expect(order).toHaveLength(PAGES);
+    const keys = Array.from(order, (p) => sortKey(Number(readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!.slice(3))));
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(order).size).toBe(PAGES);
   });
 
   it('refuse files that are not what they claim', () => {

@@ -20,6 +20,12 @@ export interface PlanData {
 
 export interface BackendHit extends Hit {
   data(): Promise<PlanData>;
+  /**
+   * Read from the index files rather than found by a Pagefind search, so
+   * `data()` has no Pagefind result to fall back on: a hit from a search is
+   * kept in its place once one arrives.
+   */
+  indexed?: boolean;
 }
 
 export interface BackendRequest {
@@ -97,10 +103,16 @@ export class SearchEngine {
   /** Every plan, newest first; also the date order that breaks ties. */
   private readonly allPlans = sharedLoad(() =>
     this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
-      for (const h of hits) this.hits.set(h.id, h);
+      for (const h of hits) this.remember(h);
       return hits;
     }),
   );
+
+  /** Keeps a hit for `data()`, preferring one a Pagefind search found. */
+  private remember(h: BackendHit) {
+    const known = this.hits.get(h.id);
+    if (!known || (known.indexed && !h.indexed)) this.hits.set(h.id, h);
+  }
 
   private readonly valueSets = new Map<string, () => Promise<Set<string>>>();
 
@@ -172,7 +184,7 @@ export class SearchEngine {
     for (const s of specs) {
       const hits = await pending.get(keyOf(s))!;
       answers.set(s.id, hits);
-      for (const h of hits) if (!this.hits.has(h.id)) this.hits.set(h.id, h);
+      for (const h of hits) this.remember(h);
     }
     // The least recently used go first; this query's own answers are in hand.
     while (this.memo.size > MEMO_SIZE || this.memoTotal > this.rememberHits) this.forget(this.memo.keys().next().value!);

@@ -1,6 +1,6 @@
 /**
- * Reads which pages hold a word, or words as a phrase, straight from
- * Pagefind's own index files.
+ * Reads which pages hold a word, or words as a phrase, and the pages in
+ * date order, straight from Pagefind's own index files.
  *
  * The query layer needs many yes-or-no answers per query: does a plan have
  * "hoa" as a whole word, "hóa" with exactly those diacritics, "cải cách
@@ -20,7 +20,8 @@
  * Layout, after gunzip and the "pagefind_dcd" signature, in CBOR:
  * - `pagefind.<hash>.pf_meta`: [version, pages, chunks, filters, sorts, ...],
  *   pages as [page id, word count, ...], chunks as [first word, last word,
- *   chunk hash], in word order, the words shortened;
+ *   chunk hash], in word order, the words shortened, sorts as [key, page
+ *   numbers in ascending order of the key];
  * - `index/<hash>.pf_index`: [words], each word as [folded word, pages,
  *   variants]; the folded word is lower case without diacritics, pages are
  *   [page number as a delta from the previous one, positions in the text,
@@ -129,12 +130,18 @@ export interface IndexMeta {
   pages: string[];
   /** Index chunks, in word order. */
   chunks: ChunkRef[];
+  /**
+   * Per sort key, the page numbers of the pages that have it, in ascending
+   * order of the key: the order Pagefind's sorted searches follow.
+   */
+  sorts: Map<string, Uint32Array>;
 }
 
 /** Decodes a decompressed `.pf_meta` file. */
 export function readMeta(bytes: Uint8Array): IndexMeta {
   const cbor = body(bytes, 'pf_meta');
-  if (cbor.array() < 3) throw new IndexFormatError('pf_meta has fewer than 3 parts');
+  const parts = cbor.array();
+  if (parts < 3) throw new IndexFormatError('pf_meta has fewer than 3 parts');
   const version = cbor.text();
   if (!KNOWN_VERSION.test(version)) throw new IndexFormatError(`unknown Pagefind index version ${version}`);
   const pages: string[] = [];
@@ -149,7 +156,21 @@ export function readMeta(bytes: Uint8Array): IndexMeta {
     if (cbor.array() !== 3) throw new IndexFormatError('pf_meta chunk is not [from, to, hash]');
     chunks.push({ from: cbor.text(), to: cbor.text(), hash: cbor.text() });
   }
-  return { version, pages, chunks };
+  const sorts = new Map<string, Uint32Array>();
+  if (parts >= 5) {
+    cbor.skip(); // filters: [name, chunk hash]
+    for (let i = 0, n = cbor.array(); i < n; i++) {
+      if (cbor.array() !== 2) throw new IndexFormatError('pf_meta sort is not [key, pages]');
+      const key = cbor.text();
+      const order = new Uint32Array(cbor.array());
+      for (let j = 0; j < order.length; j++) {
+        order[j] = cbor.uint();
+        if (order[j] >= pages.length) throw new IndexFormatError(`pf_meta sort ${key} names page ${order[j]} of ${pages.length}`);
+      }
+      sorts.set(key, order);
+    }
+  }
+  return { version, pages, chunks, sorts };
 }
 
 const utf8 = new TextEncoder();
@@ -195,7 +216,9 @@ export interface WordPages {
   variants: Map<string, Uint32Array>;
   /**
    * Where the word stands in each page that has it, in any spelling, in
-   * order; read only when asked, since only phrases need it.
+   * order. Read only when asked, since only phrases need it, and not kept:
+   * for a common word on a large archive it is most of the chunk, and the
+   * query layer remembers the phrase's answer anyway.
    */
   positions(): Map<number, Int32Array>;
 }
@@ -281,17 +304,13 @@ export function readChunk(bytes: Uint8Array, pageCount: number): Map<string, Wor
       }
     }
     for (let j = 3; j < parts; j++) cbor.skip();
-    let positions: Map<number, Int32Array> | undefined;
     words.set(word, {
       own,
       variants,
       positions() {
-        if (!positions) {
-          const all = new Map<number, number[]>();
-          for (const at of lists) positionsInto(cbor.seek(at), all);
-          positions = new Map([...all].map(([page, list]) => [page, Int32Array.from(list).sort()]));
-        }
-        return positions;
+        const all = new Map<number, number[]>();
+        for (const at of lists) positionsInto(cbor.seek(at), all);
+        return new Map([...all].map(([page, list]) => [page, Int32Array.from(list).sort()]));
       },
     });
   }

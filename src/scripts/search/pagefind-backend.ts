@@ -7,6 +7,7 @@ import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
+import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { wordIndex } from './word-index.ts';
 
@@ -136,30 +137,41 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     queue = turn.catch(() => undefined);
     return turn;
   };
-  // Whole words and phrases are read from the index files (word-index.ts), in
-  // every bundle; Pagefind answers them only if that fails.
+  // Whole words, phrases and the date order are read from the index files
+  // (word-index.ts), in every bundle; Pagefind answers only if that fails.
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
   let readable = true;
-  const lookUp = (lookup: Lookup): Promise<BackendHit[]> =>
-    Promise.all(readers.map((read) => read(lookup))).then((parts) =>
-      parts.flat().map((id) => ({ id, score: 1, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) })),
-    );
-  const byIndex = (r: BackendRequest, after: Promise<unknown>): Promise<BackendHit[]> =>
+  const indexHits = (ids: string[]): BackendHit[] =>
+    ids.map((id) => ({ id, score: 1, indexed: true, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) }));
+  const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => indexHits(parts.flat()));
+  /**
+   * Every plan by the sort key, as Pagefind's sorted search gives them: each
+   * bundle's own order (ascending, or its reverse), bundles newest first, as
+   * `search` puts them.
+   */
+  const sortedAll = async (key: string, ascending: boolean): Promise<BackendHit[]> => {
+    const parts = await Promise.all(readers.map((r) => r.sorted(key)));
+    const ordered = parts.map((ids) => (ascending ? ids : ids.reverse()));
+    return indexHits((ascending ? ordered.reverse() : ordered).flat());
+  };
+  /** Answers from the index files, or, when they cannot be read, from Pagefind. */
+  const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[]>, after: Promise<unknown>): Promise<BackendHit[]> =>
     // After this batch's Pagefind searches, which have usually downloaded the
     // chunks this needs: then it reads the browser's copies.
-    after
-      .then(() => lookUp(r.lookup!))
-      .catch(() => {
-        readable = false;
-        // Visible in the browser's performance timeline, and read by the tests.
-        performance.mark('kho-search:word-index-fallback');
-        return inMode(Boolean(r.exact), [r]).then(([hits]) => hits);
-      });
+    after.then(read).catch((error: unknown) => {
+      // An index it cannot read stays so; a failed download may not.
+      if (error instanceof IndexFormatError) readable = false;
+      // Visible in the browser's performance timeline, and read by the tests.
+      performance.mark('kho-search:word-index-fallback');
+      return r.term === null ? search(r) : inMode(Boolean(r.exact), [r]).then(([hits]) => hits);
+    });
 
   return {
     searchMany(requests) {
       const indexed = (r: BackendRequest) => readable && r.term !== null && r.lookup !== undefined;
+      // Every plan in date order, the first thing a page asks.
+      const allSorted = (r: BackendRequest) => readable && r.term === null && r.sort !== undefined && Object.keys(r.filters ?? {}).length === 0;
       // Filter-only requests have no words, so the diacritics mode cannot
       // matter to them: they need not wait their turn.
       const batches = [false, true].map((mode) => {
@@ -168,8 +180,12 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
       });
       const searched = Promise.allSettled(batches.map((b) => b.answers));
       return requests.map((r) => {
+        if (allSorted(r)) {
+          const [key, direction] = Object.entries(r.sort!)[0];
+          return fromIndex(r, () => sortedAll(key, direction === 'asc'), Promise.resolve());
+        }
         if (r.term === null) return search(r);
-        if (indexed(r)) return byIndex(r, searched);
+        if (indexed(r)) return fromIndex(r, () => lookUp(r.lookup!), searched);
         const { mine, answers } = batches[Number(Boolean(r.exact))];
         return answers.then((all) => all[mine.indexOf(r)]);
       });

@@ -1,7 +1,8 @@
 /**
- * Which plans hold a whole word, or words as a phrase, read from the
- * Pagefind bundle's own index files (src/lib/search/pagefind-index.ts says why and how). One reader per
- * bundle; a sharded index has one bundle per shard.
+ * Which plans hold a whole word, or words as a phrase, and all plans in
+ * date order, read from the Pagefind bundle's own index files (src/lib/search/pagefind-index.ts says
+ * why and how). One reader per bundle; a sharded index has one bundle per
+ * shard.
  *
  * The files are fetched with `force-cache`: Pagefind has usually just
  * downloaded the same chunk for the query's main search, and this takes the
@@ -11,7 +12,6 @@ import { IndexFormatError, lookUpWord, pagesOf, phrasePages, readChunk, readMeta
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
-
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { cache: 'force-cache' });
@@ -59,15 +59,24 @@ export function wordIndex(bundle: string, language: string) {
   // Read now, beside the first search: Pagefind has loaded the metadata, so
   // this costs only the small entry file, which Pagefind asks for uncached.
   meta().catch(() => undefined);
-  /** The ids of the pages of this bundle holding the words, one after another. */
-  return async ({ keys, exact }: Lookup): Promise<string[]> => {
-    const m = await meta();
-    if (keys.length === 1) {
-      const seen = new Set<number>();
-      for (const list of pagesOf(await lookUpWord(m, keys[0], chunk), keys[0], exact)) for (const page of list) seen.add(page);
-      return [...seen].map((page) => m.pages[page]);
-    }
-    const entries = await Promise.all(keys.map((k) => lookUpWord(m, k, chunk)));
-    return phrasePages(entries).map((page) => m.pages[page]);
+  return {
+    /** The ids of the pages of this bundle holding the words, one after another. */
+    async lookup({ keys, exact }: Lookup): Promise<string[]> {
+      const m = await meta();
+      if (keys.length === 1) {
+        const seen = new Set<number>();
+        for (const list of pagesOf(await lookUpWord(m, keys[0], chunk), keys[0], exact)) for (const page of list) seen.add(page);
+        return [...seen].map((page) => m.pages[page]);
+      }
+      const entries = await Promise.all(keys.map((k) => lookUpWord(m, k, chunk)));
+      return phrasePages(entries).map((page) => m.pages[page]);
+    },
+    /** The ids of the pages of this bundle having the sort key, in ascending order of it. */
+    async sorted(key: string): Promise<string[]> {
+      const m = await meta();
+      const order = m.sorts.get(key);
+      if (!order) throw new IndexFormatError(`no sort ${key} in ${bundle}`);
+      return Array.from(order, (page) => m.pages[page]);
+    },
   };
 }
