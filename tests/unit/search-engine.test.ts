@@ -307,6 +307,25 @@ describe('the engine', () => {
     expect((await e.run(state('hoà giải', { filters: { nam: '2020' } }))).ids).toEqual(await ids('hoà giải', { filters: { nam: '2020' } }));
   });
 
+  it("loads a plan's text through a hit a search found rather than one read from the index", async () => {
+    // As the search page's backend does: the date order comes from the index
+    // files, whose hits cannot fall back on Pagefind for the text.
+    class IndexedOrder extends FakePagefind {
+      override searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[] {
+        return super.searchMany(requests).map((answer, i) =>
+          requests[i].term === null && requests[i].sort
+            ? answer.then((hits) => hits.map((h) => ({ ...h, indexed: true, data: () => Promise.reject(new Error('no Pagefind result')) })))
+            : // Later than the date order, as a search over the whole index is.
+              answer.then((hits) => new Promise<BackendHit[]>((done) => setTimeout(() => done(hits), 5))),
+        );
+      }
+    }
+    const e = new SearchEngine(new IndexedOrder(DOCS));
+    const outcome = await e.run(state('hoà giải'));
+    expect(outcome.ids.length).toBeGreaterThan(0);
+    for (const id of outcome.ids) expect((await e.data(id)).url).toBe(`/ke-hoach/${id}/`);
+  });
+
   it('answers punctuation alone with nothing, and a notice', async () => {
     const outcome = await engine().run(state('"><'));
     expect(outcome.ids).toEqual([]);
