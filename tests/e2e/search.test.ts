@@ -16,7 +16,7 @@ import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
 import { INDEX_LANGUAGE, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
-import { lookUpWord, pagesOf, phrasePages, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
+import { lookUpPages, readChunk, readMeta } from '../../src/lib/search/pagefind-index.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -330,7 +330,7 @@ describe('reading the results\' text', () => {
 });
 
 describe('whole words and phrases read from the index files', () => {
-  /** Node's reading of a build's index files: the ids of the pages holding a word, over every bundle. */
+  /** The search page's reading of a build's index files, run in Node: the ids of the pages holding the words, over every bundle. */
   async function fromFiles(dir: string, keys: string[], exact?: string): Promise<string[]> {
     const bundles = shardsOf(dir);
     const ids: string[] = [];
@@ -339,9 +339,7 @@ describe('whole words and phrases read from the index files', () => {
       const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
       const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
       const load = (hash: string, count: number) => readChunk(gunzipSync(readFileSync(join(folder, 'index', `${hash}.pf_index`))), count);
-      const found = await Promise.all(keys.map((k) => lookUpWord(meta, k, load)));
-      const pages = keys.length === 1 ? new Set(pagesOf(found[0], keys[0], exact).flatMap((l) => [...l])) : phrasePages(found);
-      for (const page of pages) ids.push(meta.pages[page]);
+      for (const page of await lookUpPages(meta, keys, exact, load)) ids.push(meta.pages[page]);
     }
     return ids.sort();
   }

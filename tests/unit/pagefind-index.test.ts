@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexShards } from '../../src/integrations/pagefind.ts';
 import { readStoredPage, storedPageFile } from '../../src/integrations/stored-pages.ts';
 import { toIndexText } from '../../src/lib/search/index-fields.ts';
-import { IndexFormatError, chunkFor, lookUpWord, pagesOf, phrasePages, readChunk, readMeta, type IndexMeta } from '../../src/lib/search/pagefind-index.ts';
+import { IndexFormatError, chunkFor, lookUpPages, readChunk, readMeta, type IndexMeta } from '../../src/lib/search/pagefind-index.ts';
 import { wordKey, words } from '../../src/lib/search/text.ts';
 
 /** Syllables whose folded forms collide ("hòa", "hóa", "hoá", "hoa") or are prefixes of others ("hoa", "hoạch"). */
@@ -67,10 +67,11 @@ function expected(key: string, spelling?: string): string[] {
 }
 
 /** The slugs the index files say hold the word. */
+const load = (hash: string, count: number) => readChunk(gunzipSync(readFileSync(join(bundle(), 'index', `${hash}.pf_index`))), count);
+
 async function read(key: string, spelling?: string): Promise<string[]> {
-  const entry = await lookUpWord(meta, key, (hash, count) => readChunk(gunzipSync(readFileSync(join(bundle(), 'index', `${hash}.pf_index`))), count));
-  const pages = new Set(pagesOf(entry, key, spelling === undefined ? undefined : toIndexText(spelling)).flatMap((l) => [...l]));
-  return [...pages].map((p) => readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!).sort();
+  const pages = await lookUpPages(meta, [key], spelling === undefined ? undefined : toIndexText(spelling), load);
+  return pages.map((p) => readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!).sort();
 }
 
 describe('Pagefind index files', () => {
@@ -94,14 +95,10 @@ describe('Pagefind index files', () => {
   });
 
   it('give the pages having words one after another, in the text or within one meta field', async () => {
-    const pages = async (phrase: string) => {
-      const entries = await Promise.all(
-        phrase.split(' ').map((k) => lookUpWord(meta, k, (hash, count) => readChunk(gunzipSync(readFileSync(join(bundle(), 'index', `${hash}.pf_index`))), count))),
-      );
-      return phrasePages(entries)
+    const pages = async (phrase: string) =>
+      (await lookUpPages(meta, phrase.split(' '), undefined, load))
         .map((p) => readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!)
         .sort();
-    };
     const folded = (p: number) => ` ${words(text(p)).map(wordKey).join(' ')} `;
     const having = (phrase: string) => [...Array(PAGES).keys()].filter((p) => folded(p).includes(` ${phrase} `)).map((p) => `kh-${p}`).sort();
     // Pairs the spread of syllables puts side by side on some pages and not on others.

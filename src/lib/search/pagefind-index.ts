@@ -203,9 +203,22 @@ export function chunkFor(meta: IndexMeta, folded: string): ChunkRef | undefined 
 export type ChunkLoader = (hash: string, pageCount: number) => Map<string, WordPages> | Promise<Map<string, WordPages>>;
 
 /** One word of the index, from the chunk that would hold it; undefined when the index has no such word. */
-export async function lookUpWord(meta: IndexMeta, folded: string, load: ChunkLoader): Promise<WordPages | undefined> {
+async function lookUpWord(meta: IndexMeta, folded: string, load: ChunkLoader): Promise<WordPages | undefined> {
   const ref = chunkFor(meta, folded);
   return ref && (await load(ref.hash, meta.pages.length)).get(folded);
+}
+
+/**
+ * The page numbers holding the words one after another: with one word, in
+ * any spelling that folds to it, or with `exact`, spelled exactly so.
+ */
+export async function lookUpPages(meta: IndexMeta, keys: readonly string[], exact: string | undefined, load: ChunkLoader): Promise<number[]> {
+  if (keys.length === 1) {
+    const seen = new Set<number>();
+    for (const list of pagesOf(await lookUpWord(meta, keys[0], load), keys[0], exact)) for (const page of list) seen.add(page);
+    return [...seen];
+  }
+  return phrasePages(await Promise.all(keys.map((k) => lookUpWord(meta, k, load))));
 }
 
 /** The pages of one word of a chunk: its folded spelling's own, and each variant's. */
@@ -331,7 +344,7 @@ function holds(list: Int32Array, value: number): boolean {
 }
 
 /** The pages having the words one after another, in any spelling: a quoted phrase. */
-export function phrasePages(words: readonly (WordPages | undefined)[]): number[] {
+function phrasePages(words: readonly (WordPages | undefined)[]): number[] {
   if (words.length === 0 || words.some((w) => !w)) return [];
   const maps = words.map((w) => w!.positions());
   const [first, ...rest] = maps;
@@ -349,7 +362,7 @@ export function phrasePages(words: readonly (WordPages | undefined)[]): number[]
  * case, NFC, as the index stores it); without, in any spelling that folds to
  * `folded`.
  */
-export function pagesOf(entry: WordPages | undefined, folded: string, exact?: string): Uint32Array[] {
+function pagesOf(entry: WordPages | undefined, folded: string, exact?: string): Uint32Array[] {
   if (!entry) return [];
   if (exact === undefined) return [entry.own, ...entry.variants.values()];
   if (exact === folded) return [entry.own];

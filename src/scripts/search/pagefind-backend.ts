@@ -5,10 +5,10 @@
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
-import { sharedLoad } from '../../lib/shared-load.ts';
-import { fragmentLoader } from './fragments.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
+import { sharedLoad } from '../../lib/shared-load.ts';
+import { fragmentLoader } from './fragments.ts';
 import { wordIndex } from './word-index.ts';
 
 interface PagefindResult {

@@ -8,7 +8,7 @@
  * downloaded the same chunk for the query's main search, and this takes the
  * browser's copy, stale or not, instead of asking the server again.
  */
-import { IndexFormatError, lookUpWord, pagesOf, phrasePages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import { IndexFormatError, lookUpPages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
@@ -63,13 +63,7 @@ export function wordIndex(bundle: string, language: string) {
     /** The ids of the pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
-      if (keys.length === 1) {
-        const seen = new Set<number>();
-        for (const list of pagesOf(await lookUpWord(m, keys[0], chunk), keys[0], exact)) for (const page of list) seen.add(page);
-        return [...seen].map((page) => m.pages[page]);
-      }
-      const entries = await Promise.all(keys.map((k) => lookUpWord(m, k, chunk)));
-      return phrasePages(entries).map((page) => m.pages[page]);
+      return (await lookUpPages(m, keys, exact, chunk)).map((page) => m.pages[page]);
     },
     /** The ids of the pages of this bundle having the sort key, in ascending order of it. */
     async sorted(key: string): Promise<string[]> {
