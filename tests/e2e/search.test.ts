@@ -330,14 +330,19 @@ describe('reading the results\' text', () => {
 });
 
 describe('whole words and phrases read from the index files', () => {
+  /** The metadata of the bundle in `folder`, found through its entry file as the search page finds it. */
+  function bundleMeta(folder: string, language: string) {
+    const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
+    return readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[language].hash}.pf_meta`))));
+  }
+
   /** The search page's reading of a build's index files, run in Node: the ids of the pages holding the words, over every bundle. */
   async function fromFiles(dir: string, keys: string[], exact?: string): Promise<string[]> {
     const bundles = shardsOf(dir);
     const ids: string[] = [];
     for (const b of bundles.length ? bundles : [{ path: '', language: INDEX_LANGUAGE }]) {
       const folder = join(dir, 'pagefind', b.path);
-      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
-      const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
+      const meta = bundleMeta(folder, b.language);
       const load = (hash: string, count: number) => readChunk(gunzipSync(readFileSync(join(folder, 'index', `${hash}.pf_index`))), count);
       for (const page of await lookUpPages(meta, keys, exact, load)) ids.push(meta.pages[page]);
     }
@@ -415,9 +420,7 @@ describe('whole words and phrases read from the index files', () => {
     const bundles = shards.length ? shards : [{ name: '', path: '', language: INDEX_LANGUAGE }];
     // Each bundle's ascending order from its metadata, as the search page reads it.
     const ascending = bundles.map((b) => {
-      const folder = join(dir, 'pagefind', b.path);
-      const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8'));
-      const meta = readMeta(gunzipSync(readFileSync(join(folder, `pagefind.${entry.languages[b.language].hash}.pf_meta`))));
+      const meta = bundleMeta(join(dir, 'pagefind', b.path), b.language);
       return Array.from(meta.sorts.get(SORT_BY_DATE)!, (p) => meta.pages[p]);
     });
     expect(ascending.flat()).toHaveLength(plans.length);

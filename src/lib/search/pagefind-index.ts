@@ -173,12 +173,22 @@ export function readMeta(bytes: Uint8Array): IndexMeta {
   return { version, pages, chunks, sorts };
 }
 
-const utf8 = new TextEncoder();
-
-/** Compares as Pagefind (Rust) compares strings: byte by byte in UTF-8. */
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
+/**
+ * Compares as Pagefind (Rust) compares strings, byte by byte in UTF-8, which
+ * is code point order; JavaScript's `<` compares UTF-16 units, which differs
+ * beyond U+FFFF.
+ */
+function compareWords(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return a.length - i - (b.length - j);
 }
 
 /**
@@ -190,10 +200,9 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * every word of this one, and this one's is before all of its own.
  */
 export function chunkFor(meta: IndexMeta, folded: string): ChunkRef | undefined {
-  const term = utf8.encode(folded);
   let found: ChunkRef | undefined;
   for (const c of meta.chunks) {
-    if (compareBytes(utf8.encode(c.from), term) > 0) break;
+    if (compareWords(c.from, folded) > 0) break;
     found = c;
   }
   return found;
