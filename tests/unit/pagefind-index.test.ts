@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexShards } from '../../src/integrations/pagefind.ts';
 import { readStoredPage, storedPageFile } from '../../src/integrations/stored-pages.ts';
 import { toIndexText } from '../../src/lib/search/index-fields.ts';
-import { IndexFormatError, chunkFor, lookUpPages, readChunk, readMeta, type IndexMeta } from '../../src/lib/search/pagefind-index.ts';
+import { IndexFormatError, chunkFor, countTerms, lookUpPages, readChunk, readFilter, readMeta, type IndexMeta } from '../../src/lib/search/pagefind-index.ts';
 import { wordKey, words } from '../../src/lib/search/text.ts';
 
 /** Syllables whose folded forms collide ("hòa", "hóa", "hoá", "hoa") or are prefixes of others ("hoa", "hoạch"). */
@@ -28,6 +28,9 @@ function text(page: number): string {
 }
 
 const PAGES = 240;
+
+/** A filter value per page: three groups, not in page order. */
+const group = (page: number) => `g${(page * 5) % 3}`;
 
 /** A date per page, in an order unlike the pages' own, with ties. */
 const sortKey = (page: number) => `2020-${String(1 + ((page * 7) % 12)).padStart(2, '0')}-${String(1 + ((page * 5) % 28)).padStart(2, '0')}`;
@@ -47,7 +50,8 @@ beforeAll(async () => {
     writeFileSync(
       join(dir, 'ke-hoach', slug, 'index.html'),
       `<!doctype html><html lang="vi"><head><title>${slug}</title></head><body>` +
-        `<article data-pagefind-body><p>${body}</p><span hidden data-pagefind-ignore data-pagefind-sort="ngay">${sortKey(p)}</span></article></body></html>`,
+        `<article data-pagefind-body><p>${body}</p><span hidden data-pagefind-ignore data-pagefind-sort="ngay">${sortKey(p)}</span>` +
+        `<span hidden data-pagefind-ignore data-pagefind-filter="nhom">${group(p)}</span></article></body></html>`,
     );
   }
   await indexShards(await import('pagefind'), dir, [{ name: 'all', path: '', language: 'vi', slugs }], { info: () => undefined });
@@ -114,7 +118,15 @@ describe('Pagefind index files', () => {
     // Bounds of a real index of 10,000 plans: "hoach" is the last word of
     // "hoa0".."hoac", though it sorts after "hoac" and starts with "ho" and "hoa".
     const bounds = [['gop', 'hai'], ['hak', 'han'], ['ho', 'ho'], ['hoa', 'hoa'], ['hoa0', 'hoac'], ['hoad', 'hoc'], ['hoi', 'hop']];
-    const m: IndexMeta = { version: '1.6.0', pages: [], chunks: bounds.map(([from, to]) => ({ from, to, hash: `${from}-${to}` })), sorts: new Map() };
+    const m: IndexMeta = {
+      version: '1.6.0',
+      pages: [],
+      wordCounts: new Uint32Array(),
+      chunks: bounds.map(([from, to]) => ({ from, to, hash: `${from}-${to}` })),
+      filters: new Map(),
+      fields: [],
+      sorts: new Map(),
+    };
     const chunk = (w: string) => chunkFor(m, w)?.hash;
     expect(['hoach', 'hoa', 'ho', 'hai', 'hoc', 'hoi'].map(chunk)).toEqual(['hoa0-hoac', 'hoa-hoa', 'ho-ho', 'gop-hai', 'hoad-hoc', 'hoi-hop']);
     // Before every chunk, none; after the last, the last, which a lookup then finds without the word.
@@ -128,6 +140,61 @@ describe('Pagefind index files', () => {
     const keys = Array.from(order, (p) => sortKey(Number(readStoredPage(storedPageFile(bundle(), meta.pages[p])).url.split('/').at(-2)!.slice(3))));
     expect(keys).toEqual([...keys].sort());
     expect(new Set(order).size).toBe(PAGES);
+  });
+
+  /** The slug of a page number. */
+  const slugOf = (page: number) => readStoredPage(storedPageFile(bundle(), meta.pages[page])).url.split('/').at(-2)!;
+
+  // Not "tu" alone: Pagefind also indexes a part of some "tu…" words, at a lower weight, which the text model here does not know.
+  it('count each word of a ranked search, the last as the start of longer words too', async () => {
+    const count = (p: number, key: string, prefix: boolean) =>
+      words(text(p))
+        .map(wordKey)
+        .reduce((sum, w) => sum + (w === key ? 1 : prefix && w.startsWith(key) ? key.length / w.length : 0), 0);
+    for (const keys of [['hoa'], ['ho'], ['cai', 'cach'], ['mot', 'cua', 'li'], ['dong', 'tu1']]) {
+      const found = await countTerms(meta, keys, [], load);
+      const want = Array.from({ length: PAGES }, (_, p) => p).filter((p) => keys.every((k, i) => count(p, k, i === keys.length - 1) > 0));
+      expect(found.pages.map(slugOf).sort(), keys.join(' ')).toEqual(want.map((p) => `kh-${p}`).sort());
+      keys.forEach((k, i) => {
+        const last = i === keys.length - 1;
+        found.pages.forEach((page, j) => {
+          expect(found.counts[i][j], `${k} in ${slugOf(page)}`).toBeCloseTo(count(Number(slugOf(page).slice(3)), k, last), 9);
+        });
+        const having = Array.from({ length: PAGES }, (_, p) => p).filter((p) => count(p, k, last) > 0).length;
+        expect(found.pagesWith[i], k).toBe(having);
+      });
+    }
+    // The words beginning with "tu1" fill several chunks, all of which count.
+    expect(meta.chunks.filter((c) => c.from.startsWith('tu1')).length).toBeGreaterThan(0);
+    // A last key that begins no word stands for its longest start that is one, as in Pagefind: "hoaz" for
+    // "hoa", the word alone, not "hoach"; "qqq" for nothing, since no word begins with "q".
+    const hoaz = await countTerms(meta, ['cai', 'hoaz'], [], load);
+    expect(hoaz.pages.map(slugOf).sort()).toEqual(expected('cai').filter((slug) => expected('hoa').includes(slug)));
+    expect(hoaz.pages.length).toBeGreaterThan(0);
+    expect((await countTerms(meta, ['hoa', 'qqq'], [], load)).pages).toEqual([]);
+    // Nothing for a word but the last that no page has.
+    expect((await countTerms(meta, ['xyzzy', 'hoa'], [], load)).pages).toEqual([]);
+  });
+
+  it('give the word counts of the pages', () => {
+    const sums = Array.from(meta.wordCounts);
+    expect(sums).toHaveLength(PAGES);
+    // Every page's text has 112 words, and its title one or two more.
+    for (const n of sums) expect(n).toBeGreaterThanOrEqual(112);
+  });
+
+  it('give the pages of each filter value', () => {
+    const hash = meta.filters.get('nhom')!;
+    const values = readFilter(gunzipSync(readFileSync(join(bundle(), 'filter', `${hash}.pf_filter`))), PAGES);
+    expect([...values.keys()].sort()).toEqual(['g0', 'g1', 'g2']);
+    for (const [value, pages] of values) {
+      expect(Array.from(pages, slugOf).sort(), value).toEqual(
+        Array.from({ length: PAGES }, (_, p) => p)
+          .filter((p) => group(p) === value)
+          .map((p) => `kh-${p}`)
+          .sort(),
+      );
+    }
   });
 
   it('refuse files that are not what they claim', () => {

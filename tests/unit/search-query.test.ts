@@ -172,8 +172,10 @@ describe('the searches a query becomes', () => {
     // The long form of CCHC, as a phrase.
     const spans = Object.values(t).filter((s) => s.id.startsWith('span:'));
     expect(spans.map((s) => s.lookup?.keys.join(' '))).toContain('cai cach hanh chinh');
-    // Only Pagefind ranks: the relevance base is its own search.
+    // The one search that ranks asks for every word, the last perhaps half typed, not for a phrase.
     expect(t['all:0'].lookup).toBeUndefined();
+    expect(t['all:0'].ranked).toEqual({ keys: ['doi', 'moi', 'par', 'cchc'] });
+    expect(Object.values(t).filter((s) => s.ranked).map((s) => s.id)).toEqual(['all:0']);
   });
 
   it('asks for the last word as a prefix when it is no whole word anywhere, and for the phrase before it when no plan has the whole phrase', () => {
@@ -181,6 +183,7 @@ describe('the searches a query becomes', () => {
     const hit = [{ id: 'p', score: 1 }];
     const first = new Map([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['whole', []], ['phrase:0', []]]);
     expect(followUpSearches(q, first).map((s) => s.term)).toEqual(['ch', '"tinh gian bien"']);
+    expect(followUpSearches(q, first).map((s) => s.ranked ?? s.lookup)).toEqual([{ keys: ['ch'] }, { keys: ['tinh', 'gian', 'bien'] }]);
     // "ch" may be a whole word somewhere ("P.QLCN&ChN"), and the phrase still missing.
     expect(followUpSearches(q, new Map([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
     expect(followUpSearches(q, new Map([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);

@@ -33,6 +33,8 @@ export interface BackendRequest {
   exact?: boolean;
   /** Only which plans have these words matters, not their scores (`SearchSpec.lookup`). */
   lookup?: SearchSpec['lookup'];
+  /** Ranks plans having these words, the last perhaps half typed (`SearchSpec.ranked`). */
+  ranked?: SearchSpec['ranked'];
   filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
@@ -163,7 +165,7 @@ export class SearchEngine {
       pending.set(key, known);
     }
     if (missing.length) {
-      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, lookup: s.lookup })));
+      const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, lookup: s.lookup, ranked: s.ranked })));
       missing.forEach((s, i) => {
         const key = keyOf(s);
         const hits = batch[i];

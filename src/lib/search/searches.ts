@@ -30,11 +30,12 @@
  * For a document number: `own`, `cited` and `rest`, the plans carrying it,
  * the plans citing it, and the other words of the query.
  *
- * Only `all:0`, `word:last` and `rest` need Pagefind's relevance or its
- * prefixes. Every other search asks only which plans have some words, whole
- * and in a row (`lookup`), which the search page reads from the index files
- * instead of asking Pagefind (src/lib/search/pagefind-index.ts): each then
- * costs milliseconds instead of a full Pagefind search.
+ * Only `all:0`, `word:last` and `rest` need relevance or prefixes
+ * (`ranked`). Every other search asks only which plans have some words,
+ * whole and in a row (`lookup`). The search page reads both from the index
+ * files instead of asking Pagefind (src/lib/search/pagefind-index.ts,
+ * relevance.ts): each then costs milliseconds instead of a full Pagefind
+ * search. `term` is what Pagefind is asked when that fails.
  */
 import { placeTones } from '../text/tone.ts';
 import { toIndexText } from './index-fields.ts';
@@ -57,12 +58,26 @@ export interface SearchSpec {
    * answer from the index files without a Pagefind search.
    */
   lookup?: Lookup;
+  /**
+   * Set when the search ranks: the folded keys, each a whole word but the
+   * last, which may also begin a longer word. Pagefind matches every word
+   * as a prefix; the query layer keeps only plans having the words but the
+   * last whole (`word:<i>`), so the answers rank the same plans.
+   */
+  ranked?: Ranked;
 }
 
 export interface Lookup {
   keys: string[];
   exact?: string;
 }
+
+export interface Ranked {
+  keys: string[];
+}
+
+/** A ranked search for the keys, the last of which may be half typed. */
+const rankedSearch = (id: string, keys: string[]): SearchSpec => ({ id, term: keys.join(' '), exact: false, ranked: { keys } });
 
 const quote = (keys: string[]) => `"${keys.join(' ')}"`;
 
@@ -75,7 +90,7 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
   const n = q.words.length;
   if (n === 0) return specs;
   const keys = q.words.map((w) => w.key);
-  specs.push({ id: 'all:0', term: keys.join(' '), exact: false });
+  specs.push(rankedSearch('all:0', keys));
   if (n > 1) specs.push(quoted('phrase:0', keys));
   for (let i = 0; i < n - 1; i++) specs.push(wholeWord(`word:${i}`, keys[i]));
   specs.push(wholeWord('whole', keys[n - 1]));
@@ -113,7 +128,7 @@ export function followUpSearches(q: ParsedQuery, answers: Answers): SearchSpec[]
   const wordSets = q.words.slice(0, -1).map((_, i) => ids(answers, `word:${i}`));
   const anyHasAll = (answers.get('all:0') ?? []).some((h) => wordSets.every((s) => s.has(h.id)));
   const specs: SearchSpec[] = [];
-  if (!wholeKnown || !anyHasAll) specs.push({ id: 'word:last', term: last, exact: false });
+  if (!wholeKnown || !anyHasAll) specs.push(rankedSearch('word:last', [last]));
   // No plan has the whole phrase, typically because its last word is half typed.
   const noPhrase = (answers.get('phrase:0') ?? []).length === 0;
   if (noPhrase && n > 2) specs.push(quoted('head', q.words.slice(0, -1).map((w) => w.key)));
@@ -128,6 +143,6 @@ export function numberSearches(q: ParsedQuery): SearchSpec[] {
     wholeWord('cited', n.citedToken),
   ];
   const rest = wordKeys(n.rest);
-  if (rest.length) specs.push({ id: 'rest', term: rest.join(' '), exact: false });
+  if (rest.length) specs.push(rankedSearch('rest', rest));
   return specs;
 }

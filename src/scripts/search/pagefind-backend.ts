@@ -1,12 +1,15 @@
 /**
- * The query layer's `Backend` on Pagefind's JS API, loaded from the site's
- * own bundle under the configured base, so that it works under SITE_BASE.
+ * The query layer's `Backend` on the Pagefind bundle: its index files, read
+ * directly, and Pagefind's JS API when they cannot be, loaded from the
+ * site's own bundle under the configured base, so that it works under
+ * SITE_BASE.
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
-import type { Lookup } from '../../lib/search/searches.ts';
+import { bm25 } from '../../lib/search/relevance.ts';
+import type { Lookup, Ranked } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 import { wordIndex } from './word-index.ts';
@@ -63,25 +66,32 @@ export interface ShardRef {
 /**
  * `shards`: every shard, primary first, when the index is sharded; empty
  * when it is whole.
+ *
+ * Every search is read from the index files (word-index.ts): which plans
+ * have the words, how often (scored by relevance.ts), all plans in date
+ * order, the plans of a filter value. Pagefind's own script and WebAssembly
+ * load only when those files cannot be read, to answer in their place.
  */
 export async function loadPagefind(base: string, shards: readonly ShardRef[] = []): Promise<Backend> {
-  const url = `${base}pagefind/pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
+  const bundle = (path: string) => `${base}pagefind/${path}`;
   const shared = {
     baseUrl: base,
     // Exact diacritics are ranked by the query layer, with tone placement
     // normalised; Pagefind's own bonus would undo that.
     ranking: { diacriticSimilarity: 0, metaWeights: META_WEIGHTS },
   };
-  // The worker would cost one more script download for a handful of small searches.
-  await pagefind.options({ ...shared, noWorker: true });
-  await pagefind.init();
-  const bundle = (path: string) => `${base}pagefind/${path}`;
   // Each shard's pages get a filter naming their shard, so that one shard can be asked alone.
   const tag = (s: ShardRef) => ({ mergeFilter: { [SHARD_FILTER]: s.name } });
   const [primary, ...merged] = shards;
-  if (primary) await pagefind.options(tag(primary));
-  await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s), language: s.language })));
+  const pagefindApi = sharedLoad(async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    // The worker would cost one more script download for a handful of small searches.
+    await pagefind.options({ ...shared, noWorker: true });
+    await pagefind.init();
+    if (primary) await pagefind.options(tag(primary));
+    await Promise.all(merged.map((s) => pagefind.mergeIndex(bundle(s.path), { ...shared, ...tag(s), language: s.language })));
+    return pagefind;
+  });
 
   // A plan's text is read straight from its file (fragments.ts), in the
   // bundle its id names: each shard is indexed as its own language, which
@@ -97,7 +107,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     api
       .search(r.term, { filters: r.filters ?? {}, sort: r.sort ?? {} })
       .then((response) => (response?.results ?? []).map((hit) => ({ id: hit.id, score: hit.score, data: () => load(hit.id, () => hit.data()).then(shown) })));
-  const unsharded = searchOn(pagefind);
+  const unsharded = (r: BackendRequest) => pagefindApi().then((pagefind) => searchOn(pagefind)(r));
   /**
    * Merged shards come back ordered by score, and a sorted search scores by
    * rank within each shard, so the shards' orders interleave. Shards follow
@@ -116,6 +126,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   // off take turns: those without it first, together, then those with it.
   // With merged shards, a second instance keeps it on for every shard.
   const exactInstance = sharedLoad(async () => {
+    const pagefind = await pagefindApi();
     const exact = pagefind.createInstance({ ...shared, noWorker: true, exactDiacritics: true });
     await exact.init();
     await Promise.all(merged.map((s) => exact.mergeIndex(bundle(s.path), { ...shared, exactDiacritics: true, language: s.language })));
@@ -129,7 +140,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     }
     const turn = queue.then(async () => {
       if (exact !== mode) {
-        await pagefind.options({ exactDiacritics: mode });
+        await (await pagefindApi()).options({ exactDiacritics: mode });
         exact = mode;
       }
       return Promise.all(requests.map(search));
@@ -137,14 +148,18 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     queue = turn.catch(() => undefined);
     return turn;
   };
-  // Whole words, phrases and the date order are read from the index files
-  // (word-index.ts), in every bundle; Pagefind answers only if that fails.
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
   let readable = true;
-  const indexHits = (ids: string[]): BackendHit[] =>
-    ids.map((id) => ({ id, score: 1, indexed: true, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) }));
-  const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => indexHits(parts.flat()));
+  const indexHits = (found: { id: string; score: number }[]): BackendHit[] =>
+    found.map(({ id, score }) => ({ id, score, indexed: true, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) }));
+  const unscored = (ids: string[]) => indexHits(ids.map((id) => ({ id, score: 1 })));
+  const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => unscored(parts.flat()));
+  /** Scored over every bundle at once (relevance.ts), best first. */
+  const ranked = ({ keys }: Ranked): Promise<BackendHit[]> =>
+    Promise.all(readers.map((r) => r.counts(keys, META_WEIGHTS))).then((parts) => indexHits(bm25(parts)));
+  const filtered = (name: string, value: string): Promise<BackendHit[]> =>
+    Promise.all(readers.map((r) => r.filtered(name, value))).then((parts) => unscored(parts.flat()));
   /**
    * Every plan by the sort key, as Pagefind's sorted search gives them: each
    * bundle's own order (ascending, or its reverse), bundles newest first, as
@@ -153,39 +168,47 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const sortedAll = async (key: string, ascending: boolean): Promise<BackendHit[]> => {
     const parts = await Promise.all(readers.map((r) => r.sorted(key)));
     const ordered = parts.map((ids) => (ascending ? ids : ids.reverse()));
-    return indexHits((ascending ? ordered.reverse() : ordered).flat());
+    return unscored((ascending ? ordered.reverse() : ordered).flat());
   };
   /** Answers from the index files, or, when they cannot be read, from Pagefind. */
-  const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[]>, after: Promise<unknown>): Promise<BackendHit[]> =>
-    // After this batch's Pagefind searches, which have usually downloaded the
-    // chunks this needs: then it reads the browser's copies.
-    after.then(read).catch((error: unknown) => {
+  const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[]>): Promise<BackendHit[]> =>
+    read().catch((error: unknown) => {
       // An index it cannot read stays so; a failed download may not.
       if (error instanceof IndexFormatError) readable = false;
       // Visible in the browser's performance timeline, and read by the tests.
       performance.mark('kho-search:word-index-fallback');
       return r.term === null ? search(r) : inMode(Boolean(r.exact), [r]).then(([hits]) => hits);
     });
+  /** What the index files can answer, as a read of them. */
+  const indexRead = (r: BackendRequest): (() => Promise<BackendHit[]>) | undefined => {
+    if (!readable) return undefined;
+    if (r.term !== null && r.ranked) return () => ranked(r.ranked!);
+    if (r.term !== null && r.lookup) return () => lookUp(r.lookup!);
+    const filters = Object.entries(r.filters ?? {});
+    // Every plan in date order, the first thing a page asks.
+    if (r.term === null && r.sort && filters.length === 0) {
+      const [key, direction] = Object.entries(r.sort)[0];
+      return () => sortedAll(key, direction === 'asc');
+    }
+    // The plans of one filter value, as the query layer asks for them.
+    if (r.term === null && !r.sort && filters.length === 1 && filters[0][0] !== SHARD_FILTER) return () => filtered(filters[0][0], filters[0][1]);
+    return undefined;
+  };
 
   return {
     searchMany(requests) {
-      const indexed = (r: BackendRequest) => readable && r.term !== null && r.lookup !== undefined;
-      // Every plan in date order, the first thing a page asks.
-      const allSorted = (r: BackendRequest) => readable && r.term === null && r.sort !== undefined && Object.keys(r.filters ?? {}).length === 0;
-      // Filter-only requests have no words, so the diacritics mode cannot
-      // matter to them: they need not wait their turn.
+      const reads = requests.map(indexRead);
+      // What the index files cannot answer goes to Pagefind, in batches by
+      // diacritics mode; filter-only requests have no words, so the mode
+      // cannot matter to them: they need not wait their turn.
       const batches = [false, true].map((mode) => {
-        const mine = requests.filter((r) => r.term !== null && !indexed(r) && Boolean(r.exact) === mode);
+        const mine = requests.filter((r, i) => !reads[i] && r.term !== null && Boolean(r.exact) === mode);
         return { mine, answers: mine.length ? inMode(mode, mine) : Promise.resolve([]) };
       });
-      const searched = Promise.allSettled(batches.map((b) => b.answers));
-      return requests.map((r) => {
-        if (allSorted(r)) {
-          const [key, direction] = Object.entries(r.sort!)[0];
-          return fromIndex(r, () => sortedAll(key, direction === 'asc'), Promise.resolve());
-        }
+      return requests.map((r, i) => {
+        const read = reads[i];
+        if (read) return fromIndex(r, read);
         if (r.term === null) return search(r);
-        if (indexed(r)) return fromIndex(r, () => lookUp(r.lookup!), searched);
         const { mine, answers } = batches[Number(Boolean(r.exact))];
         return answers.then((all) => all[mine.indexOf(r)]);
       });

@@ -1,14 +1,24 @@
 /**
- * Which plans hold a whole word, or words as a phrase, and all plans in
- * date order, read from the Pagefind bundle's own index files (src/lib/search/pagefind-index.ts says
- * why and how). One reader per bundle; a sharded index has one bundle per
- * shard.
+ * Which plans hold a whole word, or words as a phrase, how often, all plans
+ * in date order and the plans of a filter value, read from the Pagefind
+ * bundle's own index files (src/lib/search/pagefind-index.ts says why and
+ * how). One reader per bundle; a sharded index has one bundle per shard.
  *
- * The files are fetched with `force-cache`: Pagefind has usually just
- * downloaded the same chunk for the query's main search, and this takes the
- * browser's copy, stale or not, instead of asking the server again.
+ * The files are fetched with `force-cache`: when Pagefind itself runs (it is
+ * the fallback), it has usually just downloaded the same chunk, and this
+ * takes the browser's copy, stale or not, instead of asking the server again.
  */
-import { IndexFormatError, lookUpPages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../lib/search/pagefind-index.ts';
+import {
+  IndexFormatError,
+  countTerms,
+  lookUpPages,
+  readChunk,
+  readFilter,
+  readMeta,
+  type IndexMeta,
+  type WordPages,
+} from '../../lib/search/pagefind-index.ts';
+import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
@@ -56,14 +66,49 @@ export function wordIndex(bundle: string, language: string) {
     }
     return loaded;
   };
-  // Read now, beside the first search: Pagefind has loaded the metadata, so
-  // this costs only the small entry file, which Pagefind asks for uncached.
+  const filters = new Map<string, Promise<Map<string, Uint32Array>>>();
+  const filter = (m: IndexMeta, name: string) => {
+    let loaded = filters.get(name);
+    if (!loaded) {
+      const hash = m.filters.get(name);
+      loaded = hash
+        ? fetchBytes(`${bundle}filter/${hash}.pf_filter`).then((bytes) => readFilter(bytes, m.pages.length))
+        : // A filter no page of this bundle has.
+          Promise.resolve(new Map());
+      loaded.catch(() => filters.delete(name));
+      filters.set(name, loaded);
+    }
+    return loaded;
+  };
+  // Read now: every query needs it first.
   meta().catch(() => undefined);
   return {
     /** The ids of the pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
       return (await lookUpPages(m, keys, exact, chunk)).map((page) => m.pages[page]);
+    },
+    /**
+     * The pages of this bundle having every key, each a whole word but the
+     * last, which may begin a longer word, with what relevance.ts scores
+     * them by; meta fields count as `fieldWeights` says (1 when not named).
+     */
+    async counts(keys: string[], fieldWeights: Readonly<Record<string, number>>): Promise<IndexCounts> {
+      const m = await meta();
+      const found = await countTerms(m, keys, m.fields.map((f) => fieldWeights[f] ?? 1), chunk);
+      return {
+        ids: found.pages.map((page) => m.pages[page]),
+        counts: found.counts,
+        lengths: found.pages.map((page) => m.wordCounts[page]),
+        pagesWith: found.pagesWith,
+        pageCount: m.pages.length,
+        wordCount: m.wordCounts.reduce((sum, n) => sum + n, 0),
+      };
+    },
+    /** The ids of the pages of this bundle having a filter value, in page order. */
+    async filtered(name: string, value: string): Promise<string[]> {
+      const m = await meta();
+      return Array.from((await filter(m, name)).get(value) ?? [], (page) => m.pages[page]);
     },
     /** The ids of the pages of this bundle having the sort key, in ascending order of it. */
     async sorted(key: string): Promise<string[]> {

@@ -1,0 +1,58 @@
+/**
+ * How relevant each plan a ranked search finds is, from the counts read out
+ * of the index files (`countTerms` in pagefind-index.ts): BM25, the scoring
+ * Pagefind itself uses, with Pagefind's default parameters, so that the
+ * query layer's base order reads as Pagefind's would. Pure, so that the
+ * search page and the tests run the same arithmetic.
+ *
+ * A sharded index is scored as one: how rare a word is, and how long a page
+ * is against the average, are taken over every shard, so that a plan's
+ * score does not depend on which shard it was indexed in.
+ */
+
+/** What one index (the whole one, or one shard) found, with what scoring needs of it. */
+export interface IndexCounts {
+  /** Ids of the pages having every term. */
+  ids: string[];
+  /** Per term, per page of `ids`: how often it has the term, weighted. */
+  counts: ArrayLike<number>[];
+  /** Words in each page of `ids`. */
+  lengths: ArrayLike<number>;
+  /** Per term, how many pages of the index have it. */
+  pagesWith: number[];
+  /** Pages in the index. */
+  pageCount: number;
+  /** Words in all its pages. */
+  wordCount: number;
+}
+
+/** Pagefind's `termSaturation` default: how soon more occurrences stop adding. */
+const SATURATION = 1.4;
+/** Pagefind's `pageLength` default: how much a long page is held back. */
+const LENGTH = 0.75;
+
+/** The pages' scores, best first; ties keep the indexes' order. */
+export function bm25(parts: readonly IndexCounts[]): { id: string; score: number }[] {
+  const pages = parts.reduce((sum, p) => sum + p.pageCount, 0);
+  if (pages === 0) return [];
+  const average = parts.reduce((sum, p) => sum + p.wordCount, 0) / pages || 1;
+  const terms = Math.max(0, ...parts.map((p) => p.pagesWith.length));
+  const rarity = Array.from({ length: terms }, (_, t) => {
+    const having = parts.reduce((sum, p) => sum + (p.pagesWith[t] ?? 0), 0);
+    return Math.log(1 + (pages - having + 0.5) / (having + 0.5));
+  });
+  const out: { id: string; score: number }[] = [];
+  for (const p of parts) {
+    p.ids.forEach((id, i) => {
+      const norm = SATURATION * (1 - LENGTH + (LENGTH * p.lengths[i]) / average);
+      let score = 0;
+      for (let t = 0; t < p.counts.length; t++) {
+        const f = p.counts[t][i];
+        score += (rarity[t] * f * (SATURATION + 1)) / (f + norm);
+      }
+      out.push({ id, score });
+    });
+  }
+  // Stable: equal scores keep the order the indexes gave.
+  return out.sort((a, b) => b.score - a.score);
+}
