@@ -599,6 +599,37 @@ describe('whole words and phrases read from the index files', () => {
       await page.close();
     }
   });
+
+  it("show a plan read from the index files through Pagefind's own result when its file cannot be read", async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      const params = { q: 'đội ngũ cán bộ' };
+      const normal = await open(params, server, base);
+      await normal.page.close();
+      const page = await browser.newPage();
+      // The page's own read of each plan's file comes first, and gets bytes
+      // that are neither gzip nor Pagefind's; Pagefind, asked after, gets the file.
+      const served = new Set<string>();
+      await page.route(
+        (url) => url.pathname.endsWith('.pf_fragment'),
+        (route) => {
+          const url = route.request().url();
+          if (served.has(url)) return route.continue();
+          served.add(url);
+          return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'not a fragment' });
+        },
+      );
+      await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+      const { slugs } = await read(page, base);
+      expect(slugs.length).toBeGreaterThan(0);
+      expect(slugs, base).toEqual(normal.slugs.slice(0, slugs.length));
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBeGreaterThan(0);
+      // The titles shown are Pagefind's text with đ written back.
+      const titles = await page.$$eval('[data-search-results] > li a', (as) => as.map((a) => a.textContent ?? ''));
+      expect(titles.join(' ')).not.toMatch(/[\u1E0E\u1E0F]/);
+      expect(titles.every((t) => t.trim().length > 0)).toBe(true);
+      await page.close();
+    }
+  });
 });
 
 describe('đ in the index and on the page', () => {

@@ -22,8 +22,8 @@ export interface BackendHit extends Hit {
   data(): Promise<PlanData>;
   /**
    * Read from the index files rather than found by a Pagefind search, so
-   * `data()` has no Pagefind result to fall back on: a hit from a search is
-   * kept in its place once one arrives.
+   * `data()` has no Pagefind result of its own to fall back on, only a
+   * costlier one: a hit from a search is kept in its place once one arrives.
    */
   indexed?: boolean;
 }

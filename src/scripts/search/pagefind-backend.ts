@@ -6,7 +6,7 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
@@ -151,8 +151,21 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
   let readable = true;
+  /**
+   * Every plan as Pagefind gives it, by id: what a plan read from the index
+   * files falls back on when its own file cannot be read (fragments.ts).
+   * Pagefind loads a result's text only when asked, so this costs one
+   * search of every plan, once, and only on that path.
+   */
+  const everyResult = sharedLoad(async () => {
+    const pagefind = await pagefindApi();
+    const response = await pagefind.search(null, { sort: { [SORT_BY_DATE]: 'desc' } });
+    return new Map((response?.results ?? []).map((r) => [r.id, r]));
+  });
+  const viaPagefind = (id: string) => () =>
+    everyResult().then((results) => results.get(id)?.data() ?? Promise.reject(new Error(`no Pagefind result for ${id}`)));
   const indexHits = (found: { id: string; score: number }[]): BackendHit[] =>
-    found.map(({ id, score }) => ({ id, score, indexed: true, data: () => load(id, () => Promise.reject(new Error(`no Pagefind result for ${id}`))).then(shown) }));
+    found.map(({ id, score }) => ({ id, score, indexed: true, data: () => load(id, viaPagefind(id)).then(shown) }));
   const unscored = (ids: string[]) => indexHits(ids.map((id) => ({ id, score: 1 })));
   const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => unscored(parts.flat()));
   /** Scored over every bundle at once (relevance.ts), best first. */
