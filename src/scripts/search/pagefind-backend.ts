@@ -32,9 +32,10 @@ interface PagefindApi extends PagefindInstanceApi {
 }
 
 /**
- * Title, number, issuer and summary outweigh the body (Pagefind boosts a page
- * by the weight of a meta field a word was found in); the search-only fields
- * count like body text, and the date not at all.
+ * Title, number, issuer and summary outweigh the body: a word found in a meta
+ * field counts that field's weight, in the page's own ranking (countTerms)
+ * as in Pagefind's. The search-only fields count like body text, and the
+ * date not at all.
  */
 const META_WEIGHTS = {
   [META.title]: 5,
