@@ -6,7 +6,8 @@
  * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
  * shard (a run of dates) at a time, each into its own bundle, with Pagefind's
  * process closed in between so that its memory is that of one shard. Beside
- * the index goes the facet table (facet-table.ts) the search page counts with.
+ * the index goes the facet table (facet-table.ts) the search page counts with,
+ * and in each bundle the plans of each rewording phrase (phrase-files.ts).
  *
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
@@ -18,9 +19,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { toIndexText } from '../lib/search/index-fields.ts';
+import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
+import { writePhraseFiles } from './phrase-files.ts';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -99,6 +102,12 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
     } finally {
       await pagefind.close();
+    }
+    // After Pagefind's process has gone, so that its memory and this never add up.
+    try {
+      await writePhraseFiles(join(site, 'pagefind', shard.path), shard.language);
+    } catch (error) {
+      fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
   }
   tick(done, true);

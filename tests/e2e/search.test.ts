@@ -17,6 +17,7 @@ import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
 import { FILTERS, INDEX_LANGUAGE, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { countTerms, lookUpPages, readChunk, readFilter, readMeta } from '../../src/lib/search/pagefind-index.ts';
+import { PHRASE_DIR, decodePages, phraseFile, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -596,6 +597,41 @@ describe('whole words and phrases read from the index files', () => {
       // The same plans; within a tier Pagefind's relevance may order them otherwise than the index's.
       expect((await readAll(page)).slugs.sort(), q).toEqual([...expected].sort());
       expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length), q).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['whole', () => SITE_ROOT],
+    ['sharded', () => SITE_SUB],
+  ])('give in the files the build writes the pages each rewording phrase reads from the index (%s index)', async (_, dir) => {
+    let found = 0;
+    for (const { folder, meta, load } of bundlesOf(dir())) {
+      for (const [keys, file] of phraseFiles()) {
+        const written = decodePages(readFileSync(join(folder, file), 'utf8'), meta.pages.length);
+        const read = await lookUpPages(meta, keys, undefined, load);
+        expect(written, `${folder} ${keys.join(' ')}`).toEqual(read.sort((a, b) => a - b));
+        if (written.length) found++;
+      }
+    }
+    expect(found).toBeGreaterThan(1);
+  });
+
+  it('read a rewording phrase from its file, and from the index when the file is missing', async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      const params = { q: 'CCHC' };
+      const normal = await open(params, server, base);
+      const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      expect(requested.some((p) => p.endsWith(phraseFile(['cai', 'cach', 'hanh', 'chinh'])!)), base).toBe(true);
+      await normal.page.close();
+      const page = await browser.newPage();
+      await page.route(
+        (url) => url.pathname.includes(`/${PHRASE_DIR}/`),
+        (route) => route.fulfill({ status: 404, body: '' }),
+      );
+      await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+      expect((await readAll(page, base)).slugs, base).toEqual(normal.slugs);
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
       await page.close();
     }
   });

@@ -18,6 +18,7 @@ import {
   type IndexMeta,
   type WordPages,
 } from '../../lib/search/pagefind-index.ts';
+import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
@@ -66,6 +67,22 @@ export function wordIndex(bundle: string, language: string) {
     }
     return loaded;
   };
+  /**
+   * A rewording phrase's pages as the build wrote them (phrase-files.ts);
+   * undefined, and the index read instead, when the file is missing or
+   * unreadable.
+   */
+  const phrases = new Map<string, Promise<number[] | undefined>>();
+  const phrase = (m: IndexMeta, file: string) => {
+    let loaded = phrases.get(file);
+    if (!loaded) {
+      loaded = fetch(`${bundle}${file}`, { cache: 'force-cache' })
+        .then(async (response) => (response.ok ? decodePages(await response.text(), m.pages.length) : undefined))
+        .catch(() => undefined);
+      phrases.set(file, loaded);
+    }
+    return loaded;
+  };
   const filters = new Map<string, Promise<Map<string, Uint32Array>>>();
   const filter = (m: IndexMeta, name: string) => {
     let loaded = filters.get(name);
@@ -86,7 +103,9 @@ export function wordIndex(bundle: string, language: string) {
     /** The ids of the pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
-      return (await lookUpPages(m, keys, exact, chunk)).map((page) => m.pages[page]);
+      const file = exact === undefined ? phraseFile(keys) : undefined;
+      const written = file ? await phrase(m, file) : undefined;
+      return (written ?? (await lookUpPages(m, keys, exact, chunk))).map((page) => m.pages[page]);
     },
     /**
      * The pages of this bundle having every key, each a whole word but the

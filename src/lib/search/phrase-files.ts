@@ -1,0 +1,51 @@
+/**
+ * Which plans of an index bundle have each rewording phrase (variants.ts,
+ * `REWORDING_PHRASES`): "chỉ số cải cách hành chính" for PAR Index, "tiền
+ * giang" for Đồng Tháp. The search page asks it for every such query, and
+ * reading it from the index means the positions of every one of its words
+ * in nearly every plan: most of the bytes of an abbreviation query. The
+ * build reads the answer once, from the bundle's own index files with the
+ * search page's own reader (`lookUpPages`), and writes it beside them, one
+ * small file per phrase; the page reads that file instead, and falls back
+ * to the index when it is missing or unreadable.
+ *
+ * A file is a JSON array of page numbers of the bundle, each as the
+ * distance from the one before: long runs of plans that all have the phrase
+ * become runs of 1, which gzip shrinks to almost nothing.
+ */
+import { REWORDING_PHRASES } from './variants.ts';
+
+/** The folder of a bundle the files go into. */
+export const PHRASE_DIR = 'kho-cum';
+
+const FILES = new Map(REWORDING_PHRASES.map((keys) => [keys.join(' '), `${PHRASE_DIR}/${keys.join('-')}.json`]));
+
+/** The file, under the bundle, holding the plans with these keys as a phrase; undefined when the build writes none. */
+export function phraseFile(keys: readonly string[]): string | undefined {
+  return FILES.get(keys.join(' '));
+}
+
+/** Every phrase the build writes a file for, with that file. */
+export function phraseFiles(): [readonly string[], string][] {
+  return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys)!]);
+}
+
+/** The file's text for page numbers in ascending order. */
+export function encodePages(pages: readonly number[]): string {
+  return JSON.stringify(pages.map((p, i) => p - (i === 0 ? 0 : pages[i - 1])));
+}
+
+/** The page numbers of a file's text; throws unless they are ascending page numbers below `pageCount`. */
+export function decodePages(text: string, pageCount: number): number[] {
+  const deltas: unknown = JSON.parse(text);
+  if (!Array.isArray(deltas)) throw new Error('not an array');
+  const pages: number[] = [];
+  let page = -1;
+  for (const d of deltas) {
+    if (!Number.isInteger(d) || (d as number) < (pages.length ? 1 : 0)) throw new Error(`bad step ${String(d)}`);
+    page = pages.length ? page + (d as number) : (d as number);
+    if (page >= pageCount) throw new Error(`page ${page} of ${pageCount}`);
+    pages.push(page);
+  }
+  return pages;
+}

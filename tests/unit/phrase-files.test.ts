@@ -1,0 +1,38 @@
+/**
+ * The files of rewording phrases (src/lib/search/phrase-files.ts): which
+ * phrases get one, and how their page numbers are written and read back.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodePages, encodePages, phraseFile, phraseFiles } from '../../src/lib/search/phrase-files.ts';
+import { queryVariants, replacementRuns } from '../../src/lib/search/variants.ts';
+import { wordKey, words } from '../../src/lib/search/text.ts';
+
+const asQuery = (text: string) => words(text).map((w, i) => ({ text: w, key: wordKey(w), from: i }));
+
+describe('rewording phrase files', () => {
+  it('exist for what a rewording puts in: the long form of an abbreviation, a former province name', () => {
+    for (const q of ['PAR Index', 'CCHC', 'Đồng Tháp', 'TTHC']) {
+      const runs = queryVariants(asQuery(q)).flatMap((v) => replacementRuns(v.words)).filter((run) => run.length > 1);
+      expect(runs.length, q).toBeGreaterThan(0);
+      for (const run of runs) expect(phraseFile(run), `${q}: ${run.join(' ')}`).toBeDefined();
+    }
+    expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'])).toBe('kho-cum/chi-so-cai-cach-hanh-chinh.json');
+    // Not for single words, nor for phrases no rewording puts in.
+    expect(phraseFile(['cchc'])).toBeUndefined();
+    expect(phraseFile(['mot', 'cua'])).toBeUndefined();
+    expect(new Set(phraseFiles().map(([, file]) => file)).size).toBe(phraseFiles().length);
+  });
+
+  it('write page numbers as steps and read them back', () => {
+    for (const pages of [[], [0], [3, 4, 5, 6, 90], Array.from({ length: 500 }, (_, i) => i + 7)]) {
+      const text = encodePages(pages);
+      expect(decodePages(text, 1000)).toEqual(pages);
+    }
+    // A run of consecutive pages is a run of ones.
+    expect(encodePages([10, 11, 12, 13])).toBe('[10,1,1,1]');
+  });
+
+  it('refuse a file that is not ascending page numbers of the bundle', () => {
+    for (const text of ['{}', '[1,0]', '[1,-2]', '[1.5]', '["1"]', '[999]', 'not json']) expect(() => decodePages(text, 999), text).toThrow();
+  });
+});
