@@ -23,8 +23,8 @@ export async function writePhraseFiles(folder: string, language: string): Promis
     if (!words) chunks.set(chunk, (words = readChunk(gunzipSync(readFileSync(join(folder, 'index', `${chunk}.pf_index`))), pageCount)));
     return words;
   };
-  mkdirSync(join(folder, PHRASE_DIR), { recursive: true });
-  const files = phraseFiles();
+  mkdirSync(join(folder, PHRASE_DIR, hash), { recursive: true });
+  const files = phraseFiles(hash);
   for (const [keys, file] of files) {
     const pages = await lookUpPages(meta, keys, undefined, load);
     writeFileSync(join(folder, file), encodePages(pages.sort((a, b) => a - b)));

@@ -14,13 +14,15 @@ describe('rewording phrase files', () => {
     for (const q of ['PAR Index', 'CCHC', 'Đồng Tháp', 'TTHC']) {
       const runs = queryVariants(asQuery(q)).flatMap((v) => replacementRuns(v.words)).filter((run) => run.length > 1);
       expect(runs.length, q).toBeGreaterThan(0);
-      for (const run of runs) expect(phraseFile(run), `${q}: ${run.join(' ')}`).toBeDefined();
+      for (const run of runs) expect(phraseFile(run, 'vi_1a2b3c'), `${q}: ${run.join(' ')}`).toBeDefined();
     }
-    expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'])).toBe('kho-cum/chi-so-cai-cach-hanh-chinh.json');
+    // In a folder named by the index, whose page numbers the file holds.
+    expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'], 'vi_1a2b3c')).toBe('kho-cum/vi_1a2b3c/chi-so-cai-cach-hanh-chinh.json');
     // Not for single words, nor for phrases no rewording puts in.
-    expect(phraseFile(['cchc'])).toBeUndefined();
-    expect(phraseFile(['mot', 'cua'])).toBeUndefined();
-    expect(new Set(phraseFiles().map(([, file]) => file)).size).toBe(phraseFiles().length);
+    expect(phraseFile(['cchc'], 'vi_1a2b3c')).toBeUndefined();
+    expect(phraseFile(['mot', 'cua'], 'vi_1a2b3c')).toBeUndefined();
+    const files = phraseFiles('vi_1a2b3c').map(([, file]) => file);
+    expect(new Set(files).size).toBe(files.length);
   });
 
   it('write page numbers as steps and read them back', () => {

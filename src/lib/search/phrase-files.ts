@@ -11,23 +11,32 @@
  *
  * A file is a JSON array of page numbers of the bundle, each as the
  * distance from the one before: long runs of plans that all have the phrase
- * become runs of 1, which gzip shrinks to almost nothing.
+ * become runs of 1, which gzip shrinks to almost nothing. Page numbers mean
+ * something only with the index they were read from, so the files go in a
+ * folder named by that index's hash, as Pagefind names its own files: a
+ * browser's cached copy from an earlier build can never be read with a
+ * later index.
  */
 import { REWORDING_PHRASES } from './variants.ts';
 
 /** The folder of a bundle the files go into. */
 export const PHRASE_DIR = 'kho-cum';
 
-const FILES = new Map(REWORDING_PHRASES.map((keys) => [keys.join(' '), `${PHRASE_DIR}/${keys.join('-')}.json`]));
+const NAMES = new Map(REWORDING_PHRASES.map((keys) => [keys.join(' '), `${keys.join('-')}.json`]));
 
-/** The file, under the bundle, holding the plans with these keys as a phrase; undefined when the build writes none. */
-export function phraseFile(keys: readonly string[]): string | undefined {
-  return FILES.get(keys.join(' '));
+/**
+ * The file, under the bundle, holding the plans with these keys as a phrase
+ * in the index whose hash (pagefind-entry.json) is `indexHash`; undefined
+ * when the build writes none.
+ */
+export function phraseFile(keys: readonly string[], indexHash: string): string | undefined {
+  const name = NAMES.get(keys.join(' '));
+  return name && `${PHRASE_DIR}/${indexHash}/${name}`;
 }
 
 /** Every phrase the build writes a file for, with that file. */
-export function phraseFiles(): [readonly string[], string][] {
-  return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys)!]);
+export function phraseFiles(indexHash: string): [readonly string[], string][] {
+  return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys, indexHash)!]);
 }
 
 /** The file's text for page numbers in ascending order. */

@@ -42,7 +42,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 export function wordIndex(bundle: string, language: string) {
   // A file this cannot read stays unreadable; a failed download is tried again.
   let unreadable: IndexFormatError | undefined;
-  const meta = sharedLoad(async (): Promise<IndexMeta> => {
+  const meta = sharedLoad(async (): Promise<IndexMeta & { hash: string }> => {
     if (unreadable) throw unreadable;
     try {
       const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
@@ -50,7 +50,7 @@ export function wordIndex(bundle: string, language: string) {
       const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
       const hash = entry.languages?.[language]?.hash;
       if (!hash) throw new IndexFormatError(`no ${language} index in ${bundle}`);
-      return readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`));
+      return { ...readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`)), hash };
     } catch (error) {
       if (error instanceof IndexFormatError) unreadable = error;
       throw error;
@@ -103,7 +103,7 @@ export function wordIndex(bundle: string, language: string) {
     /** The ids of the pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
-      const file = exact === undefined ? phraseFile(keys) : undefined;
+      const file = exact === undefined ? phraseFile(keys, m.hash) : undefined;
       const written = file ? await phrase(m, file) : undefined;
       return (written ?? (await lookUpPages(m, keys, exact, chunk))).map((page) => m.pages[page]);
     },
