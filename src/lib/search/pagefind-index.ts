@@ -161,6 +161,16 @@ export interface IndexMeta {
   sorts: Map<string, Uint32Array>;
 }
 
+/** An array of page numbers, each checked to name one of the `pageCount` pages. */
+function pageNumbers(cbor: Cbor, pageCount: number, what: string): Uint32Array {
+  const pages = new Uint32Array(cbor.array());
+  for (let j = 0; j < pages.length; j++) {
+    pages[j] = cbor.uint();
+    if (pages[j] >= pageCount) throw new IndexFormatError(`${what} names page ${pages[j]} of ${pageCount}`);
+  }
+  return pages;
+}
+
 /** Decodes a decompressed `.pf_meta` file. */
 export function readMeta(bytes: Uint8Array): IndexMeta {
   const cbor = body(bytes, 'pf_meta');
@@ -196,12 +206,7 @@ export function readMeta(bytes: Uint8Array): IndexMeta {
     for (let i = 0, n = cbor.array(); i < n; i++) {
       if (cbor.array() !== 2) throw new IndexFormatError('pf_meta sort is not [key, pages]');
       const key = cbor.text();
-      const order = new Uint32Array(cbor.array());
-      for (let j = 0; j < order.length; j++) {
-        order[j] = cbor.uint();
-        if (order[j] >= pages.length) throw new IndexFormatError(`pf_meta sort ${key} names page ${order[j]} of ${pages.length}`);
-      }
-      sorts.set(key, order);
+      sorts.set(key, pageNumbers(cbor, pages.length, `pf_meta sort ${key}`));
     }
   }
   if (parts >= 6) for (let i = 0, n = cbor.array(); i < n; i++) fields.push(cbor.text());
@@ -342,23 +347,30 @@ function pageList(cbor: Cbor, pageCount: number): Uint32Array {
  */
 const FIELD_SPAN = 1 << 24;
 
+/** A text run's weight from the number that begins it, -(24 × weight + 1). */
+const runWeight = (marker: number) => (-marker - 1) / 24;
+
 /**
- * Calls `visit` with each position of a page list. Positions are word
- * numbers in runs: in the page's text, a negative number starts a run of one
- * weight; in its meta fields (the third part), a negative number starts a
- * field, -1 for the first. Within a run each number is the distance from the
- * previous position.
+ * Calls `visit` with each position of a page list and its weight. Positions
+ * are word numbers in runs: in the page's text, a negative number starts a
+ * run of one weight (`runWeight`); in its meta fields (the third part), a
+ * negative number starts a field, -1 for the first, whose weight is
+ * `fieldWeights[field number]` (1 when not given). Within a run each number
+ * is the distance from the previous position.
  */
-function walkPositions(cbor: Cbor, visit: (page: number, position: number) => void): void {
+function walkPositions(cbor: Cbor, fieldWeights: readonly number[], visit: (page: number, position: number, weight: number) => void): void {
   let page = 0;
   for (let i = 0, n = cbor.array(); i < n; i++) {
     const parts = cbor.array();
     page += cbor.uint();
     let at = 0;
+    let weight = 1;
     for (let j = 0, m = cbor.array(); j < m; j++) {
       const step = cbor.int();
-      if (step < 0) at = 0;
-      else visit(page, (at += step));
+      if (step < 0) {
+        at = 0;
+        weight = runWeight(step);
+      } else visit(page, (at += step), weight);
     }
     if (parts >= 3) {
       let field = 0;
@@ -367,9 +379,10 @@ function walkPositions(cbor: Cbor, visit: (page: number, position: number) => vo
         if (step < 0) {
           field = -step;
           at = 0;
+          weight = fieldWeights[field - 1] ?? 1;
         } else {
           if (field === 0 || field >= 127) throw new IndexFormatError('pf_index meta position outside a field');
-          visit(page, field * FIELD_SPAN + (at += step));
+          visit(page, field * FIELD_SPAN + (at += step), weight);
         }
       }
     }
@@ -380,45 +393,14 @@ function walkPositions(cbor: Cbor, visit: (page: number, position: number) => vo
 /** The positions of page lists (starting at `lists`), in two passes: count per page, then fill. */
 function readPositions(cbor: Cbor, lists: readonly number[], pageCount: number): Positions {
   const start = new Int32Array(pageCount + 1);
-  for (const at of lists) walkPositions(cbor.seek(at), (page) => start[page + 1]++);
+  for (const at of lists) walkPositions(cbor.seek(at), [], (page) => start[page + 1]++);
   for (let p = 0; p < pageCount; p++) start[p + 1] += start[p];
   const next = start.slice(0, pageCount);
   const at = new Int32Array(start[pageCount]);
-  for (const list of lists) walkPositions(cbor.seek(list), (page, position) => (at[next[page]++] = position));
+  for (const list of lists) walkPositions(cbor.seek(list), [], (page, position) => (at[next[page]++] = position));
   // Runs of text, fields and spellings each come in order, but not one after another.
   for (let p = 0; p < pageCount; p++) if (start[p + 1] - start[p] > 1) at.subarray(start[p], start[p + 1]).sort();
   return { start, at };
-}
-
-/** A text run's weight from the number that begins it, -(24 × weight + 1). */
-const runWeight = (marker: number) => (-marker - 1) / 24;
-
-/** `WordPages.count` over one page list. */
-function countInto(cbor: Cbor, into: Float64Array, has: Uint8Array, fieldWeights: readonly number[], factor: number): void {
-  let page = 0;
-  for (let i = 0, n = cbor.array(); i < n; i++) {
-    const parts = cbor.array();
-    page += cbor.uint();
-    has[page] = 1;
-    let sum = 0;
-    let weight = 1;
-    for (let j = 0, m = cbor.array(); j < m; j++) {
-      const step = cbor.int();
-      if (step < 0) weight = runWeight(step);
-      else sum += weight;
-    }
-    if (parts >= 3) {
-      let field = 0;
-      for (let j = 0, m = cbor.array(); j < m; j++) {
-        const step = cbor.int();
-        if (step < 0) field = -step;
-        else if (field === 0) throw new IndexFormatError('pf_index meta position outside a field');
-        else sum += fieldWeights[field - 1] ?? 1;
-      }
-    }
-    for (let j = 3; j < parts; j++) cbor.skip();
-    into[page] += sum * factor;
-  }
 }
 
 /** Decodes a decompressed `.pf_index` chunk: each folded word's pages. */
@@ -447,7 +429,11 @@ export function readChunk(bytes: Uint8Array, pageCount: number): Map<string, Wor
       variants,
       positions: () => readPositions(cbor, lists, pageCount),
       count(into, has, fieldWeights, factor) {
-        for (const at of lists) countInto(cbor.seek(at), into, has, fieldWeights, factor);
+        const add = (page: number, _: number, weight: number) => {
+          has[page] = 1;
+          into[page] += weight * factor;
+        };
+        for (const at of lists) walkPositions(cbor.seek(at), fieldWeights, add);
       },
     });
   }
@@ -570,11 +556,8 @@ export function readFilter(bytes: Uint8Array, pageCount: number): Map<string, Ui
   for (let i = 0, n = cbor.array(); i < n; i++) {
     if (cbor.array() !== 2) throw new IndexFormatError('pf_filter value is not [value, pages]');
     const value = cbor.text();
-    const pages = new Uint32Array(cbor.array());
-    for (let j = 0; j < pages.length; j++) {
-      pages[j] = cbor.uint();
-      if (pages[j] >= pageCount || (j > 0 && pages[j] <= pages[j - 1])) throw new IndexFormatError(`pf_filter ${value} lists page ${pages[j]} out of order or of ${pageCount}`);
-    }
+    const pages = pageNumbers(cbor, pageCount, `pf_filter ${value}`);
+    if (pages.some((page, j) => j > 0 && page <= pages[j - 1])) throw new IndexFormatError(`pf_filter ${value} lists its pages out of order`);
     values.set(value, pages);
   }
   return values;
