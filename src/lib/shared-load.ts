@@ -14,3 +14,13 @@ export function sharedLoad<T>(load: () => Promise<T>): () => Promise<T> {
     return pending;
   };
 }
+
+/** `sharedLoad` for each key: a key's load is shared until it fails. */
+export function sharedLoads<K, T>(load: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  const loads = new Map<K, () => Promise<T>>();
+  return (key) => {
+    let shared = loads.get(key);
+    if (!shared) loads.set(key, (shared = sharedLoad(() => load(key))));
+    return shared();
+  };
+}

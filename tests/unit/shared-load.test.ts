@@ -3,7 +3,7 @@
  * search page loads Pagefind, the date order and the facet table this way.
  */
 import { describe, expect, it } from 'vitest';
-import { sharedLoad } from '../../src/lib/shared-load.ts';
+import { sharedLoad, sharedLoads } from '../../src/lib/shared-load.ts';
 
 describe('sharedLoad', () => {
   it('loads once for every caller while the load stands', async () => {
@@ -25,5 +25,21 @@ describe('sharedLoad', () => {
     expect(await get()).toBe('đã tải');
     expect(await get()).toBe('đã tải');
     expect(calls).toBe(2);
+  });
+});
+
+describe('sharedLoads', () => {
+  it('loads each key once while its load stands, and again after it fails', async () => {
+    const calls: string[] = [];
+    const get = sharedLoads(async (key: string) => {
+      calls.push(key);
+      if (key === 'b' && calls.filter((k) => k === 'b').length === 1) throw new Error('mất kết nối');
+      return key.toUpperCase();
+    });
+    expect(await Promise.all([get('a'), get('a')])).toEqual(['A', 'A']);
+    await expect(get('b')).rejects.toThrow('mất kết nối');
+    expect(await get('b')).toBe('B');
+    expect(await get('a')).toBe('A');
+    expect(calls).toEqual(['a', 'b', 'b']);
   });
 });

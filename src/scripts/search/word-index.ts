@@ -16,12 +16,11 @@ import {
   readFilter,
   readMeta,
   type IndexMeta,
-  type WordPages,
 } from '../../lib/search/pagefind-index.ts';
 import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
-import { sharedLoad } from '../../lib/shared-load.ts';
+import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -56,47 +55,27 @@ export function wordIndex(bundle: string, language: string) {
       throw error;
     }
   });
-  const chunks = new Map<string, Promise<Map<string, WordPages>>>();
-  const chunk = (hash: string, pageCount: number) => {
-    let loaded = chunks.get(hash);
-    if (!loaded) {
-      loaded = fetchBytes(`${bundle}index/${hash}.pf_index`).then((bytes) => readChunk(bytes, pageCount));
-      // A failure is asked again next time rather than remembered.
-      loaded.catch(() => chunks.delete(hash));
-      chunks.set(hash, loaded);
-    }
-    return loaded;
-  };
+  // Each file is loaded once, and asked again after a failure rather than the failure remembered.
+  const chunk = sharedLoads((hash: string) =>
+    Promise.all([meta(), fetchBytes(`${bundle}index/${hash}.pf_index`)]).then(([m, bytes]) => readChunk(bytes, m.pages.length)),
+  );
   /**
    * A rewording phrase's pages as the build wrote them (phrase-files.ts);
    * undefined, and the index read instead, when the file is missing or
    * unreadable.
    */
-  const phrases = new Map<string, Promise<number[] | undefined>>();
-  const phrase = (m: IndexMeta, file: string) => {
-    let loaded = phrases.get(file);
-    if (!loaded) {
-      loaded = fetch(`${bundle}${file}`, { cache: 'force-cache' })
-        .then(async (response) => (response.ok ? decodePages(await response.text(), m.pages.length) : undefined))
-        .catch(() => undefined);
-      phrases.set(file, loaded);
-    }
-    return loaded;
-  };
-  const filters = new Map<string, Promise<Map<string, Uint32Array>>>();
-  const filter = (m: IndexMeta, name: string) => {
-    let loaded = filters.get(name);
-    if (!loaded) {
-      const hash = m.filters.get(name);
-      loaded = hash
-        ? fetchBytes(`${bundle}filter/${hash}.pf_filter`).then((bytes) => readFilter(bytes, m.pages.length))
-        : // A filter no page of this bundle has.
-          Promise.resolve(new Map());
-      loaded.catch(() => filters.delete(name));
-      filters.set(name, loaded);
-    }
-    return loaded;
-  };
+  const phrase = sharedLoads((file: string) =>
+    Promise.all([meta(), fetch(`${bundle}${file}`, { cache: 'force-cache' })])
+      .then(async ([m, response]) => (response.ok ? decodePages(await response.text(), m.pages.length) : undefined))
+      .catch(() => undefined),
+  );
+  const filter = sharedLoads(async (name: string): Promise<Map<string, Uint32Array>> => {
+    const m = await meta();
+    const hash = m.filters.get(name);
+    // A filter no page of this bundle has.
+    if (!hash) return new Map();
+    return readFilter(await fetchBytes(`${bundle}filter/${hash}.pf_filter`), m.pages.length);
+  });
   // Read now: every query needs it first.
   meta().catch(() => undefined);
   return {
@@ -104,7 +83,7 @@ export function wordIndex(bundle: string, language: string) {
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
       const file = exact === undefined ? phraseFile(keys, m.hash) : undefined;
-      const written = file ? await phrase(m, file) : undefined;
+      const written = file ? await phrase(file) : undefined;
       return (written ?? (await lookUpPages(m, keys, exact, chunk))).map((page) => m.pages[page]);
     },
     /**
@@ -127,7 +106,7 @@ export function wordIndex(bundle: string, language: string) {
     /** The ids of the pages of this bundle having a filter value, in page order. */
     async filtered(name: string, value: string): Promise<string[]> {
       const m = await meta();
-      return Array.from((await filter(m, name)).get(value) ?? [], (page) => m.pages[page]);
+      return Array.from((await filter(name)).get(value) ?? [], (page) => m.pages[page]);
     },
     /** The ids of the pages of this bundle having the sort key, in ascending order of it. */
     async sorted(key: string): Promise<string[]> {
