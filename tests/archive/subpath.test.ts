@@ -102,7 +102,6 @@ describe('the archive under a sub-path, on a plain static server', () => {
     }
     for (const { facts } of testPlans()) expect(paths, facts.slug).toContain(`${SUB_BASE}ke-hoach/${facts.slug}/`);
     expect(paths.some((p) => p.startsWith(`${SUB_BASE}_astro/`) && p.endsWith('.css'))).toBe(true);
-    expect(paths.some((p) => p.endsWith('.woff2'))).toBe(true);
   });
 
   it('finds no broken internal link or asset', () => {
