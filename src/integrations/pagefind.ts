@@ -19,10 +19,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { toIndexText } from '../lib/search/index-fields.ts';
+import { COUNT_DIR } from '../lib/search/count-files.ts';
 import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
+import { writeCountFiles } from './count-files.ts';
 import { writePhraseFiles } from './phrase-files.ts';
 
 /**
@@ -108,6 +110,11 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       await writePhraseFiles(join(site, 'pagefind', shard.path), shard.language);
     } catch (error) {
       fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+    }
+    try {
+      await writeCountFiles(join(site, 'pagefind', shard.path), shard.language);
+    } catch (error) {
+      fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
   }
   tick(done, true);

@@ -15,8 +15,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { FILTERS, INDEX_LANGUAGE, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { FILTERS, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { countTerms, lookUpPages, readChunk, readFilter, readMeta } from '../../src/lib/search/pagefind-index.ts';
+import {
+  COUNT_DIR,
+  PHRASE_WORDS,
+  countFile,
+  countReader,
+  countTermsCounted,
+  lookUpCounted,
+  manifestFile,
+  phraseFile,
+  readCountFile,
+  readManifest,
+  readPhraseFile,
+} from '../../src/lib/search/count-files.ts';
 import { PHRASE_DIR, decodePages, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
@@ -570,8 +583,14 @@ describe('whole words and phrases read from the index files', () => {
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));
       await page.goto(`${server.url}tim-kiem/?${new URLSearchParams({ q: 'hoà giải cơ sở "một cửa" 4003/QĐ-UBND' })}`);
       const { slugs } = await read(page, base);
-      // A half-typed last word, a filter alone, a filter with words, and the date order.
-      for (const params of <Record<string, string>[]>[{ q: 'đội ngũ cán b' }, { nam: '2022' }, { q: 'kế hoạch', tinh: 'dong-thap' }, { q: 'kế hoạch', 'sap-xep': 'cu-nhat' }]) {
+      // A half-typed last word, a filter alone, a filter with words, the date order, and a phrase longer than the count files hold.
+      for (const params of <Record<string, string>[]>[
+        { q: 'đội ngũ cán b' },
+        { nam: '2022' },
+        { q: 'kế hoạch', tinh: 'dong-thap' },
+        { q: 'kế hoạch', 'sap-xep': 'cu-nhat' },
+        { q: '"cải cách hành chính năm 2020"' },
+      ]) {
         await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
         expect((await read(page, base)).slugs.length, JSON.stringify(params)).toBeGreaterThan(0);
       }
@@ -579,6 +598,8 @@ describe('whole words and phrases read from the index files', () => {
       expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
       // Pagefind's script and WebAssembly are the fallback only.
       expect(requested.filter((p) => /pagefind\.js$|\.pagefind$|wasm/.test(p)), base).toEqual([]);
+      // Read from the count files, and the index chunks for what they leave (a phrase of more than four words).
+      expect(requested.some((p) => p.includes(`/${COUNT_DIR}/`))).toBe(true);
       expect(requested.some((p) => p.endsWith('.pf_index'))).toBe(true);
       await page.close();
     }
@@ -635,6 +656,73 @@ describe('whole words and phrases read from the index files', () => {
       expect((await readAll(page, base)).slugs, base).toEqual(normal.slugs);
       expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
       await page.close();
+    }
+  });
+
+  it.each([
+    ['whole', () => SITE_ROOT],
+    ['sharded', () => SITE_SUB],
+  ])('give in the count files the answers the index gives, for every word, spelling, phrase and ranked search of the plans (%s index)', async (_, dir) => {
+    const { keys, spellings, phrases } = vocabulary();
+    const queries = [...keys.map((k) => [k]), ...keys.map((k) => [k.slice(0, Math.ceil(k.length / 2))]), ...phrases.map((p) => p.split(' '))];
+    let phrasesAnswered = 0;
+    for (const { folder, language, meta, load } of bundlesOf(dir())) {
+      const hash = indexHash(folder, language);
+      const file = (name: string) => readFileSync(join(folder, name), 'utf8');
+      const reader = countReader(
+        readManifest(file(manifestFile(hash))),
+        async (i) => readCountFile(file(countFile(hash, i)), meta.pages.length),
+        async (i) => readPhraseFile(file(phraseFile(hash, i)), meta.pages.length),
+      );
+      const sorted = (pages: ArrayLike<number>) => Array.from(pages).sort((a, b) => a - b);
+      for (const key of keys) expect(sorted((await lookUpCounted(reader, [key], undefined))!), key).toEqual(sorted(await lookUpPages(meta, [key], undefined, load)));
+      for (const [spelled, key] of spellings) {
+        expect(sorted((await lookUpCounted(reader, [key], spelled))!), spelled).toEqual(sorted(await lookUpPages(meta, [key], spelled, load)));
+      }
+      for (const phrase of phrases) {
+        const ks = phrase.split(' ');
+        const counted = await lookUpCounted(reader, ks, undefined);
+        // Undefined only for what the files leave to the index: a phrase longer than their runs.
+        if (counted === undefined) {
+          expect(ks.length, phrase).toBeGreaterThan(PHRASE_WORDS);
+          continue;
+        }
+        phrasesAnswered++;
+        expect(sorted(counted), phrase).toEqual(sorted(await lookUpPages(meta, ks, undefined, load)));
+      }
+      const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
+      for (const q of queries) {
+        const counted = await countTermsCounted(reader, q, meta.pages.length);
+        const read = await countTerms(meta, q, weights, load);
+        expect({ ...counted, counts: counted.counts.map((c) => [...c]) }, q.join(' ')).toEqual({ ...read, counts: read.counts.map((c) => [...c]) });
+      }
+    }
+    expect(phrasesAnswered).toBeGreaterThan(phrases.length / 2);
+    expect(phrasesAnswered).toBe(phrases.filter((p) => p.split(' ').length <= PHRASE_WORDS).length * bundlesOf(dir()).length);
+  });
+
+  it('answer words, spellings, phrases and rankings from the count files, and from the index when they are missing', async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      // Whole words, a half-typed one, a quoted phrase, an abbreviation.
+      for (const q of ['đội ngũ cán bộ', 'hoà giải', 'kế hoạch cải c', '"một cửa" liên thông', 'CCHC']) {
+        const normal = await open({ q }, server, base);
+        const expected = (await readAll(normal.page, base)).slugs;
+        const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+        expect(requested.some((p) => p.includes(`/${COUNT_DIR}/`)), `${base} ${q}`).toBe(true);
+        // Nothing left for the index chunks.
+        expect(requested.filter((p) => p.endsWith('.pf_index')), `${base} ${q}`).toEqual([]);
+        await normal.page.close();
+        const page = await browser.newPage();
+        await page.route(
+          (url) => url.pathname.includes(`/${COUNT_DIR}/`),
+          (route) => route.fulfill({ status: 404, body: '' }),
+        );
+        await page.goto(`${server.url}tim-kiem/?${new URLSearchParams({ q })}`);
+        expect(expected.length, `${base} ${q}`).toBeGreaterThan(0);
+        expect((await readAll(page, base)).slugs, `${base} ${q}`).toEqual(expected);
+        expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
+        await page.close();
+      }
     }
   });
 

@@ -32,6 +32,25 @@ export const SEARCH_META = {
   keywords: 'tukhoa',
 } as const;
 
+/**
+ * Title, number, issuer and summary outweigh the body: a word found in a meta
+ * field counts that field's weight, in the page's own ranking (countTerms)
+ * as in Pagefind's. The search-only fields count like body text, and the
+ * date not at all. The build writes the count files (count-files.ts) with
+ * the same weights.
+ */
+export const META_WEIGHTS = {
+  [META.title]: 5,
+  [META.number]: 5,
+  [META.issuer]: 3,
+  [META.summary]: 2,
+  [META.province]: 2,
+  [META.date]: 0,
+  [SEARCH_META.ownNumber]: 1,
+  [SEARCH_META.citedNumbers]: 1,
+  [SEARCH_META.keywords]: 1,
+};
+
 /** The language of the pages, which the primary index must match; shards.ts derives the others' from it. */
 export const INDEX_LANGUAGE = 'vi';
 

@@ -218,7 +218,7 @@ export function readMeta(bytes: Uint8Array): IndexMeta {
  * is code point order; JavaScript's `<` compares UTF-16 units, which differs
  * beyond U+FFFF.
  */
-function compareWords(a: string, b: string): number {
+export function compareWords(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -486,6 +486,14 @@ function pagesOf(entry: WordPages | undefined, folded: string, exact?: string): 
   return v ? [v] : [];
 }
 
+/** How much a word counts for a key it begins, or that begins it: 1 for the key itself, less the more their lengths differ. */
+export function likeness(key: string, word: string): number {
+  if (word === key) return 1;
+  const length = [...key].length;
+  const other = [...word].length;
+  return Math.min(length, other) / Math.max(length, other);
+}
+
 /** What a ranked search finds in one index, for `relevance.ts` to score. */
 export interface TermCounts {
   /** The page numbers having every term. */
@@ -528,13 +536,16 @@ export async function countTerms(meta: IndexMeta, keys: readonly string[], field
       return [];
     }),
   );
+  const one = new Float64Array(n);
   const counts = terms.map((words, i) => {
     const into = new Float64Array(n);
     const has = new Uint8Array(n);
-    const length = [...keys[i]].length;
     for (const [word, entry] of words) {
-      const other = [...word].length;
-      entry.count(into, has, fieldWeights, word === keys[i] ? 1 : Math.min(length, other) / Math.max(length, other));
+      // Each word's own count, then times its factor: count-files.ts adds up the counts it stores the same way.
+      one.fill(0);
+      entry.count(one, has, fieldWeights, 1);
+      const factor = likeness(keys[i], word);
+      for (let p = 0; p < n; p++) if (one[p] !== 0) into[p] += one[p] * factor;
     }
     return { into, has };
   });

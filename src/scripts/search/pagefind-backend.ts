@@ -6,7 +6,7 @@
  */
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, INDEX_LANGUAGE, META, SEARCH_META, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
@@ -30,24 +30,6 @@ interface PagefindInstanceApi {
 interface PagefindApi extends PagefindInstanceApi {
   createInstance(options: Record<string, unknown>): PagefindInstanceApi;
 }
-
-/**
- * Title, number, issuer and summary outweigh the body: a word found in a meta
- * field counts that field's weight, in the page's own ranking (countTerms)
- * as in Pagefind's. The search-only fields count like body text, and the
- * date not at all.
- */
-const META_WEIGHTS = {
-  [META.title]: 5,
-  [META.number]: 5,
-  [META.issuer]: 3,
-  [META.summary]: 2,
-  [META.province]: 2,
-  [META.date]: 0,
-  [SEARCH_META.ownNumber]: 1,
-  [SEARCH_META.citedNumbers]: 1,
-  [SEARCH_META.keywords]: 1,
-};
 
 /** A plan as the result list shows it: Pagefind's text with đ written back (index-fields.ts). */
 function shown(plan: PlanData): PlanData {

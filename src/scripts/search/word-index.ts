@@ -17,6 +17,18 @@ import {
   readMeta,
   type IndexMeta,
 } from '../../lib/search/pagefind-index.ts';
+import {
+  countFile,
+  countReader,
+  countTermsCounted,
+  lookUpCounted,
+  manifestFile,
+  phraseFile as countedPhraseFile,
+  readCountFile,
+  readManifest,
+  readPhraseFile,
+  type CountReader,
+} from '../../lib/search/count-files.ts';
 import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
@@ -41,14 +53,20 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 export function wordIndex(bundle: string, language: string) {
   // A file this cannot read stays unreadable; a failed download is tried again.
   let unreadable: IndexFormatError | undefined;
+  // The entry file names the index; the metadata and the count files' manifest are then read side by side.
+  const indexHash = sharedLoad(async (): Promise<string> => {
+    if (unreadable) throw unreadable;
+    const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
+    if (!response.ok) throw new Error(`${response.status} for ${bundle}pagefind-entry.json`);
+    const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
+    const hash = entry.languages?.[language]?.hash;
+    if (!hash) throw (unreadable = new IndexFormatError(`no ${language} index in ${bundle}`));
+    return hash;
+  });
   const meta = sharedLoad(async (): Promise<IndexMeta & { hash: string }> => {
+    const hash = await indexHash();
     if (unreadable) throw unreadable;
     try {
-      const response = await fetch(`${bundle}pagefind-entry.json`, { cache: 'force-cache' });
-      if (!response.ok) throw new Error(`${response.status} for ${bundle}pagefind-entry.json`);
-      const entry = (await response.json()) as { languages?: Record<string, { hash?: string }> };
-      const hash = entry.languages?.[language]?.hash;
-      if (!hash) throw new IndexFormatError(`no ${language} index in ${bundle}`);
       return { ...readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`)), hash };
     } catch (error) {
       if (error instanceof IndexFormatError) unreadable = error;
@@ -69,6 +87,31 @@ export function wordIndex(bundle: string, language: string) {
       .then(async ([m, response]) => (response.ok ? decodePages(await response.text(), m.pages.length) : undefined))
       .catch(() => undefined),
   );
+  /**
+   * The bundle's count files (count-files.ts), or undefined, and the chunks
+   * read instead, when they are missing or unreadable.
+   */
+  const counted = sharedLoad(async (): Promise<{ reader: CountReader; weights: number[] } | undefined> => {
+    const hash = await indexHash();
+    const text = async (file: string) => {
+      const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
+      if (!response.ok) throw new Error(`${response.status} for ${bundle}${file}`);
+      return response.text();
+    };
+    try {
+      const [manifest, { pages }] = await Promise.all([text(manifestFile(hash)).then(readManifest), meta()]);
+      const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pages.length));
+      const phraseFiles = sharedLoads(async (i: number) => readPhraseFile(await text(countedPhraseFile(hash, i)), pages.length));
+      return { reader: countReader(manifest, countFiles, phraseFiles), weights: manifest.weights };
+    } catch {
+      return undefined;
+    }
+  });
+  /** `read` over the count files; undefined when they cannot answer, or fail. */
+  const fromCounts = async <T>(read: (files: { reader: CountReader; weights: number[] }) => Promise<T | undefined>): Promise<T | undefined> => {
+    const files = await counted();
+    return files && read(files).catch(() => undefined);
+  };
   const filter = sharedLoads(async (name: string): Promise<Map<string, Uint32Array>> => {
     const m = await meta();
     const hash = m.filters.get(name);
@@ -76,15 +119,16 @@ export function wordIndex(bundle: string, language: string) {
     if (!hash) return new Map();
     return readFilter(await fetchBytes(`${bundle}filter/${hash}.pf_filter`), m.pages.length);
   });
-  // Read now: every query needs it first.
+  // Read now: every query needs them first.
   meta().catch(() => undefined);
+  counted().catch(() => undefined);
   return {
     /** The ids of the pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<string[]> {
       const m = await meta();
       const file = exact === undefined ? phraseFile(keys, m.hash) : undefined;
-      const written = file ? await phrase(file) : undefined;
-      return (written ?? (await lookUpPages(m, keys, exact, chunk))).map((page) => m.pages[page]);
+      const written = (file ? await phrase(file) : undefined) ?? (await fromCounts(({ reader }) => lookUpCounted(reader, keys, exact)));
+      return Array.from(written ?? (await lookUpPages(m, keys, exact, chunk)), (page) => m.pages[page]);
     },
     /**
      * The pages of this bundle having every key, each a whole word but the
@@ -93,7 +137,12 @@ export function wordIndex(bundle: string, language: string) {
      */
     async counts(keys: string[], fieldWeights: Readonly<Record<string, number>>): Promise<IndexCounts> {
       const m = await meta();
-      const found = await countTerms(m, keys, m.fields.map((f) => fieldWeights[f] ?? 1), chunk);
+      const weights = m.fields.map((f) => fieldWeights[f] ?? 1);
+      const found =
+        (await fromCounts(({ reader, weights: written }) =>
+          // Counts taken with other weights would rank otherwise.
+          written.length === weights.length && written.every((w, i) => w === weights[i]) ? countTermsCounted(reader, keys, m.pages.length) : Promise.resolve(undefined),
+        )) ?? (await countTerms(m, keys, weights, chunk));
       return {
         ids: found.pages.map((page) => m.pages[page]),
         counts: found.counts,

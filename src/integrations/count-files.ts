@@ -1,0 +1,24 @@
+/**
+ * Writes beside each index bundle its count and phrase files
+ * (src/lib/search/count-files.ts says what and why), read from the bundle's
+ * own chunks with the search page's own reader.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile } from '../lib/search/count-files.ts';
+import { META_WEIGHTS } from '../lib/search/index-fields.ts';
+import { readBundle } from './bundle-files.ts';
+
+/** Writes the files into the bundle at `folder`, indexed as `language`; returns how many. */
+export async function writeCountFiles(folder: string, language: string): Promise<number> {
+  const { hash, meta, load } = readBundle(folder, language);
+  const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
+  // The size only decides where one file ends and the next begins: the fastest gzip tells it well enough.
+  const out = await buildCountFiles(meta, load, weights, (text) => gzipSync(text, { level: 1 }).length);
+  mkdirSync(join(folder, COUNT_DIR, hash), { recursive: true });
+  out.counts.forEach((text, i) => writeFileSync(join(folder, countFile(hash, i)), text));
+  out.phrases.forEach((text, i) => writeFileSync(join(folder, phraseFile(hash, i)), text));
+  writeFileSync(join(folder, manifestFile(hash)), JSON.stringify(out.manifest));
+  return out.counts.length + out.phrases.length + 1;
+}

@@ -1,0 +1,203 @@
+/**
+ * Count and phrase files (src/lib/search/count-files.ts): on an index
+ * Pagefind itself writes, they give every answer the chunks give, and say
+ * so when they cannot. tests/e2e/search.test.ts checks the same on the
+ * built site and in the search page.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexShards } from '../../src/integrations/pagefind.ts';
+import {
+  PHRASE_WORDS,
+  buildCountFiles,
+  countFile,
+  countReader,
+  countTermsCounted,
+  lookUpCounted,
+  manifestFile,
+  phraseFile,
+  readCountFile,
+  readManifest,
+  readPhraseFile,
+  type CountFilesOut,
+  type CountReader,
+} from '../../src/lib/search/count-files.ts';
+import { META_WEIGHTS, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { countTerms, lookUpPages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../src/lib/search/pagefind-index.ts';
+
+/** Syllables whose folded forms collide or begin one another, common and rare. */
+const COMMON = ['hòa', 'hóa', 'hoá', 'hoa', 'hoạch', 'kế', 'đơn', 'đồng', 'một', 'cửa', 'liên', 'thông', 'cải', 'cách', 'hành', 'chính', 'xã'];
+const RARE = ['thủy', 'lợi', 'dòng', 'đông', 'thống', 'hoàn'];
+
+/** A deterministic text per page: common syllables in varying runs, a rare one in a page of its own, and words of its own. */
+function text(page: number): string {
+  const picked: string[] = [];
+  for (let i = 0; i < 40; i++) picked.push(COMMON[(page * 7 + i * i * 3 + (page % 5) * i) % COMMON.length]);
+  if (page % 9 === 0 && page / 9 < RARE.length) picked.splice(page % 30, 0, RARE[(page / 9) % RARE.length]);
+  for (let i = 0; i < 30; i++) picked.push(`tu${(page * 101 + i * 13) % 997}`);
+  return picked.join(' ');
+}
+
+const PAGES = 180;
+let dir: string;
+let meta: IndexMeta;
+let hash: string;
+const bundle = () => join(dir, 'pagefind');
+const chunks = new Map<string, Map<string, WordPages>>();
+const load = (chunk: string, count: number) => {
+  let words = chunks.get(chunk);
+  if (!words) chunks.set(chunk, (words = readChunk(gunzipSync(readFileSync(join(bundle(), 'index', `${chunk}.pf_index`))), count)));
+  return words;
+};
+const weights = () => meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kho-counts-'));
+  const slugs: string[] = [];
+  for (let p = 0; p < PAGES; p++) {
+    const slug = `kh-${p}`;
+    slugs.push(slug);
+    mkdirSync(join(dir, 'ke-hoach', slug), { recursive: true });
+    writeFileSync(
+      join(dir, 'ke-hoach', slug, 'index.html'),
+      `<!doctype html><html lang="vi"><head><title>${slug}</title></head><body><article data-pagefind-body>` +
+        `<h1 data-pagefind-meta="title">${toIndexText(COMMON[p % COMMON.length])} ${slug}</h1><p>${toIndexText(text(p))}</p></article></body></html>`,
+    );
+  }
+  await indexShards(await import('pagefind'), dir, [{ name: 'all', path: '', language: 'vi', slugs }], { info: () => undefined });
+  const metaFile = readdirSync(bundle()).find((f) => f.endsWith('.pf_meta'))!;
+  meta = readMeta(gunzipSync(readFileSync(join(bundle(), metaFile))));
+  hash = metaFile.replace(/^pagefind\.|\.pf_meta$/g, '');
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A reader over the files as the build wrote them into the bundle. */
+function writtenReader(): CountReader {
+  const read = (file: string) => readFileSync(join(bundle(), file), 'utf8');
+  return countReader(
+    readManifest(read(manifestFile(hash))),
+    async (i) => readCountFile(read(countFile(hash, i)), meta.pages.length),
+    async (i) => readPhraseFile(read(phraseFile(hash, i)), meta.pages.length),
+  );
+}
+
+/** A reader over files built in memory. */
+function memoryReader(out: CountFilesOut): CountReader {
+  const manifest = readManifest(JSON.stringify(out.manifest));
+  return countReader(
+    manifest,
+    async (i) => readCountFile(out.counts[i], meta.pages.length),
+    async (i) => readPhraseFile(out.phrases[i], meta.pages.length),
+  );
+}
+
+const indexWords = () => meta.chunks.flatMap((c) => [...load(c.hash, meta.pages.length).keys()]);
+const sorted = (pages: ArrayLike<number>) => Array.from(pages).sort((a, b) => a - b);
+const folded = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+
+/** Runs of two to PHRASE_WORDS + 1 words from the pages, and runs no page has. */
+function phrases(): string[][] {
+  const out = new Map<string, string[]>();
+  for (let p = 0; p < PAGES; p += 5) {
+    const ws = text(p).split(' ').map(folded);
+    for (let at = 0; at + 6 < ws.length; at += 7) for (let n = 2; n <= PHRASE_WORDS + 1; n++) out.set(ws.slice(at, at + n).join(' '), ws.slice(at, at + n));
+  }
+  for (const extra of ['hoa hoach hoa', 'thuy loi', 'cai cach xyzzy', 'xyzzy cai', 'ke ke ke']) out.set(extra, extra.split(' '));
+  return [...out.values()];
+}
+
+describe('count files', () => {
+  it('are written beside the index, and hold every word of it', () => {
+    const reader = writtenReader();
+    const words = indexWords();
+    expect(words.length).toBeGreaterThan(100);
+    return Promise.all(words.map(async (w) => expect(await reader.word(w), w).not.toBeNull()));
+  });
+
+  it.each([
+    ['as written by the build', () => writtenReader()],
+    // Every word rare, and a file per word or two: phrases then fall back to the chunks.
+    ['with a threshold no word meets, in small files', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { common: PAGES + 1, fileBytes: 1 }))],
+  ])('give the pages of every word and spelling that the chunks give (%s)', async (_, make) => {
+    const reader = await make();
+    for (const w of indexWords()) {
+      expect(sorted((await lookUpCounted(reader, [w], undefined))!), w).toEqual(sorted(await lookUpPages(meta, [w], undefined, load)));
+      for (const spelling of [w, ...load(meta.chunks.find((c) => load(c.hash, meta.pages.length).has(w))!.hash, meta.pages.length).get(w)!.variants.keys()]) {
+        expect(sorted((await lookUpCounted(reader, [w], spelling))!), spelling).toEqual(sorted(await lookUpPages(meta, [w], spelling, load)));
+      }
+    }
+    // Words the index does not have.
+    for (const w of ['xyzzy', 'aaa', 'zzzz']) expect(await lookUpCounted(reader, [w], undefined)).toEqual([]);
+  });
+
+  it.each([
+    ['as written by the build, every run of words', () => writtenReader(), true],
+    ['with a threshold only some words meet', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { common: 3 })), false],
+  ])('give the pages of every phrase they hold, and leave the others to the chunks (%s)', async (_, make, holdsAll) => {
+    const reader = await make();
+    let answered = 0;
+    let left = 0;
+    for (const keys of phrases()) {
+      const files = await lookUpCounted(reader, keys, undefined);
+      const fromChunks = sorted(await lookUpPages(meta, keys, undefined, load));
+      if (files === undefined) {
+        // Only a phrase too long, or with a word the files leave out.
+        const outside = await Promise.all(keys.map(async (k) => (await reader.word(k))?.next === undefined));
+        expect(keys.length > PHRASE_WORDS || (!holdsAll && outside.some(Boolean)), keys.join(' ')).toBe(true);
+        if (keys.length <= PHRASE_WORDS) left++;
+        continue;
+      }
+      answered++;
+      expect(sorted(files), keys.join(' ')).toEqual(fromChunks);
+    }
+    expect(answered).toBeGreaterThan(20);
+    // A word in one page only ("thủy") is in the runs only when every word is.
+    const rare = await lookUpCounted(reader, ['thuy', 'cai'], undefined);
+    if (holdsAll) expect(rare).toEqual(sorted(await lookUpPages(meta, ['thuy', 'cai'], undefined, load)));
+    else expect(rare).toBeUndefined();
+    expect(left > 0).toBe(!holdsAll);
+  });
+
+  it("give ranked searches the pages and weighted counts of the chunks' reading", async () => {
+    const reader = writtenReader();
+    // Every word, half of every word (as one being typed), runs of words, and last words that begin no word.
+    const queries = [
+      ...indexWords().map((w) => [w]),
+      ...indexWords().map((w) => [w.slice(0, Math.ceil(w.length / 2))]),
+      ...phrases(),
+      ['cai', 'hoac'],
+      ['hoa', 'xyzzy'],
+      ['kex'],
+      ['cai', 'cach', 'h'],
+    ];
+    let differentFromOwn = 0;
+    for (const keys of queries) {
+      const files = await countTermsCounted(reader, keys, meta.pages.length);
+      const fromChunks = await countTerms(meta, keys, weights(), load);
+      expect({ pages: files.pages, counts: files.counts.map((c) => [...c]), pagesWith: files.pagesWith }, keys.join(' ')).toEqual({
+        pages: fromChunks.pages,
+        counts: fromChunks.counts.map((c) => [...c]),
+        pagesWith: fromChunks.pagesWith,
+      });
+      // "hoa" as a last word also counts "hoach", less.
+      if ((await reader.word(keys[keys.length - 1]))?.begun) differentFromOwn++;
+    }
+    expect(differentFromOwn).toBeGreaterThan(0);
+    // A last word that begins no word stands for its longest start that is one ("ke" for "kex").
+    expect((await countTermsCounted(reader, ['kex'], meta.pages.length)).pages.length).toBeGreaterThan(0);
+  });
+
+  it('refuse files they cannot read', () => {
+    for (const text of ['{}', '{"format":2,"weights":[],"bounds":[],"common":1}', '{"format":1,"weights":[1],"bounds":["b","a"],"common":1}', 'nope']) {
+      expect(() => readManifest(text), text).toThrow();
+    }
+    const bad = ['[]', '{"a":{"p":[0,0],"c":[1,1],"v":{}}}', '{"a":{"p":[0],"c":[],"v":{}}}', '{"a":{"p":[999],"c":[1],"v":{}}}', '{"a":{"p":[0],"c":[1],"v":{"à":[5000]}}}', '{"a":{"p":[0],"c":[1],"v":{},"g":{"b":-1}}}'];
+    for (const text of bad) expect(() => readCountFile(text, PAGES), text).toThrow();
+    expect(() => readPhraseFile('{"a b":[1,-1]}', PAGES)).toThrow();
+    // A well-formed file reads back.
+    expect(readCountFile('{"a":{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}}', PAGES).get('a')!.spellings.get('à')).toEqual(Uint32Array.from([3]));
+  });
+});
