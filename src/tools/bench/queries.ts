@@ -11,6 +11,8 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { FACET_FILE } from '../../lib/search/index-fields.ts';
+import { COUNT_DIR } from '../../lib/search/count-files.ts';
+import { PHRASE_DIR } from '../../lib/search/phrase-files.ts';
 
 export interface Query {
   label: string;
@@ -42,7 +44,7 @@ export const QUERIES: readonly Query[] = [
 ];
 
 /** What a downloaded file is for, so that a report can say where a query's bytes go. */
-export const BYTE_KINDS = ['page', 'library', 'meta', 'words', 'filters', 'fragments', 'counts'] as const;
+export const BYTE_KINDS = ['page', 'library', 'meta', 'words', 'written', 'filters', 'fragments', 'counts'] as const;
 export type ByteKind = (typeof BYTE_KINDS)[number];
 
 /** The kind of a file the search page downloads, from its URL (Pagefind's file names, index-fields.ts). */
@@ -51,6 +53,8 @@ export function byteKind(url: string): ByteKind {
   if (!/\/pagefind\//.test(path)) return 'page';
   if (path.endsWith('.pf_meta')) return 'meta';
   if (path.endsWith('.pf_index')) return 'words';
+  // What the build writes beside each bundle for the page to read instead of the chunks.
+  if (path.includes(`/${COUNT_DIR}/`) || path.includes(`/${PHRASE_DIR}/`)) return 'written';
   if (path.endsWith('.pf_filter')) return 'filters';
   if (path.endsWith('.pf_fragment')) return 'fragments';
   if (path.endsWith(`/${FACET_FILE}`)) return 'counts';

@@ -152,6 +152,7 @@ const KIND_LABELS: Record<ByteKind, string> = {
   library: 'Thư viện Pagefind: pagefind.js, WebAssembly, pagefind-entry.json',
   meta: 'Siêu dữ liệu chỉ mục (.pf_meta, một tệp mỗi mảnh)',
   words: 'Chỉ mục từ (.pf_index)',
+  written: 'Tệp đếm, tệp cụm từ của kho (kho-dem/, kho-cum/)',
   filters: 'Bộ lọc (.pf_filter)',
   fragments: 'Nội dung các kết quả hiện ra (.pf_fragment)',
   counts: 'Bảng đếm bộ lọc (kho-facets.json)',
