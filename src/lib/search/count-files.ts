@@ -344,32 +344,59 @@ export function countFileFor(manifest: CountManifest, word: string): number {
   return found;
 }
 
-/** Decodes a count file of an index of `pageCount` pages. */
-export function readCountFile(text: string, pageCount: number): Map<string, WordCounts> {
-  const raw: unknown = JSON.parse(text);
-  if (!isObject(raw)) throw new CountFileError('a count file that is not an object');
-  const out = new Map<string, WordCounts>();
-  for (const [word, e] of Object.entries(raw)) {
-    if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
-    const pages = pagesFrom(e.p, pageCount, word);
-    const spellings = new Map<string, Uint32Array>();
-    for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFrom(list, pageCount, spelling));
-    const counts: WordCounts = { pages, counts: countsFrom(e.c, pages.length, word), spellings };
-    if (e.x !== undefined) {
-      if (!isObject(e.x)) throw new CountFileError(`${word}: bad counts with longer words`);
-      const begun = pagesFrom(e.x.p, pageCount, word);
-      counts.begun = { pages: begun, counts: countsFrom(e.x.c, begun.length, word) };
-    }
-    if (e.g !== undefined) {
-      if (!isObject(e.g) || !Object.values(e.g).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
-        throw new CountFileError(`${word}: bad phrase files`);
-      }
-      counts.next = new Map(Object.entries(e.g as Record<string, number>));
-    }
-    out.set(word, counts);
+/** One word of a count file, decoded and checked. */
+function decodeWord(word: string, e: unknown, pageCount: number): WordCounts {
+  if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
+  const pages = pagesFrom(e.p, pageCount, word);
+  const spellings = new Map<string, Uint32Array>();
+  for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFrom(list, pageCount, spelling));
+  const counts: WordCounts = { pages, counts: countsFrom(e.c, pages.length, word), spellings };
+  if (e.x !== undefined) {
+    if (!isObject(e.x)) throw new CountFileError(`${word}: bad counts with longer words`);
+    const begun = pagesFrom(e.x.p, pageCount, word);
+    counts.begun = { pages: begun, counts: countsFrom(e.x.c, begun.length, word) };
   }
-  return out;
+  if (e.g !== undefined) {
+    if (!isObject(e.g) || !Object.values(e.g).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
+      throw new CountFileError(`${word}: bad phrase files`);
+    }
+    counts.next = new Map(Object.entries(e.g as Record<string, number>));
+  }
+  return counts;
 }
+
+/**
+ * A count file of an index of `pageCount` pages. A query needs one or two
+ * of its words, so each is decoded (and checked: `get` throws a
+ * CountFileError on a bad one) when first asked for.
+ */
+export class CountFile {
+  private readonly raw: Record<string, unknown>;
+  private readonly pageCount: number;
+  private readonly decoded = new Map<string, WordCounts>();
+
+  constructor(text: string, pageCount: number) {
+    const raw: unknown = JSON.parse(text);
+    if (!isObject(raw)) throw new CountFileError('a count file that is not an object');
+    this.raw = raw;
+    this.pageCount = pageCount;
+  }
+
+  /** Its words, in no particular order. */
+  words(): string[] {
+    return Object.keys(this.raw);
+  }
+
+  get(word: string): WordCounts | undefined {
+    if (!Object.hasOwn(this.raw, word)) return undefined;
+    let counts = this.decoded.get(word);
+    if (!counts) this.decoded.set(word, (counts = decodeWord(word, this.raw[word], this.pageCount)));
+    return counts;
+  }
+}
+
+/** Reads a count file of an index of `pageCount` pages. */
+export const readCountFile = (text: string, pageCount: number) => new CountFile(text, pageCount);
 
 /** Decodes a phrase file: the pages of each run of words. */
 export function readPhraseFile(text: string, pageCount: number): Map<string, Uint32Array> {
@@ -390,7 +417,7 @@ export interface CountReader {
 /** A reader over the files, each loaded through `loadCounts` and `loadPhrases` (which may cache). */
 export function countReader(
   manifest: CountManifest,
-  loadCounts: (file: number) => Promise<Map<string, WordCounts>>,
+  loadCounts: (file: number) => Promise<CountFile>,
   loadPhrases: (file: number) => Promise<Map<string, Uint32Array>>,
 ): CountReader {
   return {
@@ -406,9 +433,9 @@ export function countReader(
         files.push(files[files.length - 1] + 1);
       }
       const loaded = await Promise.all(files.map(loadCounts));
-      // Sorted again: an object keeps keys that look like numbers ("2025") ahead of the others.
+      // Sorted: an object keeps keys that look like numbers ("2025") ahead of the others.
       return loaded
-        .flatMap((words) => [...words].filter(([word]) => word.startsWith(prefix)))
+        .flatMap((file) => file.words().flatMap((word): [string, WordCounts][] => (word.startsWith(prefix) ? [[word, file.get(word)!]] : [])))
         .sort(([a], [b]) => compareWords(a, b));
     },
     phrases: loadPhrases,

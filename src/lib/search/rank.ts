@@ -44,15 +44,35 @@ export interface Ranking {
 /** Position of each plan in newest-first order. */
 export type DateRank = ReadonlyMap<string, number>;
 
+/**
+ * The plans each search found, made once per set of answers: ranking asks
+ * for some several times, and on a large archive one can hold every plan.
+ */
+const idSets = new WeakMap<Answers, Map<string, Set<string>>>();
+
 /** The plans one search found. */
-export const idSet = (answers: Answers, id: string) => new Set((answers.get(id) ?? []).map((h) => h.id));
+export function idSet(answers: Answers, id: string): Set<string> {
+  let sets = idSets.get(answers);
+  if (!sets) idSets.set(answers, (sets = new Map()));
+  let set = sets.get(id);
+  if (!set) {
+    set = new Set();
+    for (const h of answers.get(id) ?? []) set.add(h.id);
+    sets.set(id, set);
+  }
+  return set;
+}
 const ids = idSet;
 
 /** Scores of one search scaled to 0..1 by its best hit. */
 function scaled(answers: Answers, id: string): Map<string, number> {
   const hits = answers.get(id) ?? [];
-  const best = Math.max(0, ...hits.map((h) => h.score));
-  return new Map(hits.map((h) => [h.id, best > 0 ? h.score / best : 1]));
+  // A loop, not Math.max(...scores): an answer may hold every plan of the archive, more than a call takes arguments.
+  let best = 0;
+  for (const h of hits) if (h.score > best) best = h.score;
+  const out = new Map<string, number>();
+  for (const h of hits) out.set(h.id, best > 0 ? h.score / best : 1);
+  return out;
 }
 
 export function compareRanked(dates: DateRank) {

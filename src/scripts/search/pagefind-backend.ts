@@ -37,6 +37,24 @@ function shown(plan: PlanData): PlanData {
   return { url: plan.url, content: fromIndexText(plan.content), meta };
 }
 
+/** A plan read from the index files (word-index.ts), with no Pagefind result behind it. */
+class IndexedHit implements BackendHit {
+  readonly indexed = true;
+  readonly id: string;
+  readonly score: number;
+  private readonly read: (id: string) => Promise<PlanData>;
+
+  constructor(id: string, score: number, read: (id: string) => Promise<PlanData>) {
+    this.id = id;
+    this.score = score;
+    this.read = read;
+  }
+
+  data(): Promise<PlanData> {
+    return this.read(this.id);
+  }
+}
+
 /** One shard of a sharded index, as the search page lists them (src/lib/search/shards.ts). */
 export interface ShardRef {
   name: string;
@@ -147,9 +165,10 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   });
   const viaPagefind = (id: string) => () =>
     everyResult().then((results) => results.get(id)?.data() ?? Promise.reject(new Error(`no Pagefind result for ${id}`)));
-  const indexHits = (found: { id: string; score: number }[]): BackendHit[] =>
-    found.map(({ id, score }) => ({ id, score, indexed: true, data: () => load(id, viaPagefind(id)).then(shown) }));
-  const unscored = (ids: string[]) => indexHits(ids.map((id) => ({ id, score: 1 })));
+  const read = (id: string) => load(id, viaPagefind(id)).then(shown);
+  // One object per plan found, and on a large archive a query finds every plan in several answers: no closure each.
+  const indexHits = (found: { id: string; score: number }[]): BackendHit[] => found.map(({ id, score }) => new IndexedHit(id, score, read));
+  const unscored = (ids: string[]): BackendHit[] => ids.map((id) => new IndexedHit(id, 1, read));
   const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => unscored(parts.flat()));
   /** Scored over every bundle at once (relevance.ts), best first. */
   const ranked = ({ keys }: Ranked): Promise<BackendHit[]> =>
