@@ -136,6 +136,7 @@ describe('count files', () => {
   it.each([
     ['as written by the build, every run of words', () => writtenReader(), true],
     ['with a threshold only some words meet', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { common: 3 })), false],
+    ['with room for only the most common words', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { maxCommon: 8 })), false],
   ])('give the pages of every phrase they hold, and leave the others to the chunks (%s)', async (_, make, holdsAll) => {
     const reader = await make();
     let answered = 0;
@@ -159,6 +160,18 @@ describe('count files', () => {
     if (holdsAll) expect(rare).toEqual(sorted(await lookUpPages(meta, ['thuy', 'cai'], undefined, load)));
     else expect(rare).toBeUndefined();
     expect(left > 0).toBe(!holdsAll);
+  });
+
+  it('hold the runs of at most the most common words, when an index has more words than they take', async () => {
+    const out = await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { maxCommon: 8 });
+    const reader = memoryReader(out);
+    const words = await Promise.all(indexWords().map(async (w) => [w, (await reader.word(w))!] as const));
+    const kept = words.filter(([, c]) => c.next !== undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(8);
+    // None left out is in more pages than one kept.
+    const fewest = Math.min(...kept.map(([, c]) => c.pages.length));
+    for (const [w, c] of words) if (c.next === undefined) expect(c.pages.length, w).toBeLessThanOrEqual(fewest);
   });
 
   it("give ranked searches the pages and weighted counts of the chunks' reading", async () => {

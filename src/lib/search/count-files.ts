@@ -107,14 +107,15 @@ export interface CountFilesOut {
  * The files for the index `meta` describes, its chunks read through `load`.
  * `gzipSize` tells how large a text is once served; `common` (in how many
  * pages a word must be for the phrase files to hold its runs: by default
- * every word is) and `fileBytes` (the file size) are for tests.
+ * every word is), `maxCommon` (how many words at most, `MAX_COMMON`) and
+ * `fileBytes` (the file size) are for tests.
  */
 export async function buildCountFiles(
   meta: IndexMeta,
   load: ChunkLoader,
   weights: number[],
   gzipSize: (text: string) => number,
-  options: { common?: number; fileBytes?: number } = {},
+  options: { common?: number; fileBytes?: number; maxCommon?: number } = {},
 ): Promise<CountFilesOut> {
   const n = meta.pages.length;
   const common = options.common ?? 1;
@@ -152,10 +153,12 @@ export async function buildCountFiles(
     pagesWith.push(found.length);
   }
   // The most common words, in word order.
-  const commonWords = words.map((_, i) => i).filter((i) => pagesWith[i] >= common);
-  if (commonWords.length > MAX_COMMON) {
-    const cut = [...commonWords].sort((a, b) => pagesWith[b] - pagesWith[a])[MAX_COMMON - 1];
-    commonWords.splice(0, commonWords.length, ...commonWords.filter((i) => pagesWith[i] > pagesWith[cut]));
+  let commonWords = words.map((_, i) => i).filter((i) => pagesWith[i] >= common);
+  const maxCommon = Math.min(options.maxCommon ?? MAX_COMMON, MAX_COMMON);
+  if (commonWords.length > maxCommon) {
+    const cut = pagesWith[[...commonWords].sort((a, b) => pagesWith[b] - pagesWith[a])[maxCommon - 1]];
+    // Ties at the cut all go: never more than maxCommon.
+    commonWords = commonWords.filter((i) => pagesWith[i] > cut);
   }
   for (const i of commonWords) entries[i].g = {};
 
