@@ -6,16 +6,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile } from '../lib/search/count-files.ts';
+import { progress } from '../lib/progress.ts';
+import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile, type CountProgress } from '../lib/search/count-files.ts';
 import { META_WEIGHTS } from '../lib/search/index-fields.ts';
 import { readBundle } from './bundle-files.ts';
 
-/** Writes the files into the bundle at `folder`, indexed as `language`; returns how many. */
-export async function writeCountFiles(folder: string, language: string): Promise<number> {
+/**
+ * Writes the files into the bundle at `folder`, indexed as `language`, with
+ * a progress line every few seconds through `log` (a large shard takes tens
+ * of seconds); returns how many.
+ */
+export async function writeCountFiles(folder: string, language: string, log: (line: string) => void = () => undefined): Promise<number> {
   const { hash, meta, load } = readBundle(folder, language);
   const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
+  const tickers = new Map<string, ReturnType<typeof progress>>();
+  const tick: CountProgress = (stage, done, total) => {
+    let ticker = tickers.get(stage);
+    if (!ticker) tickers.set(stage, (ticker = stage === 'words' ? progress('đã đếm', total, 'từ', log) : progress('đã ghép cụm từ của', total, 'trang', log)));
+    ticker(done);
+  };
   // The size only decides where one file ends and the next begins: the fastest gzip tells it well enough.
-  const out = await buildCountFiles(meta, load, weights, (text) => gzipSync(text, { level: 1 }).length);
+  const out = await buildCountFiles(meta, load, weights, (text) => gzipSync(text, { level: 1 }).length, { progress: tick });
   mkdirSync(join(folder, COUNT_DIR, hash), { recursive: true });
   out.counts.forEach((text, i) => writeFileSync(join(folder, countFile(hash, i)), text));
   out.phrases.forEach((text, i) => writeFileSync(join(folder, phraseFile(hash, i)), text));

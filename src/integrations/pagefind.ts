@@ -112,7 +112,7 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
     try {
-      await writeCountFiles(join(site, 'pagefind', shard.path), shard.language);
+      await writeCountFiles(join(site, 'pagefind', shard.path), shard.language, (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`));
     } catch (error) {
       fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }

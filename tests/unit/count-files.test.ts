@@ -174,6 +174,16 @@ describe('count files', () => {
     for (const [w, c] of words) if (c.next === undefined) expect(c.pages.length, w).toBeLessThanOrEqual(fewest);
   });
 
+  it("tell how far they are: every word counted, then every page's runs gathered", async () => {
+    const told: [string, number, number][] = [];
+    await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { progress: (stage, done, total) => told.push([stage, done, total]) });
+    const last = (stage: string) => told.filter(([s]) => s === stage).at(-1);
+    expect(last('words')).toEqual(['words', indexWords().length, indexWords().length]);
+    expect(last('pages')).toEqual(['pages', PAGES, PAGES]);
+    // Words first, then pages.
+    expect(told.findIndex(([s]) => s === 'pages')).toBe(indexWords().length);
+  });
+
   it("give ranked searches the pages and weighted counts of the chunks' reading", async () => {
     const reader = writtenReader();
     // Every word, half of every word (as one being typed), runs of words, and last words that begin no word.

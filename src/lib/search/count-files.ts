@@ -97,6 +97,9 @@ interface RawEntry {
   g?: Record<string, number>;
 }
 
+/** Told how far the build of a bundle's files is: its words counted, then its pages' runs gathered. */
+export type CountProgress = (stage: 'words' | 'pages', done: number, total: number) => void;
+
 export interface CountFilesOut {
   manifest: CountManifest;
   counts: string[];
@@ -108,14 +111,14 @@ export interface CountFilesOut {
  * `gzipSize` tells how large a text is once served; `common` (in how many
  * pages a word must be for the phrase files to hold its runs: by default
  * every word is), `maxCommon` (how many words at most, `MAX_COMMON`) and
- * `fileBytes` (the file size) are for tests.
+ * `fileBytes` (the file size) are for tests; `progress` is told how far it is.
  */
 export async function buildCountFiles(
   meta: IndexMeta,
   load: ChunkLoader,
   weights: number[],
   gzipSize: (text: string) => number,
-  options: { common?: number; fileBytes?: number; maxCommon?: number } = {},
+  options: { common?: number; fileBytes?: number; maxCommon?: number; progress?: CountProgress } = {},
 ): Promise<CountFilesOut> {
   const n = meta.pages.length;
   const common = options.common ?? 1;
@@ -151,6 +154,7 @@ export async function buildCountFiles(
     }
     entries.push(entry);
     pagesWith.push(found.length);
+    options.progress?.('words', i + 1, words.length);
   }
   // The most common words, in word order.
   let commonWords = words.map((_, i) => i).filter((i) => pagesWith[i] >= common);
@@ -162,7 +166,7 @@ export async function buildCountFiles(
   }
   for (const i of commonWords) entries[i].g = {};
 
-  const phrases = writePhrases(words, commonWords, entries, n, gzipSize, fileBytes);
+  const phrases = writePhrases(words, commonWords, entries, n, gzipSize, fileBytes, options.progress);
   const counts: string[] = [];
   const bounds: string[] = [];
   let file: Record<string, RawEntry> = {};
@@ -193,6 +197,7 @@ function writePhrases(
   n: number,
   gzipSize: (text: string) => number,
   fileBytes: number,
+  progress: CountProgress | undefined,
 ): string[] {
   const w = commonWords.length;
   if (w === 0) return [];
@@ -224,6 +229,7 @@ function writePhrases(
     }
     const run: Run = { at, ks, count: page.length, page: p, w, groups };
     for (let i = 0; i < page.length; i++) if (i === 0 || at[i] !== at[i - 1]) extendRun(run, i, 1, 0, undefined, 0);
+    progress?.('pages', p + 1, n);
   }
   const word = (k: number) => words[commonWords[k]][0];
   const restWords = (rest: number): string[] => (rest === 0 ? [] : [...restWords(Math.floor(rest / base)), word((rest % base) - 1)]);
