@@ -2,7 +2,10 @@
  * Which plans hold a whole word, or words as a phrase, how often, all plans
  * in date order and the plans of a filter value, read from the Pagefind
  * bundle's own index files (src/lib/search/pagefind-index.ts says why and
- * how). One reader per bundle; a sharded index has one bundle per shard.
+ * how). Words, counts and short phrases come first from the count and
+ * phrase files the build writes beside the bundle, which hold no positions
+ * (src/lib/search/count-files.ts); the chunks answer the rest. One reader
+ * per bundle; a sharded index has one bundle per shard.
  *
  * The files are fetched with `force-cache`: when Pagefind itself runs (it is
  * the fallback), it has usually just downloaded the same chunk, and this
