@@ -726,6 +726,33 @@ describe('whole words and phrases read from the index files', () => {
     }
   });
 
+  it('ask for the count files again on the next query when a download of them failed', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    let failed = 0;
+    // The first ask for the list of count files fails as a dropped connection does; later ones go through.
+    await page.route(
+      (url) => url.pathname.includes(`/${COUNT_DIR}/`) && url.pathname.endsWith('/index.json'),
+      (route) => (failed++ === 0 ? route.abort('connectionreset') : route.continue()),
+    );
+    await page.goto(`${root.url}tim-kiem/?${new URLSearchParams({ q: 'đội ngũ cán bộ' })}`);
+    const first = await read(page);
+    // The same plans, whether each question read the chunks or asked for the list again and got it.
+    expect(first.slugs).toEqual((await search('đội ngũ cán bộ')).slice(0, first.slugs.length));
+    requested.length = 0;
+    await page.fill('#q', 'hoà giải');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'hoà giải');
+    const second = await read(page);
+    expect(second.slugs).toEqual((await search('hoà giải')).slice(0, second.slugs.length));
+    // The list was asked for again (once it came, never more), and this query read the count files, not the chunks.
+    expect(failed).toBe(2);
+    expect(requested.some((p) => p.includes(`/${COUNT_DIR}/`) && /\/d\d+\.json$/.test(p))).toBe(true);
+    expect(requested.filter((p) => p.endsWith('.pf_index'))).toEqual([]);
+    await page.close();
+  });
+
   it("show a plan read from the index files through Pagefind's own result when its file cannot be read", async () => {
     for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
       const params = { q: 'đội ngũ cán bộ' };

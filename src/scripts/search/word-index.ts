@@ -21,6 +21,7 @@ import {
   type IndexMeta,
 } from '../../lib/search/pagefind-index.ts';
 import {
+  CountFileError,
   countFile,
   countReader,
   countTermsCounted,
@@ -92,13 +93,14 @@ export function wordIndex(bundle: string, language: string) {
   );
   /**
    * The bundle's count files (count-files.ts), or undefined, and the chunks
-   * read instead, when they are missing or unreadable.
+   * read instead, when the build wrote none (404) or they are unreadable. A
+   * failed download is not remembered: the next query asks again.
    */
   const counted = sharedLoad(async (): Promise<{ reader: CountReader; weights: number[] } | undefined> => {
     const hash = await indexHash();
     const text = async (file: string) => {
       const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
-      if (!response.ok) throw new Error(`${response.status} for ${bundle}${file}`);
+      if (!response.ok) throw new CountFileError(`${response.status} for ${bundle}${file}`);
       return response.text();
     };
     try {
@@ -106,13 +108,14 @@ export function wordIndex(bundle: string, language: string) {
       const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pages.length));
       const phraseFiles = sharedLoads(async (i: number) => readPhraseFile(await text(countedPhraseFile(hash, i)), pages.length));
       return { reader: countReader(manifest, countFiles, phraseFiles), weights: manifest.weights };
-    } catch {
-      return undefined;
+    } catch (error) {
+      if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
+      throw error;
     }
   });
   /** `read` over the count files; undefined when they cannot answer, or fail. */
   const fromCounts = async <T>(read: (files: { reader: CountReader; weights: number[] }) => Promise<T | undefined>): Promise<T | undefined> => {
-    const files = await counted();
+    const files = await counted().catch(() => undefined);
     return files && read(files).catch(() => undefined);
   };
   const filter = sharedLoads(async (name: string): Promise<Map<string, Uint32Array>> => {
