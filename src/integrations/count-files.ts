@@ -9,15 +9,14 @@ import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
 import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile, type CountProgress } from '../lib/search/count-files.ts';
 import { META_WEIGHTS } from '../lib/search/index-fields.ts';
-import { readBundle } from './bundle-files.ts';
+import type { WrittenBundle } from './bundle-files.ts';
 
 /**
- * Writes the files into the bundle at `folder`, indexed as `language`, with
+ * Writes the files into the bundle at `folder`, read back as `bundle`, with
  * a progress line every few seconds through `log` (a large shard takes tens
  * of seconds); returns how many.
  */
-export async function writeCountFiles(folder: string, language: string, log: (line: string) => void = () => undefined): Promise<number> {
-  const { hash, meta, load } = readBundle(folder, language);
+export async function writeCountFiles(folder: string, { hash, meta, load }: WrittenBundle, log: (line: string) => void = () => undefined): Promise<number> {
   const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
   const tickers = new Map<string, ReturnType<typeof progress>>();
   const tick: CountProgress = (stage, done, total) => {

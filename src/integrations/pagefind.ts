@@ -24,6 +24,7 @@ import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
+import { readBundle, type WrittenBundle } from './bundle-files.ts';
 import { writeCountFiles } from './count-files.ts';
 import { writePhraseFiles } from './phrase-files.ts';
 
@@ -105,14 +106,18 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
     } finally {
       await pagefind.close();
     }
-    // After Pagefind's process has gone, so that its memory and this never add up.
+    // After Pagefind's process has gone, so that its memory and this never add up. Both files read the
+    // bundle back through one reader, so that each chunk is read once.
+    const folder = join(site, 'pagefind', shard.path);
+    let bundle: WrittenBundle;
     try {
-      await writePhraseFiles(join(site, 'pagefind', shard.path), shard.language);
+      bundle = readBundle(folder, shard.language);
+      await writePhraseFiles(folder, bundle);
     } catch (error) {
       fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
     try {
-      await writeCountFiles(join(site, 'pagefind', shard.path), shard.language, (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`));
+      await writeCountFiles(folder, bundle, (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`));
     } catch (error) {
       fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }

@@ -8,12 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lookUpPages } from '../lib/search/pagefind-index.ts';
 import { PHRASE_DIR, encodePages, phraseFiles } from '../lib/search/phrase-files.ts';
-import { readBundle } from './bundle-files.ts';
+import type { WrittenBundle } from './bundle-files.ts';
 
-/** Writes the files into the bundle at `folder`, indexed as `language`; returns how many. */
-export async function writePhraseFiles(folder: string, language: string): Promise<number> {
-  // The phrases share their common words, and so their chunks: each is read once per bundle.
-  const { hash, meta, load } = readBundle(folder, language);
+/** Writes the files into the bundle at `folder`, read back as `bundle`; returns how many. */
+export async function writePhraseFiles(folder: string, { hash, meta, load }: WrittenBundle): Promise<number> {
   mkdirSync(join(folder, PHRASE_DIR, hash), { recursive: true });
   const files = phraseFiles(hash);
   for (const [keys, file] of files) {

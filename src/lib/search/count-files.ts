@@ -30,9 +30,9 @@
  * - `index.json`: the first word of each count file, the weights and the
  *   threshold.
  *
- * Page numbers are written as in phrase-files.ts, each as its distance from
- * the one before, so that long runs of consecutive pages gzip to almost
- * nothing. The folder carries the index's hash, as Pagefind names its own
+ * Page numbers are written as in phrase-files.ts (`pageSteps`), each as
+ * its distance from the one before, so that long runs of consecutive pages
+ * gzip to almost nothing. The folder carries the index's hash, as Pagefind names its own
  * files, because page numbers mean something only with the index they were
  * read from.
  *
@@ -41,6 +41,7 @@
  * chunks as before; the answers are the same either way, which
  * tests/e2e/search.test.ts checks word by word on the built site.
  */
+import { pageSteps, pagesFromSteps } from './phrase-files.ts';
 import { compareWords, countTerms, likeness, type ChunkLoader, type IndexMeta, type TermCounts, type WordPages } from './pagefind-index.ts';
 
 /** The folder of a bundle the files go into. */
@@ -85,8 +86,6 @@ export interface WordCounts {
   next?: Map<string, number>;
 }
 
-/** Page numbers, ascending, as distances from the one before. */
-const steps = (pages: ArrayLike<number>): number[] => Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]));
 
 interface RawEntry {
   p: number[];
@@ -143,14 +142,14 @@ export async function buildCountFiles(
       into[p] = 0;
       has[p] = 0;
     }
-    const p = steps(found);
+    const p = pageSteps(found);
     const same = (list: Uint32Array) => list.length === found.length && list.every((x, j) => x === found[j]);
     const v: RawEntry['v'] = {};
-    for (const [spelling, list] of [[word, pages.own] as const, ...pages.variants]) if (list.length) v[spelling] = same(list) ? 0 : steps(list);
+    for (const [spelling, list] of [[word, pages.own] as const, ...pages.variants]) if (list.length) v[spelling] = same(list) ? 0 : pageSteps(list);
     const entry: RawEntry = { p, c: counts, v };
     if (i + 1 < words.length && words[i + 1][0].startsWith(word)) {
       const begun = await countTerms(meta, [word], weights, load);
-      entry.x = { p: steps(begun.pages), c: Array.from(begun.counts[0]) };
+      entry.x = { p: pageSteps(begun.pages), c: Array.from(begun.counts[0]) };
     }
     entries.push(entry);
     pagesWith.push(found.length);
@@ -247,7 +246,7 @@ function writePhrases(
     const first = word(Math.floor(key / w));
     const second = word(key % w);
     const part: Record<string, number[]> = {};
-    for (const [rest, pages] of groups.get(key)!) part[[first, second, ...restWords(rest)].join(' ')] = steps(pages);
+    for (const [rest, pages] of groups.get(key)!) part[[first, second, ...restWords(rest)].join(' ')] = pageSteps(pages);
     Object.assign(file, part);
     size += textSize(JSON.stringify(part), gzipSize);
     entries[commonWords[Math.floor(key / w)]].g![second] = files.length;
@@ -303,20 +302,6 @@ const textSize = (text: string, gzipSize: (text: string) => number) => (text.len
 /** A file the page cannot read: it then reads the chunks. */
 export class CountFileError extends Error {}
 
-/** Page numbers from their steps, checked to be ascending pages of the index. */
-function pagesFrom(raw: unknown, pageCount: number, what: string): Uint32Array {
-  if (!Array.isArray(raw)) throw new CountFileError(`${what}: not a list of pages`);
-  const out = new Uint32Array(raw.length);
-  let page = 0;
-  raw.forEach((step: unknown, i) => {
-    if (!Number.isInteger(step) || (step as number) < (i === 0 ? 0 : 1)) throw new CountFileError(`${what}: bad step ${String(step)}`);
-    page += step as number;
-    if (page >= pageCount) throw new CountFileError(`${what}: page ${page} of ${pageCount}`);
-    out[i] = page;
-  });
-  return out;
-}
-
 function countsFrom(raw: unknown, length: number, what: string): Float64Array {
   if (!Array.isArray(raw) || raw.length !== length || raw.some((c) => typeof c !== 'number' || !(c >= 0))) {
     throw new CountFileError(`${what}: counts do not match its pages`);
@@ -356,13 +341,13 @@ export function countFileFor(manifest: CountManifest, word: string): number {
 /** One word of a count file, decoded and checked. */
 function decodeWord(word: string, e: unknown, pageCount: number): WordCounts {
   if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
-  const pages = pagesFrom(e.p, pageCount, word);
+  const pages = pagesFromSteps(e.p, pageCount, word);
   const spellings = new Map<string, Uint32Array>();
-  for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFrom(list, pageCount, spelling));
+  for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFromSteps(list, pageCount, spelling));
   const counts: WordCounts = { pages, counts: countsFrom(e.c, pages.length, word), spellings };
   if (e.x !== undefined) {
     if (!isObject(e.x)) throw new CountFileError(`${word}: bad counts with longer words`);
-    const begun = pagesFrom(e.x.p, pageCount, word);
+    const begun = pagesFromSteps(e.x.p, pageCount, word);
     counts.begun = { pages: begun, counts: countsFrom(e.x.c, begun.length, word) };
   }
   if (e.g !== undefined) {
@@ -411,7 +396,7 @@ export const readCountFile = (text: string, pageCount: number) => new CountFile(
 export function readPhraseFile(text: string, pageCount: number): Map<string, Uint32Array> {
   const raw: unknown = JSON.parse(text);
   if (!isObject(raw)) throw new CountFileError('a phrase file that is not an object');
-  return new Map(Object.entries(raw).map(([phrase, list]) => [phrase, pagesFrom(list, pageCount, phrase)]));
+  return new Map(Object.entries(raw).map(([phrase, list]) => [phrase, pagesFromSteps(list, pageCount, phrase)]));
 }
 
 /** The count files of one index, as the page or a test loads them. */

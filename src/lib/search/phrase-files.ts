@@ -39,22 +39,25 @@ export function phraseFiles(indexHash: string): [readonly string[], string][] {
   return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys, indexHash)!]);
 }
 
-/** The file's text for page numbers in ascending order. */
-export function encodePages(pages: readonly number[]): string {
-  return JSON.stringify(pages.map((p, i) => p - (i === 0 ? 0 : pages[i - 1])));
+/** Page numbers in ascending order, each as its distance from the one before (count-files.ts writes them so too). */
+export const pageSteps = (pages: ArrayLike<number>): number[] => Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]));
+
+/** Page numbers from their steps; throws unless they are ascending page numbers below `pageCount`. */
+export function pagesFromSteps(steps: unknown, pageCount: number, what = 'pages'): Uint32Array {
+  if (!Array.isArray(steps)) throw new Error(`${what}: not a list of pages`);
+  const out = new Uint32Array(steps.length);
+  let page = 0;
+  steps.forEach((step: unknown, i) => {
+    if (!Number.isInteger(step) || (step as number) < (i === 0 ? 0 : 1)) throw new Error(`${what}: bad step ${String(step)}`);
+    page += step as number;
+    if (page >= pageCount) throw new Error(`${what}: page ${page} of ${pageCount}`);
+    out[i] = page;
+  });
+  return out;
 }
 
+/** The file's text for page numbers in ascending order. */
+export const encodePages = (pages: readonly number[]): string => JSON.stringify(pageSteps(pages));
+
 /** The page numbers of a file's text; throws unless they are ascending page numbers below `pageCount`. */
-export function decodePages(text: string, pageCount: number): number[] {
-  const deltas: unknown = JSON.parse(text);
-  if (!Array.isArray(deltas)) throw new Error('not an array');
-  const pages: number[] = [];
-  let page = -1;
-  for (const d of deltas) {
-    if (!Number.isInteger(d) || (d as number) < (pages.length ? 1 : 0)) throw new Error(`bad step ${String(d)}`);
-    page = pages.length ? page + (d as number) : (d as number);
-    if (page >= pageCount) throw new Error(`page ${page} of ${pageCount}`);
-    pages.push(page);
-  }
-  return pages;
-}
+export const decodePages = (text: string, pageCount: number): number[] => Array.from(pagesFromSteps(JSON.parse(text), pageCount));
