@@ -9,6 +9,7 @@ import { findNumber } from '../../src/lib/search/number-query.ts';
 import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
 import { followUpSearches, numberSearches, textSearches } from '../../src/lib/search/searches.ts';
 import { exactKey, wordKey, words } from '../../src/lib/search/text.ts';
+import { answerKit, type Scored } from '../helpers/answers.ts';
 
 const terms = (q: string) => Object.fromEntries(textSearches(parseQuery(q)).map((s) => [s.id, s]));
 
@@ -180,18 +181,19 @@ describe('the searches a query becomes', () => {
 
   it('asks for the last word as a prefix when it is no whole word anywhere, and for the phrase before it when no plan has the whole phrase', () => {
     const q = parseQuery('tinh giản biên ch');
-    const hit = [{ id: 'p', score: 1 }];
-    const first = new Map([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['whole', []], ['phrase:0', []]]);
-    expect(followUpSearches(q, first).map((s) => s.term)).toEqual(['ch', '"tinh gian bien"']);
-    expect(followUpSearches(q, first).map((s) => s.ranked ?? s.lookup)).toEqual([{ keys: ['ch'] }, { keys: ['tinh', 'gian', 'bien'] }]);
+    const { answers } = answerKit();
+    const hit: Scored = [['p', 1]];
+    const first: Array<[string, Scored]> = [['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['whole', []], ['phrase:0', []]];
+    expect(followUpSearches(q, answers(first)).map((s) => s.term)).toEqual(['ch', '"tinh gian bien"']);
+    expect(followUpSearches(q, answers(first)).map((s) => s.ranked ?? s.lookup)).toEqual([{ keys: ['ch'] }, { keys: ['tinh', 'gian', 'bien'] }]);
     // "ch" may be a whole word somewhere ("P.QLCN&ChN"), and the phrase still missing.
-    expect(followUpSearches(q, new Map([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
-    expect(followUpSearches(q, new Map([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);
+    expect(followUpSearches(q, answers([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
+    expect(followUpSearches(q, answers([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);
   });
 
   it('asks for the last word as a prefix when no plan has every word, for ranking by how many', () => {
     const q = parseQuery('san hô thổ cẩm');
-    const first = new Map([['all:0', []], ['word:0', [{ id: 'a', score: 1 }]], ['whole', [{ id: 'b', score: 1 }]]]);
+    const first = answerKit().answers({ 'all:0': [], 'word:0': [['a', 1]], whole: [['b', 1]] });
     expect(followUpSearches(q, first).map((s) => s.id)).toContain('word:last');
   });
 

@@ -7,13 +7,13 @@ import { applyFilters, countFacets, planValues, type FacetTable, type ValueSets 
 import { excerptHtml, highlightHtml, matchRanges, matcherFor } from '../../src/lib/search/highlight.ts';
 import type { FilterName } from '../../src/lib/search/index-fields.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
-import { rankNumber, rankText, type Answers, type Hit } from '../../src/lib/search/rank.ts';
+import { rankNumber, rankText } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/url-state.ts';
+import { answerKit, type Scored } from '../helpers/answers.ts';
 
-const hits = (...pairs: Array<[string, number]>): Hit[] => pairs.map(([id, score]) => ({ id, score }));
-const answers = (entries: Record<string, Hit[]>): Answers => new Map(Object.entries(entries));
-const noDates = new Map<string, number>();
-const order = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
+const { answers, dates, order } = answerKit();
+const hits = (...pairs: Scored): Scored => pairs;
+const noDates = dates({});
 
 describe('ranking', () => {
   it('puts plans with the phrase above plans with its words scattered, whatever Pagefind scored', () => {
@@ -109,7 +109,7 @@ describe('ranking', () => {
   it('breaks ties by issue date, newest first', () => {
     const q = parseQuery('kế hoạch');
     const a = answers({ 'all:0': hits(['old', 1], ['new', 1]), 'phrase:0': hits(['old', 1], ['new', 1]), 'word:0': hits(['old', 1], ['new', 1]), whole: hits(['old', 1], ['new', 1]) });
-    expect(order(rankText(q, a, new Map([['new', 0], ['old', 1]])))).toEqual(['new', 'old']);
+    expect(order(rankText(q, a, dates({ new: 0, old: 1 })))).toEqual(['new', 'old']);
   });
 
   it('puts plans carrying a number before plans citing it, and nothing else', () => {

@@ -7,9 +7,16 @@ import { sharedLoad } from '../shared-load.ts';
 import { applyFilters, countFacets, planValues, type FacetCounts, type FacetTable } from './facets.ts';
 import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
-import { rankNumber, rankText, type Answers, type Hit, type Ranking } from './rank.ts';
+import { Answer, PlanTable } from './plan-set.ts';
+import { rankNumber, rankText, type Answers, type Ranking } from './rank.ts';
 import { followUpSearches, numberSearches, textSearches, type SearchSpec } from './searches.ts';
 import type { SearchState } from './url-state.ts';
+
+/** One plan a search found, and how well it matches. */
+export interface Hit {
+  id: string;
+  score: number;
+}
 
 /** What Pagefind returns for one plan. */
 export interface PlanData {
@@ -89,7 +96,10 @@ export interface EngineOptions {
 }
 
 export class SearchEngine {
-  private readonly hits = new Map<string, BackendHit>();
+  /** Every plan an answer has named, numbered (plan-set.ts); ranking works on the numbers. */
+  private readonly plans = new PlanTable();
+  /** By plan number: what `data()` loads the plan with. */
+  private readonly hits: BackendHit[] = [];
 
   private readonly prefetch: number;
   private readonly rememberHits: number;
@@ -102,18 +112,39 @@ export class SearchEngine {
     this.rememberHits = options.rememberHits ?? MEMO_HITS;
   }
 
-  /** Every plan, newest first; also the date order that breaks ties. */
+  /**
+   * Every plan, newest first, and each plan's place in that order (by plan
+   * number), which breaks ties.
+   */
   private readonly allPlans = sharedLoad(() =>
     this.backend.searchMany([{ term: null, sort: { [SORT_BY_DATE]: 'desc' } }])[0].then((hits) => {
-      for (const h of hits) this.remember(h);
-      return hits;
+      const all = this.numbered(hits);
+      const dates = new Int32Array(this.plans.size).fill(-1);
+      all.plans.forEach((plan, i) => {
+        if (dates[plan] === -1) dates[plan] = i;
+      });
+      // A plan no date order names has no place in it (DateRank).
+      return { all, dates: Array.from(dates, (d) => (d === -1 ? undefined : d)) };
     }),
   );
 
-  /** Keeps a hit for `data()`, preferring one a Pagefind search found. */
-  private remember(h: BackendHit) {
-    const known = this.hits.get(h.id);
-    if (!known || (known.indexed && !h.indexed)) this.hits.set(h.id, h);
+  /**
+   * The hits as plan numbers, each kept for `data()`: done once per answer,
+   * as it arrives, not each time a query uses it.
+   */
+  private numbered(hits: BackendHit[]): Answer {
+    const plans = new Int32Array(hits.length);
+    const scores = new Float64Array(hits.length);
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i];
+      const plan = this.plans.number(h.id);
+      plans[i] = plan;
+      scores[i] = h.score;
+      // A hit a Pagefind search found is preferred (BackendHit.indexed).
+      const known = this.hits[plan];
+      if (!known || (known.indexed && !h.indexed)) this.hits[plan] = h;
+    }
+    return new Answer(plans, scores);
   }
 
   private readonly valueSets = new Map<string, () => Promise<Set<string>>>();
@@ -137,7 +168,7 @@ export class SearchEngine {
    * query's searches were already run for the previous keystroke; Back and
    * Forward repeat whole queries.
    */
-  private readonly memo = new Map<string, Promise<BackendHit[]>>();
+  private readonly memo = new Map<string, Promise<Answer>>();
   /** Hits of each remembered answer that has arrived, and their sum. */
   private readonly memoHits = new Map<string, number>();
   private memoTotal = 0;
@@ -149,7 +180,7 @@ export class SearchEngine {
   }
 
   private async answer(specs: SearchSpec[]): Promise<Answers> {
-    const pending = new Map<string, Promise<BackendHit[]>>();
+    const pending = new Map<string, Promise<Answer>>();
     const missing: SearchSpec[] = [];
     for (const s of specs) {
       const key = keyOf(s);
@@ -168,12 +199,12 @@ export class SearchEngine {
       const batch = this.backend.searchMany(missing.map((s) => ({ term: s.term, exact: s.exact, lookup: s.lookup, ranked: s.ranked })));
       missing.forEach((s, i) => {
         const key = keyOf(s);
-        const hits = batch[i];
+        const hits = batch[i].then((arrived) => this.numbered(arrived));
         hits.then(
           (arrived) => {
             if (this.memo.get(key) !== hits) return;
-            this.memoHits.set(key, arrived.length);
-            this.memoTotal += arrived.length;
+            this.memoHits.set(key, arrived.size);
+            this.memoTotal += arrived.size;
           },
           // A failed search is asked again next time rather than remembered.
           () => this.memo.get(key) === hits && this.forget(key),
@@ -182,12 +213,8 @@ export class SearchEngine {
         pending.set(key, hits);
       });
     }
-    const answers = new Map<string, BackendHit[]>();
-    for (const s of specs) {
-      const hits = await pending.get(keyOf(s))!;
-      answers.set(s.id, hits);
-      for (const h of hits) this.remember(h);
-    }
+    const answers = new Map<string, Answer>();
+    for (const s of specs) answers.set(s.id, await pending.get(keyOf(s))!);
     // The least recently used go first; this query's own answers are in hand.
     while (this.memo.size > MEMO_SIZE || this.memoTotal > this.rememberHits) this.forget(this.memo.keys().next().value!);
     return answers;
@@ -200,15 +227,20 @@ export class SearchEngine {
     if (!hits || this.prefetch === 0) return;
     Promise.all([hits, this.allPlans()])
       .then(([best]) => {
-        for (const h of best.slice(0, this.prefetch)) this.data(h.id).catch(() => undefined);
+        for (const plan of best.plans.subarray(0, this.prefetch)) this.loadPlan(plan).catch(() => undefined);
       })
       .catch(() => undefined);
   }
 
+  private loadPlan(plan: number): Promise<PlanData> {
+    const hit = this.hits[plan];
+    return hit ? hit.data() : Promise.reject(new Error(`unknown result ${this.plans.ids[plan]}`));
+  }
+
   /** Loads what the result list shows for one plan. */
   data(id: string): Promise<PlanData> {
-    const hit = this.hits.get(id);
-    return hit ? hit.data() : Promise.reject(new Error(`unknown result ${id}`));
+    const plan = this.plans.find(id);
+    return plan === undefined ? Promise.reject(new Error(`unknown result ${id}`)) : this.loadPlan(plan);
   }
 
   async run(state: SearchState): Promise<SearchOutcome> {
@@ -233,8 +265,7 @@ export class SearchEngine {
     };
     // Words are searched at once unless a number may make them unnecessary.
     let pendingText = parsed.words.length && !parsed.number ? textAnswers() : undefined;
-    const [everything, chosen] = await loaded;
-    const dates = new Map(everything.map((h, i) => [h.id, i]));
+    const [{ all: everything, dates }, chosen] = await loaded;
 
     let ranking: Ranking | undefined;
     if (numberAnswers) {
@@ -250,12 +281,13 @@ export class SearchEngine {
 
     // An empty query lets the filters alone choose: every plan they keep, newest
     // first. A query of punctuation only chooses nothing.
-    let ids = ranking ? ranking.hits.map((h) => h.id) : parsed.text ? [] : everything.map((h) => h.id);
+    let plans: number[] = ranking ? ranking.hits.map((h) => h.plan) : parsed.text ? [] : Array.from(everything.plans);
     if (state.sort !== 'lien-quan' && ranking) {
-      const rank = (id: string) => dates.get(id) ?? Number.MAX_SAFE_INTEGER;
-      ids = [...ids].sort((a, b) => rank(a) - rank(b));
+      const rank = (plan: number) => dates[plan] ?? Number.MAX_SAFE_INTEGER;
+      plans = plans.sort((a, b) => rank(a) - rank(b) || a - b);
     }
-    if (state.sort === 'cu-nhat') ids.reverse();
+    if (state.sort === 'cu-nhat') plans.reverse();
+    const ids = plans.map((plan) => this.plans.ids[plan]);
     const unfiltered = ids;
     return {
       parsed,

@@ -8,18 +8,15 @@
  * searches can be compared, and last the issue date, newest first.
  */
 import type { ParsedQuery } from './parse.ts';
+import { Answer, PlanBits } from './plan-set.ts';
 import { replacementRuns } from './variants.ts';
 
-export interface Hit {
-  id: string;
-  score: number;
-}
-
-/** The hits of each search, by search id. A missing search counts as no hits. */
-export type Answers = ReadonlyMap<string, readonly Hit[]>;
+/** What each search found, by search id (plan numbers: plan-set.ts). A missing search counts as no plans. */
+export type Answers = ReadonlyMap<string, Answer>;
 
 export interface Ranked {
-  id: string;
+  /** The plan's number in the query layer's PlanTable. */
+  plan: number;
   /** Words (or quoted phrases) of the query the plan has. */
   matched: number;
   /** 2: the words as a phrase; 1: all but the last (still being typed) as a phrase. */
@@ -41,42 +38,25 @@ export interface Ranking {
   missing: string[];
 }
 
-/** Position of each plan in newest-first order. */
-export type DateRank = ReadonlyMap<string, number>;
+/** Position of each plan, by plan number, in newest-first order; undefined for a plan not in it. */
+export type DateRank = ArrayLike<number | undefined>;
 
-/**
- * The plans each search found, made once per set of answers: ranking asks
- * for some several times, and on a large archive one can hold every plan.
- */
-const idSets = new WeakMap<Answers, Map<string, Set<string>>>();
-
-/** The plans one search found. */
-export function idSet(answers: Answers, id: string): Set<string> {
-  let sets = idSets.get(answers);
-  if (!sets) idSets.set(answers, (sets = new Map()));
-  let set = sets.get(id);
-  if (!set) {
-    set = new Set();
-    for (const h of answers.get(id) ?? []) set.add(h.id);
-    sets.set(id, set);
-  }
-  return set;
+/** The plans one search found, as a set. */
+export function idSet(answers: Answers, id: string): PlanBits {
+  return answers.get(id)?.set() ?? PlanBits.empty;
 }
 const ids = idSet;
 
-/** Scores of one search scaled to 0..1 by its best hit. */
-function scaled(answers: Answers, id: string): Map<string, number> {
-  const hits = answers.get(id) ?? [];
+/** Scores of one search scaled to 0..1 by its best hit, in the answer's order. */
+function scaled(answer: Answer): Float64Array {
   // A loop, not Math.max(...scores): an answer may hold every plan of the archive, more than a call takes arguments.
   let best = 0;
-  for (const h of hits) if (h.score > best) best = h.score;
-  const out = new Map<string, number>();
-  for (const h of hits) out.set(h.id, best > 0 ? h.score / best : 1);
-  return out;
+  for (const s of answer.scores) if (s > best) best = s;
+  return answer.scores.map((s) => (best > 0 ? s / best : 1));
 }
 
 export function compareRanked(dates: DateRank) {
-  const date = (id: string) => dates.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const date = (plan: number) => dates[plan] ?? Number.MAX_SAFE_INTEGER;
   return (a: Ranked, b: Ranked) =>
     rankOf(a.number) - rankOf(b.number) ||
     b.matched - a.matched ||
@@ -84,8 +64,8 @@ export function compareRanked(dates: DateRank) {
     Number(b.exact) - Number(a.exact) ||
     Number(b.whole) - Number(a.whole) ||
     b.base - a.base ||
-    date(a.id) - date(b.id) ||
-    a.id.localeCompare(b.id);
+    date(a.plan) - date(b.plan) ||
+    a.plan - b.plan;
 }
 
 const rankOf = (n: Ranked['number']) => (n === 'own' ? 0 : n === 'cited' ? 1 : 2);
@@ -96,17 +76,16 @@ const rankOf = (n: Ranked['number']) => (n === 'own' ? 0 : n === 'cited' ? 1 : 2
  * (it is a whole word somewhere), so Pagefind kept it, and every plan `all:0`
  * found has it.
  */
-function wordSetsOf(q: ParsedQuery, answers: Answers): Set<string>[] {
+function wordSetsOf(q: ParsedQuery, answers: Answers): PlanBits[] {
   const n = q.words.length;
-  const last = answers.has('word:last') ? ids(answers, 'word:last') : new Set([...ids(answers, 'all:0'), ...ids(answers, 'whole')]);
+  const last = answers.has('word:last') ? ids(answers, 'word:last') : ids(answers, 'all:0').or(ids(answers, 'whole'));
   return q.words.map((_, i) => (i === n - 1 ? last : ids(answers, `word:${i}`)));
 }
 
 /** Plans having every word typed with diacritics exactly so, in either tone placement. */
-function exactSet(q: ParsedQuery, answers: Answers): Set<string> {
-  const sets = q.words.flatMap((_, i) => (answers.has(`exact:${i}`) ? [new Set([...ids(answers, `exact:${i}`), ...ids(answers, `exact:${i}:new`)])] : []));
-  if (sets.length === 0) return new Set();
-  return new Set([...sets[0]].filter((id) => sets.every((s) => s.has(id))));
+function exactSet(q: ParsedQuery, answers: Answers): PlanBits {
+  const sets = q.words.flatMap((_, i) => (answers.has(`exact:${i}`) ? [ids(answers, `exact:${i}`).or(ids(answers, `exact:${i}:new`))] : []));
+  return sets.length === 0 ? PlanBits.empty : sets.reduce((all, s) => all.and(s));
 }
 
 export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ranking {
@@ -118,54 +97,61 @@ export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ran
   const whole = ids(answers, 'whole');
   const head = ids(answers, 'head');
   const phrase0 = ids(answers, 'phrase:0');
-  const hasQuoted = (id: string) => quotedSets.every((s) => s.has(id));
+  const hasQuoted = (plan: number) => quotedSets.every((s) => s.has(plan));
 
   // The words as typed: Pagefind's ranked answer, minus plans it kept by
   // dropping a word it did not know or by matching a word but the last as a
   // mere prefix.
-  const found = new Map<string, { base: number; phrase: number }>();
-  for (const [id, score] of scaled(answers, 'all:0')) {
-    if (!wordSets.every((s) => s.has(id)) || !hasQuoted(id)) continue;
-    found.set(id, { base: score, phrase: n === 1 || phrase0.has(id) ? 2 : head.has(id) ? 1 : 0 });
-  }
+  const hits: Ranked[] = [];
+  const taken = new Set<number>();
+  const all = answers.get('all:0') ?? Answer.none;
+  const base = scaled(all);
+  all.plans.forEach((plan, i) => {
+    if (taken.has(plan) || !wordSets.every((s) => s.has(plan)) || !hasQuoted(plan)) return;
+    taken.add(plan);
+    const phrase = n === 1 || phrase0.has(plan) ? 2 : head.has(plan) ? 1 : 0;
+    hits.push({ plan, matched: n, phrase, exact: exact.has(plan), whole: whole.has(plan), base: base[i] });
+  });
   // Rewordings: plans with what a rewording put in, as a phrase, and the words
   // it kept. They carry no relevance of their own, so they follow the plans
   // with the words as typed, tier by tier.
   q.variants.forEach((v, vi) => {
     if (vi === 0) return;
     const spans = replacementRuns(v.words).map((_, k) => ids(answers, `span:${vi}:${k}`));
+    const first = answers.get(`span:${vi}:0`);
     const kept = v.words.flatMap((w) => (w.from === undefined ? [] : [w.from]));
     const phraseSet = kept.length ? ids(answers, `phrase:${vi}`) : undefined;
-    for (const id of spans[0] ?? []) {
-      if (found.has(id) || !spans.every((s) => s.has(id)) || !kept.every((i) => wordSets[i].has(id)) || !hasQuoted(id)) continue;
-      found.set(id, { base: 0, phrase: !phraseSet || phraseSet.has(id) ? 2 : 0 });
+    for (const plan of first?.plans ?? []) {
+      if (taken.has(plan) || !spans.every((s) => s.has(plan)) || !kept.every((i) => wordSets[i].has(plan)) || !hasQuoted(plan)) continue;
+      taken.add(plan);
+      hits.push({ plan, matched: n, phrase: !phraseSet || phraseSet.has(plan) ? 2 : 0, exact: exact.has(plan), whole: whole.has(plan), base: 0 });
     }
   });
 
   const order = compareRanked(dates);
-  if (found.size > 0) {
-    const hits = [...found].map(([id, f]) => ({ id, matched: n, phrase: f.phrase, exact: exact.has(id), whole: whole.has(id), base: f.base }));
-    return { mode: 'all', hits: hits.sort(order), missing: [] };
-  }
+  if (hits.length > 0) return { mode: 'all', hits: hits.sort(order), missing: [] };
   const missing = q.words.filter((_, i) => wordSets[i].size === 0).map((w) => w.text);
   if (n === 1) return { mode: 'all', hits: [], missing };
 
   // No plan has every word: rank plans by how many words, or quoted phrases,
   // they have, so that a query whose words all exist never comes back empty.
-  const units: Set<string>[] = [...q.words.flatMap((w, i) => (w.phrase === undefined ? [wordSets[i]] : [])), ...quotedSets];
-  const matched = new Map<string, number>();
-  for (const s of units) for (const id of s) matched.set(id, (matched.get(id) ?? 0) + 1);
-  const hits = [...matched].map(([id, m]) => ({ id, matched: m, phrase: 0, exact: exact.has(id), whole: whole.has(id), base: 0 }));
-  return { mode: 'some', hits: hits.sort(order), missing };
+  const units: PlanBits[] = [...q.words.flatMap((w, i) => (w.phrase === undefined ? [wordSets[i]] : [])), ...quotedSets];
+  const matched = new Map<number, number>();
+  for (const s of units) for (const plan of s) matched.set(plan, (matched.get(plan) ?? 0) + 1);
+  const some = [...matched].map(([plan, m]) => ({ plan, matched: m, phrase: 0, exact: exact.has(plan), whole: whole.has(plan), base: 0 }));
+  return { mode: 'some', hits: some.sort(order), missing };
 }
 
 /** Plans carrying the number first, then plans citing it; other words of the query rank within each. */
 export function rankNumber(answers: Answers, dates: DateRank): Ranking {
-  const rest = scaled(answers, 'rest');
-  const hits = new Map<string, Ranked>();
+  const restAnswer = answers.get('rest') ?? Answer.none;
+  const restScores = scaled(restAnswer);
+  const rest = new Map<number, number>();
+  restAnswer.plans.forEach((plan, i) => rest.set(plan, restScores[i]));
+  const hits = new Map<number, Ranked>();
   for (const kind of ['own', 'cited'] as const) {
-    for (const id of ids(answers, kind)) {
-      if (!hits.has(id)) hits.set(id, { id, matched: 1, phrase: 0, exact: false, whole: false, base: rest.get(id) ?? 0, number: kind });
+    for (const plan of answers.get(kind)?.plans ?? []) {
+      if (!hits.has(plan)) hits.set(plan, { plan, matched: 1, phrase: 0, exact: false, whole: false, base: rest.get(plan) ?? 0, number: kind });
     }
   }
   return { mode: 'number', hits: [...hits.values()].sort(compareRanked(dates)), missing: [] };

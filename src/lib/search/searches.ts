@@ -124,13 +124,13 @@ export function followUpSearches(q: ParsedQuery, answers: Answers): SearchSpec[]
   const n = q.words.length;
   if (n < 2) return [];
   const last = q.words[n - 1].key;
-  const wholeKnown = (answers.get('whole') ?? []).length > 0;
+  const wholeKnown = (answers.get('whole')?.size ?? 0) > 0;
   const wordSets = q.words.slice(0, -1).map((_, i) => ids(answers, `word:${i}`));
-  const anyHasAll = (answers.get('all:0') ?? []).some((h) => wordSets.every((s) => s.has(h.id)));
+  const anyHasAll = (answers.get('all:0')?.plans ?? []).some((plan) => wordSets.every((s) => s.has(plan)));
   const specs: SearchSpec[] = [];
   if (!wholeKnown || !anyHasAll) specs.push(rankedSearch('word:last', [last]));
   // No plan has the whole phrase, typically because its last word is half typed.
-  const noPhrase = (answers.get('phrase:0') ?? []).length === 0;
+  const noPhrase = (answers.get('phrase:0')?.size ?? 0) === 0;
   if (noPhrase && n > 2) specs.push(quoted('head', q.words.slice(0, -1).map((w) => w.key)));
   return specs;
 }
