@@ -8,7 +8,8 @@
  * Pagefind; these run in milliseconds and show which part decides.
  */
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, type Backend, type BackendHit, type BackendRequest } from '../../src/lib/search/engine.ts';
+import { SearchEngine, type Backend, type BackendHit, type BackendRequest, type PlanData } from '../../src/lib/search/engine.ts';
+import { Answer, PlanTable } from '../../src/lib/search/plan-set.ts';
 import type { FacetTable } from '../../src/lib/search/facets.ts';
 import { numberToken, toIndexText } from '../../src/lib/search/index-fields.ts';
 import type { SearchState } from '../../src/lib/search/url-state.ts';
@@ -309,18 +310,24 @@ describe('the engine', () => {
 
   it("loads a plan's text through a hit a search found rather than one read from the index", async () => {
     // As the search page's backend does: the date order comes from the index
-    // files, whose hits cannot fall back on Pagefind for the text.
-    class IndexedOrder extends FakePagefind {
-      override searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[] {
-        return super.searchMany(requests).map((answer, i) =>
+    // files, as plan numbers, whose text is costlier to load than a search hit's.
+    class IndexedOrder implements Backend {
+      readonly plans = new PlanTable();
+      private readonly inner = new FakePagefind(DOCS);
+      facets = () => this.inner.facets();
+      searchMany(requests: BackendRequest[]): Promise<BackendHit[] | Answer>[] {
+        return this.inner.searchMany(requests).map((answer, i) =>
           requests[i].term === null && requests[i].sort
-            ? answer.then((hits) => hits.map((h) => ({ ...h, indexed: true, data: () => Promise.reject(new Error('no Pagefind result')) })))
+            ? answer.then((hits) => new Answer(this.plans.addAll(hits.map((h) => h.id)), new Float64Array(hits.length).fill(1)))
             : // Later than the date order, as a search over the whole index is.
               answer.then((hits) => new Promise<BackendHit[]>((done) => setTimeout(() => done(hits), 5))),
         );
       }
+      plan(): Promise<PlanData> {
+        return Promise.reject(new Error('no Pagefind result'));
+      }
     }
-    const e = new SearchEngine(new IndexedOrder(DOCS));
+    const e = new SearchEngine(new IndexedOrder());
     const outcome = await e.run(state('hoà giải'));
     expect(outcome.ids.length).toBeGreaterThan(0);
     for (const id of outcome.ids) expect((await e.data(id)).url).toBe(`/ke-hoach/${id}/`);

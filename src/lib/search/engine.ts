@@ -4,7 +4,7 @@
  * the same code runs in the browser and against a stand-in in unit tests.
  */
 import { sharedLoad } from '../shared-load.ts';
-import { applyFilters, countFacets, planValues, type FacetCounts, type FacetTable } from './facets.ts';
+import { countFacets, keptBy, planValues, type FacetCounts, type FacetTable } from './facets.ts';
 import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { Answer, PlanTable } from './plan-set.ts';
@@ -27,12 +27,6 @@ export interface PlanData {
 
 export interface BackendHit extends Hit {
   data(): Promise<PlanData>;
-  /**
-   * Read from the index files rather than found by a Pagefind search, so
-   * `data()` has no Pagefind result of its own to fall back on, only a
-   * costlier one: a hit from a search is kept in its place once one arrives.
-   */
-  indexed?: boolean;
 }
 
 export interface BackendRequest {
@@ -48,11 +42,20 @@ export interface BackendRequest {
 
 export interface Backend {
   /**
+   * Set when the backend numbers plans itself: it then answers with plan
+   * numbers from this table (an `Answer`) where it can, and loads those
+   * plans with `plan()`. A hit list it answers with instead is numbered
+   * by the engine in the same table.
+   */
+  readonly plans?: PlanTable;
+  /**
    * Runs the requests, each with the Pagefind options it asks for, and
    * answers each on its own, so that the first answers can be used (to start
    * loading the likely results) while the others still run.
    */
-  searchMany(requests: BackendRequest[]): Promise<BackendHit[]>[];
+  searchMany(requests: BackendRequest[]): Promise<BackendHit[] | Answer>[];
+  /** Loads a plan an `Answer` named. */
+  plan?(plan: number): Promise<PlanData>;
   /** The facet table the build wrote beside the index. */
   facets(): Promise<FacetTable>;
 }
@@ -64,6 +67,8 @@ export interface SearchOutcome {
   ranking: Ranking['mode'];
   /** Plan ids in display order, filters applied. */
   ids: string[];
+  /** The same plans by number, for `SearchEngine.plan`. */
+  plans: number[];
   /**
    * How many plans each filter value would give. Asked for after the results
    * are shown, and only once the reader wants the counts: the first time, it
@@ -97,8 +102,8 @@ export interface EngineOptions {
 
 export class SearchEngine {
   /** Every plan an answer has named, numbered (plan-set.ts); ranking works on the numbers. */
-  private readonly plans = new PlanTable();
-  /** By plan number: what `data()` loads the plan with. */
+  private readonly plans: PlanTable;
+  /** By plan number: the hit a search found it as, which `data()` loads it with. */
   private readonly hits: BackendHit[] = [];
 
   private readonly prefetch: number;
@@ -108,6 +113,7 @@ export class SearchEngine {
     private readonly backend: Backend,
     options: EngineOptions = {},
   ) {
+    this.plans = backend.plans ?? new PlanTable();
     this.prefetch = options.prefetch ?? 0;
     this.rememberHits = options.rememberHits ?? MEMO_HITS;
   }
@@ -132,7 +138,8 @@ export class SearchEngine {
    * The hits as plan numbers, each kept for `data()`: done once per answer,
    * as it arrives, not each time a query uses it.
    */
-  private numbered(hits: BackendHit[]): Answer {
+  private numbered(hits: BackendHit[] | Answer): Answer {
+    if (hits instanceof Answer) return hits;
     const plans = new Int32Array(hits.length);
     const scores = new Float64Array(hits.length);
     for (let i = 0; i < hits.length; i++) {
@@ -140,9 +147,7 @@ export class SearchEngine {
       const plan = this.plans.number(h.id);
       plans[i] = plan;
       scores[i] = h.score;
-      // A hit a Pagefind search found is preferred (BackendHit.indexed).
-      const known = this.hits[plan];
-      if (!known || (known.indexed && !h.indexed)) this.hits[plan] = h;
+      this.hits[plan] ??= h;
     }
     return new Answer(plans, scores);
   }
@@ -154,7 +159,7 @@ export class SearchEngine {
     const key = `${name}=${value}`;
     let load = this.valueSets.get(key);
     if (!load) {
-      load = sharedLoad(() => this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(hits.map((h) => h.id))));
+      load = sharedLoad(() => this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(Array.from(this.numbered(hits).plans, (plan) => this.plans.ids[plan]))));
       this.valueSets.set(key, load);
     }
     return load();
@@ -227,20 +232,23 @@ export class SearchEngine {
     if (!hits || this.prefetch === 0) return;
     Promise.all([hits, this.allPlans()])
       .then(([best]) => {
-        for (const plan of best.plans.subarray(0, this.prefetch)) this.loadPlan(plan).catch(() => undefined);
+        for (const plan of best.plans.subarray(0, this.prefetch)) this.plan(plan).catch(() => undefined);
       })
       .catch(() => undefined);
   }
 
-  private loadPlan(plan: number): Promise<PlanData> {
+  /** Loads what the result list shows for one plan, by number (`SearchOutcome.plans`). */
+  plan(plan: number): Promise<PlanData> {
     const hit = this.hits[plan];
-    return hit ? hit.data() : Promise.reject(new Error(`unknown result ${this.plans.ids[plan]}`));
+    if (hit) return hit.data();
+    if (plan < this.plans.size && this.backend.plan) return this.backend.plan(plan);
+    return Promise.reject(new Error(`unknown result ${this.plans.ids[plan] ?? plan}`));
   }
 
-  /** Loads what the result list shows for one plan. */
+  /** Loads what the result list shows for one plan, by id. */
   data(id: string): Promise<PlanData> {
     const plan = this.plans.find(id);
-    return plan === undefined ? Promise.reject(new Error(`unknown result ${id}`)) : this.loadPlan(plan);
+    return plan === undefined ? Promise.reject(new Error(`unknown result ${id}`)) : this.plan(plan);
   }
 
   async run(state: SearchState): Promise<SearchOutcome> {
@@ -287,12 +295,14 @@ export class SearchEngine {
       plans = plans.sort((a, b) => rank(a) - rank(b) || a - b);
     }
     if (state.sort === 'cu-nhat') plans.reverse();
-    const ids = plans.map((plan) => this.plans.ids[plan]);
-    const unfiltered = ids;
+    const unfiltered = plans.map((plan) => this.plans.ids[plan]);
+    const kept = keptBy(state.filters, new Map(chosen));
+    const shown = plans.filter((_, i) => kept(unfiltered[i]));
     return {
       parsed,
       ranking: ranking?.mode ?? 'all',
-      ids: applyFilters(ids, state.filters, new Map(chosen)),
+      ids: shown.map((plan) => this.plans.ids[plan]),
+      plans: shown,
       counts: () => this.planValues().then((values) => countFacets(unfiltered, state.filters, values)),
       notices,
     };

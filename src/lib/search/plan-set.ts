@@ -9,25 +9,57 @@
  * ranking the same answers again costs almost nothing.
  */
 
-/** Each plan id the query layer has seen, numbered from 0 in the order first seen. */
+/**
+ * Each plan id the query layer has seen, numbered from 0 in the order first
+ * seen. The backend numbers a bundle's pages as one block (`addAll`), with
+ * no hashing; the id-to-number map is built only when something asks by id.
+ */
 export class PlanTable {
-  private readonly numbers = new Map<string, number>();
+  private numbers: Map<string, number> | undefined;
   readonly ids: string[] = [];
+
+  private map(): Map<string, number> {
+    if (!this.numbers) {
+      this.numbers = new Map();
+      this.ids.forEach((id, n) => this.numbers!.set(id, n));
+    }
+    return this.numbers;
+  }
 
   /** The plan's number, given one now if it has none yet. */
   number(id: string): number {
-    let n = this.numbers.get(id);
+    const numbers = this.map();
+    let n = numbers.get(id);
     if (n === undefined) {
       n = this.ids.length;
       this.ids.push(id);
-      this.numbers.set(id, n);
+      numbers.set(id, n);
     }
     return n;
   }
 
+  /**
+   * Numbers for a list of ids, by their place in it. Ids no one has asked
+   * for by id yet are taken to be new, as the pages of one index bundle are
+   * (bundles never share an id: shards.ts), and numbered in a row.
+   */
+  addAll(ids: readonly string[]): Int32Array {
+    const out = new Int32Array(ids.length);
+    if (this.numbers) {
+      for (let i = 0; i < ids.length; i++) out[i] = this.number(ids[i]);
+      return out;
+    }
+    const first = this.ids.length;
+    for (let i = 0; i < ids.length; i++) {
+      this.ids.push(ids[i]);
+      out[i] = first + i;
+    }
+    return out;
+  }
+
   /** The plan's number, or undefined if no answer has named it. */
   find(id: string): number | undefined {
-    return this.numbers.get(id);
+    return this.map().get(id);
   }
 
   get size(): number {

@@ -11,9 +11,9 @@
  */
 
 /** What one index (the whole one, or one shard) found, with what scoring needs of it. */
-export interface IndexCounts {
-  /** Ids of the pages having every term. */
-  ids: string[];
+export interface IndexCounts<Id = string> {
+  /** The pages having every term: ids, or numbers. */
+  ids: ArrayLike<Id>;
   /** Per term, per page of `ids`: how often it has the term, weighted. */
   counts: ArrayLike<number>[];
   /** Words in each page of `ids`. */
@@ -32,7 +32,7 @@ const SATURATION = 1.4;
 const LENGTH = 0.75;
 
 /** The pages' scores, best first; ties keep the indexes' order. */
-export function bm25(parts: readonly IndexCounts[]): { id: string; score: number }[] {
+export function bm25<Id>(parts: readonly IndexCounts<Id>[]): { id: Id; score: number }[] {
   const pages = parts.reduce((sum, p) => sum + p.pageCount, 0);
   if (pages === 0) return [];
   const average = parts.reduce((sum, p) => sum + p.wordCount, 0) / pages || 1;
@@ -41,17 +41,17 @@ export function bm25(parts: readonly IndexCounts[]): { id: string; score: number
     const having = parts.reduce((sum, p) => sum + (p.pagesWith[t] ?? 0), 0);
     return Math.log(1 + (pages - having + 0.5) / (having + 0.5));
   });
-  const out: { id: string; score: number }[] = [];
+  const out: { id: Id; score: number }[] = [];
   for (const p of parts) {
-    p.ids.forEach((id, i) => {
+    for (let i = 0; i < p.ids.length; i++) {
       const norm = SATURATION * (1 - LENGTH + (LENGTH * p.lengths[i]) / average);
       let score = 0;
       for (let t = 0; t < p.counts.length; t++) {
         const f = p.counts[t][i];
         score += (rarity[t] * f * (SATURATION + 1)) / (f + norm);
       }
-      out.push({ id, score });
-    });
+      out.push({ id: p.ids[i], score });
+    }
   }
   // Stable: equal scores keep the order the indexes gave.
   return out.sort((a, b) => b.score - a.score);

@@ -10,6 +10,7 @@ import { FACET_FILE, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, f
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
+import { Answer, PlanTable } from '../../lib/search/plan-set.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fragmentLoader } from './fragments.ts';
 import { wordIndex } from './word-index.ts';
@@ -35,24 +36,6 @@ interface PagefindApi extends PagefindInstanceApi {
 function shown(plan: PlanData): PlanData {
   const meta = Object.fromEntries(Object.entries(plan.meta).map(([k, v]) => [k, v === undefined ? v : fromIndexText(v)]));
   return { url: plan.url, content: fromIndexText(plan.content), meta };
-}
-
-/** A plan read from the index files (word-index.ts), with no Pagefind result behind it. */
-class IndexedHit implements BackendHit {
-  readonly indexed = true;
-  readonly id: string;
-  readonly score: number;
-  private readonly read: (id: string) => Promise<PlanData>;
-
-  constructor(id: string, score: number, read: (id: string) => Promise<PlanData>) {
-    this.id = id;
-    this.score = score;
-    this.read = read;
-  }
-
-  data(): Promise<PlanData> {
-    return this.read(this.id);
-  }
 }
 
 /** One shard of a sharded index, as the search page lists them (src/lib/search/shards.ts). */
@@ -151,6 +134,23 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   };
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
+  /**
+   * Plans are numbered bundle by bundle, in page order, once every bundle's
+   * metadata is in; index reads then answer with numbers, not ids. Ids a
+   * Pagefind search returns are numbered by the engine in the same table.
+   */
+  const plans = new PlanTable();
+  const numbering = sharedLoad(async () => (await Promise.all(readers.map((r) => r.pages()))).map((ids) => plans.addAll(ids)));
+  /** Pages of each bundle, bundle after bundle, as plan numbers. */
+  const numbered = async (parts: Promise<ArrayLike<number>[]>): Promise<Int32Array> => {
+    const [planOf, pages] = await Promise.all([numbering(), parts]);
+    const out = new Int32Array(pages.reduce((sum, p) => sum + p.length, 0));
+    let at = 0;
+    pages.forEach((list, b) => {
+      for (let i = 0; i < list.length; i++) out[at++] = planOf[b][list[i]];
+    });
+    return out;
+  };
   let readable = true;
   /**
    * Every plan as Pagefind gives it, by id: what a plan read from the index
@@ -166,27 +166,34 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const viaPagefind = (id: string) => () =>
     everyResult().then((results) => results.get(id)?.data() ?? Promise.reject(new Error(`no Pagefind result for ${id}`)));
   const read = (id: string) => load(id, viaPagefind(id)).then(shown);
-  // One object per plan found, and on a large archive a query finds every plan in several answers: no closure each.
-  const indexHits = (found: { id: string; score: number }[]): BackendHit[] => found.map(({ id, score }) => new IndexedHit(id, score, read));
-  const unscored = (ids: string[]): BackendHit[] => ids.map((id) => new IndexedHit(id, 1, read));
-  const lookUp = (lookup: Lookup): Promise<BackendHit[]> => Promise.all(readers.map((r) => r.lookup(lookup))).then((parts) => unscored(parts.flat()));
+  const unscored = (found: Int32Array) => new Answer(found, new Float64Array(found.length).fill(1));
+  const lookUp = async (lookup: Lookup): Promise<Answer> => unscored(await numbered(Promise.all(readers.map((r) => r.lookup(lookup)))));
   /** Scored over every bundle at once (relevance.ts), best first. */
-  const ranked = ({ keys }: Ranked): Promise<BackendHit[]> =>
-    Promise.all(readers.map((r) => r.counts(keys, META_WEIGHTS))).then((parts) => indexHits(bm25(parts)));
-  const filtered = (name: string, value: string): Promise<BackendHit[]> =>
-    Promise.all(readers.map((r) => r.filtered(name, value))).then((parts) => unscored(parts.flat()));
+  const ranked = async ({ keys }: Ranked): Promise<Answer> => {
+    const [planOf, parts] = await Promise.all([numbering(), Promise.all(readers.map((r) => r.counts(keys, META_WEIGHTS)))]);
+    const scored = bm25(parts.map((p, b) => ({ ...p, ids: Int32Array.from(p.ids, (page) => planOf[b][page]) })));
+    return new Answer(Int32Array.from(scored, (h) => h.id), Float64Array.from(scored, (h) => h.score));
+  };
+  const filtered = async (name: string, value: string): Promise<Answer> =>
+    unscored(await numbered(Promise.all(readers.map((r) => r.filtered(name, value)))));
   /**
    * Every plan by the sort key, as Pagefind's sorted search gives them: each
    * bundle's own order (ascending, or its reverse), bundles newest first, as
    * `search` puts them.
    */
-  const sortedAll = async (key: string, ascending: boolean): Promise<BackendHit[]> => {
-    const parts = await Promise.all(readers.map((r) => r.sorted(key)));
-    const ordered = parts.map((ids) => (ascending ? ids : ids.reverse()));
-    return unscored((ascending ? ordered.reverse() : ordered).flat());
+  const sortedAll = async (key: string, ascending: boolean): Promise<Answer> => {
+    const [planOf, parts] = await Promise.all([numbering(), Promise.all(readers.map((r) => r.sorted(key)))]);
+    const out = new Int32Array(parts.reduce((sum, p) => sum + p.length, 0));
+    let at = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const b = ascending ? parts.length - 1 - k : k;
+      const pages = parts[b];
+      for (let i = 0; i < pages.length; i++) out[at++] = planOf[b][pages[ascending ? i : pages.length - 1 - i]];
+    }
+    return unscored(out);
   };
   /** Answers from the index files, or, when they cannot be read, from Pagefind. */
-  const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[]>): Promise<BackendHit[]> =>
+  const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[] | Answer>): Promise<BackendHit[] | Answer> =>
     read().catch((error: unknown) => {
       // An index it cannot read stays so; a failed download may not.
       if (error instanceof IndexFormatError) readable = false;
@@ -195,7 +202,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
       return r.term === null ? search(r) : inMode(Boolean(r.exact), [r]).then(([hits]) => hits);
     });
   /** What the index files can answer, as a read of them. */
-  const indexRead = (r: BackendRequest): (() => Promise<BackendHit[]>) | undefined => {
+  const indexRead = (r: BackendRequest): (() => Promise<BackendHit[] | Answer>) | undefined => {
     if (!readable) return undefined;
     if (r.term !== null && r.ranked) return () => ranked(r.ranked!);
     if (r.term !== null && r.lookup) return () => lookUp(r.lookup!);
@@ -211,6 +218,8 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   };
 
   return {
+    plans,
+    plan: (n) => read(plans.ids[n]),
     searchMany(requests) {
       const reads = requests.map(indexRead);
       // What the index files cannot answer goes to Pagefind, in batches by

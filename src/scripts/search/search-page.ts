@@ -201,9 +201,9 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   async function appendPage(run: number): Promise<HTMLAnchorElement | undefined> {
     if (!current) return undefined;
     const { outcome, matcher } = current;
-    const ids = outcome.ids.slice(current.shown, current.shown + PAGE);
+    const plans = outcome.plans.slice(current.shown, current.shown + PAGE);
     const e = await getEngine();
-    const data = await Promise.all(ids.map((id) => e.data(id)));
+    const data = await Promise.all(plans.map((plan) => e.plan(plan)));
     if (run !== runId) return undefined;
     const items = data.map((d) => resultItem(d, matcher));
     list.append(...items);

@@ -128,20 +128,25 @@ export function wordIndex(bundle: string, language: string) {
   // Read now: every query needs them first.
   meta().catch(() => undefined);
   counted().catch(() => undefined);
+  // Answers name pages by their number in the bundle, which is their place in `pages()`.
   return {
-    /** The ids of the pages of this bundle holding the words, one after another. */
-    async lookup({ keys, exact }: Lookup): Promise<string[]> {
+    /** The bundle's page ids, by page number. */
+    async pages(): Promise<readonly string[]> {
+      return (await meta()).pages;
+    },
+    /** The pages of this bundle holding the words, one after another. */
+    async lookup({ keys, exact }: Lookup): Promise<ArrayLike<number>> {
       const m = await meta();
       const file = exact === undefined ? phraseFile(keys, m.hash) : undefined;
       const written = (file ? await phrase(file) : undefined) ?? (await fromCounts(({ reader }) => lookUpCounted(reader, keys, exact)));
-      return Array.from(written ?? (await lookUpPages(m, keys, exact, chunk)), (page) => m.pages[page]);
+      return written ?? (await lookUpPages(m, keys, exact, chunk));
     },
     /**
      * The pages of this bundle having every key, each a whole word but the
      * last, which may begin a longer word, with what relevance.ts scores
      * them by; meta fields count as `fieldWeights` says (1 when not named).
      */
-    async counts(keys: string[], fieldWeights: Readonly<Record<string, number>>): Promise<IndexCounts> {
+    async counts(keys: string[], fieldWeights: Readonly<Record<string, number>>): Promise<IndexCounts<number>> {
       const m = await meta();
       const weights = m.fields.map((f) => fieldWeights[f] ?? 1);
       const found =
@@ -150,7 +155,7 @@ export function wordIndex(bundle: string, language: string) {
           written.length === weights.length && written.every((w, i) => w === weights[i]) ? countTermsCounted(reader, keys, m.pages.length) : Promise.resolve(undefined),
         )) ?? (await countTerms(m, keys, weights, chunk));
       return {
-        ids: found.pages.map((page) => m.pages[page]),
+        ids: found.pages,
         counts: found.counts,
         lengths: found.pages.map((page) => m.wordCounts[page]),
         pagesWith: found.pagesWith,
@@ -158,17 +163,15 @@ export function wordIndex(bundle: string, language: string) {
         wordCount: m.wordCounts.reduce((sum, n) => sum + n, 0),
       };
     },
-    /** The ids of the pages of this bundle having a filter value, in page order. */
-    async filtered(name: string, value: string): Promise<string[]> {
-      const m = await meta();
-      return Array.from((await filter(name)).get(value) ?? [], (page) => m.pages[page]);
+    /** The pages of this bundle having a filter value, in page order. */
+    async filtered(name: string, value: string): Promise<ArrayLike<number>> {
+      return (await filter(name)).get(value) ?? [];
     },
-    /** The ids of the pages of this bundle having the sort key, in ascending order of it. */
-    async sorted(key: string): Promise<string[]> {
-      const m = await meta();
-      const order = m.sorts.get(key);
+    /** The pages of this bundle having the sort key, in ascending order of it. */
+    async sorted(key: string): Promise<ArrayLike<number>> {
+      const order = (await meta()).sorts.get(key);
       if (!order) throw new IndexFormatError(`no sort ${key} in ${bundle}`);
-      return Array.from(order, (page) => m.pages[page]);
+      return order;
     },
   };
 }
