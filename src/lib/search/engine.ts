@@ -4,10 +4,10 @@
  * the same code runs in the browser and against a stand-in in unit tests.
  */
 import { sharedLoad } from '../shared-load.ts';
-import { countFacets, keptBy, planValues, type FacetCounts, type FacetTable } from './facets.ts';
+import { countFacets, planValues, type FacetCounts, type FacetTable } from './facets.ts';
 import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
-import { Answer, PlanTable } from './plan-set.ts';
+import { Answer, PlanTable, type PlanBits } from './plan-set.ts';
 import { rankNumber, rankText, type Answers, type Ranking } from './rank.ts';
 import { followUpSearches, numberSearches, textSearches, type SearchSpec } from './searches.ts';
 import type { SearchState } from './url-state.ts';
@@ -152,14 +152,14 @@ export class SearchEngine {
     return new Answer(plans, scores);
   }
 
-  private readonly valueSets = new Map<string, () => Promise<Set<string>>>();
+  private readonly valueSets = new Map<string, () => Promise<PlanBits>>();
 
   /** The plans having one filter value, loaded once per page. */
-  private valueSet(name: FilterName, value: string): Promise<Set<string>> {
+  private valueSet(name: FilterName, value: string): Promise<PlanBits> {
     const key = `${name}=${value}`;
     let load = this.valueSets.get(key);
     if (!load) {
-      load = sharedLoad(() => this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => new Set(Array.from(this.numbered(hits).plans, (plan) => this.plans.ids[plan]))));
+      load = sharedLoad(() => this.backend.searchMany([{ term: null, filters: { [name]: value } }])[0].then((hits) => this.numbered(hits).set()));
       this.valueSets.set(key, load);
     }
     return load();
@@ -256,7 +256,7 @@ export class SearchEngine {
     const notices: EngineNotice[] = [...parsed.notices];
     // The date order and the active filters' plans load beside the searches.
     const active = (Object.entries(state.filters) as [FilterName, string | undefined][]).filter((e): e is [FilterName, string] => Boolean(e[1]));
-    const activeSets = Promise.all(active.map(async ([name, value]) => [name, new Map([[value, await this.valueSet(name, value)]])] as const));
+    const activeSets = Promise.all(active.map(([name, value]) => this.valueSet(name, value)));
     const loaded = Promise.all([this.allPlans(), activeSets]);
     const numberSpecs = numberSearches(parsed);
     const numberAnswers = parsed.number ? this.answer(numberSpecs) : undefined;
@@ -295,15 +295,15 @@ export class SearchEngine {
       plans = plans.sort((a, b) => rank(a) - rank(b) || a - b);
     }
     if (state.sort === 'cu-nhat') plans.reverse();
-    const unfiltered = plans.map((plan) => this.plans.ids[plan]);
-    const kept = keptBy(state.filters, new Map(chosen));
-    const shown = plans.filter((_, i) => kept(unfiltered[i]));
+    const unfiltered = plans;
+    const shown = chosen.length ? plans.filter((plan) => chosen.every((set) => set.has(plan))) : plans;
     return {
       parsed,
       ranking: ranking?.mode ?? 'all',
       ids: shown.map((plan) => this.plans.ids[plan]),
       plans: shown,
-      counts: () => this.planValues().then((values) => countFacets(unfiltered, state.filters, values)),
+      // Ids only here: the facet table names plans by id, and the counts are asked for seldom.
+      counts: () => this.planValues().then((values) => countFacets(unfiltered.map((plan) => this.plans.ids[plan]), state.filters, values)),
       notices,
     };
   }

@@ -16,15 +16,17 @@ export type ActiveFilters = Partial<Record<FilterName, string>>;
 export type ValueSets = ReadonlyMap<FilterName, ReadonlyMap<string, ReadonlySet<string>>>;
 export type FacetCounts = Partial<Record<FilterName, Record<string, number>>>;
 
-/** Whether every active filter keeps a plan, by id. */
-export function keptBy(active: ActiveFilters, sets: ValueSets): (id: string) => boolean {
-  const chosen = (Object.entries(active) as [FilterName, string | undefined][]).flatMap(([name, value]) => (value ? [sets.get(name)?.get(value)] : []));
-  return (id) => chosen.every((set) => set?.has(id) ?? false);
+function passes(id: string, active: ActiveFilters, sets: ValueSets): boolean {
+  for (const [name, value] of Object.entries(active) as [FilterName, string][]) {
+    if (!value) continue;
+    if (!sets.get(name)?.get(value)?.has(id)) return false;
+  }
+  return true;
 }
 
 /** The ids, in their order, that every active filter keeps. */
 export function applyFilters(ids: readonly string[], active: ActiveFilters, sets: ValueSets): string[] {
-  return ids.filter(keptBy(active, sets));
+  return ids.filter((id) => passes(id, active, sets));
 }
 
 /**
