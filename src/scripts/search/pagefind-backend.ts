@@ -141,15 +141,21 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
    */
   const plans = new PlanTable();
   const numbering = sharedLoad(async () => (await Promise.all(readers.map((r) => r.pages()))).map((ids) => plans.addAll(ids)));
+  /** Pages of one bundle as plan numbers, `planOf` being that bundle's row of `numbering()`. */
+  const inPlans = (planOf: Int32Array, pages: ArrayLike<number>): Int32Array => {
+    const out = new Int32Array(pages.length);
+    for (let i = 0; i < pages.length; i++) out[i] = planOf[pages[i]];
+    return out;
+  };
+  const joined = (lists: Int32Array[]): Int32Array => {
+    const out = new Int32Array(lists.reduce((sum, l) => sum + l.length, 0));
+    lists.reduce((at, l) => (out.set(l, at), at + l.length), 0);
+    return out;
+  };
   /** Pages of each bundle, bundle after bundle, as plan numbers. */
   const numbered = async (parts: Promise<ArrayLike<number>[]>): Promise<Int32Array> => {
     const [planOf, pages] = await Promise.all([numbering(), parts]);
-    const out = new Int32Array(pages.reduce((sum, p) => sum + p.length, 0));
-    let at = 0;
-    pages.forEach((list, b) => {
-      for (let i = 0; i < list.length; i++) out[at++] = planOf[b][list[i]];
-    });
-    return out;
+    return joined(pages.map((list, b) => inPlans(planOf[b], list)));
   };
   let readable = true;
   /**
@@ -171,7 +177,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   /** Scored over every bundle at once (relevance.ts), best first. */
   const ranked = async ({ keys }: Ranked): Promise<Answer> => {
     const [planOf, parts] = await Promise.all([numbering(), Promise.all(readers.map((r) => r.counts(keys, META_WEIGHTS)))]);
-    const scored = bm25(parts.map((p, b) => ({ ...p, ids: Int32Array.from(p.ids, (page) => planOf[b][page]) })));
+    const scored = bm25(parts.map((p, b) => ({ ...p, ids: inPlans(planOf[b], p.ids) })));
     return new Answer(Int32Array.from(scored, (h) => h.id), Float64Array.from(scored, (h) => h.score));
   };
   const filtered = async (name: string, value: string): Promise<Answer> =>
@@ -183,14 +189,12 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
    */
   const sortedAll = async (key: string, ascending: boolean): Promise<Answer> => {
     const [planOf, parts] = await Promise.all([numbering(), Promise.all(readers.map((r) => r.sorted(key)))]);
-    const out = new Int32Array(parts.reduce((sum, p) => sum + p.length, 0));
-    let at = 0;
-    for (let k = 0; k < parts.length; k++) {
-      const b = ascending ? parts.length - 1 - k : k;
-      const pages = parts[b];
-      for (let i = 0; i < pages.length; i++) out[at++] = planOf[b][pages[ascending ? i : pages.length - 1 - i]];
-    }
-    return unscored(out);
+    // `inPlans` makes a copy, so reversing it leaves the bundle's own order alone.
+    const ordered = parts.map((pages, b) => {
+      const plans = inPlans(planOf[b], pages);
+      return ascending ? plans : plans.reverse();
+    });
+    return unscored(joined(ascending ? ordered.reverse() : ordered));
   };
   /** Answers from the index files, or, when they cannot be read, from Pagefind. */
   const fromIndex = (r: BackendRequest, read: () => Promise<BackendHit[] | Answer>): Promise<BackendHit[] | Answer> =>
