@@ -36,9 +36,9 @@
  * files, because page numbers mean something only with the index they were
  * read from.
  *
- * Anything the files cannot answer (a half-typed last word, a phrase with a
- * rare word or of more than `PHRASE_WORDS` words), the page reads from the
- * chunks as before; the answers are the same either way, which
+ * Anything the files cannot answer (a phrase with a rare word, or one of
+ * more than `PHRASE_WORDS` words that some page may hold: `longPhrase`), the
+ * page reads from the chunks as before; the answers are the same either way, which
  * tests/e2e/search.test.ts checks word by word on the built site.
  */
 import { pageSteps, pagesFromSteps } from './phrase-files.ts';
@@ -439,7 +439,7 @@ export function countReader(
 /**
  * `lookUpPages` from the count files: the pages holding the words one after
  * another, or undefined when the files cannot tell (a phrase with a rare
- * word, or too long).
+ * word, or one longer than their runs that some pages may hold).
  */
 export async function lookUpCounted(reader: CountReader, keys: readonly string[], exact: string | undefined): Promise<ArrayLike<number> | undefined> {
   if (keys.length === 1) {
@@ -447,13 +447,36 @@ export async function lookUpCounted(reader: CountReader, keys: readonly string[]
     if (!word) return [];
     return exact === undefined ? word.pages : (word.spellings.get(exact) ?? []);
   }
-  if (keys.length > PHRASE_WORDS || exact !== undefined) return undefined;
+  if (exact !== undefined) return undefined;
+  if (keys.length > PHRASE_WORDS) return longPhrase(reader, keys);
   const words = await Promise.all(keys.map((k) => reader.word(k)));
   if (words.some((w) => w === null)) return [];
   if (words.some((w) => !w!.next)) return undefined;
   const file = words[0]!.next!.get(keys[1]);
   if (file === undefined) return [];
   return (await reader.phrases(file)).get(keys.join(' ')) ?? [];
+}
+
+/**
+ * A phrase longer than the files' runs holds each of its runs of
+ * `PHRASE_WORDS` words, so when no page has them all, no page has the
+ * phrase: the answer, with no chunk read. That is the usual case for a
+ * phrase made by rewording a query (a document number with its
+ * abbreviation spelt out, "4003 qd uy ban nhan dan"). When some page has
+ * them all, only the words' positions can tell whether they follow one
+ * another there: undefined.
+ */
+async function longPhrase(reader: CountReader, keys: readonly string[]): Promise<ArrayLike<number> | undefined> {
+  const runs = await Promise.all(keys.slice(0, keys.length - PHRASE_WORDS + 1).map((_, i) => lookUpCounted(reader, keys.slice(i, i + PHRASE_WORDS), undefined)));
+  if (runs.some((run) => run !== undefined && run.length === 0)) return [];
+  if (runs.some((run) => run === undefined)) return undefined;
+  let common = new Set(Array.from(runs[0]!));
+  for (const run of runs.slice(1)) {
+    const next = new Set<number>();
+    for (let i = 0; i < run!.length; i++) if (common.has(run![i])) next.add(run![i]);
+    common = next;
+  }
+  return common.size === 0 ? [] : undefined;
 }
 
 interface Term {
