@@ -1,7 +1,8 @@
 /**
  * Writes beside each index bundle its count and phrase files
  * (src/lib/search/count-files.ts says what and why), read from the bundle's
- * own chunks with the search page's own reader.
+ * own chunks with the search page's own reader, and its page files
+ * (src/lib/search/page-files.ts), read from its metadata.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
 import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile, type CountProgress } from '../lib/search/count-files.ts';
 import { META_WEIGHTS } from '../lib/search/index-fields.ts';
+import { buildPageFiles, idFile, pageFile } from '../lib/search/page-files.ts';
 import type { WrittenBundle } from './bundle-files.ts';
 
 /**
@@ -30,5 +32,8 @@ export async function writeCountFiles(folder: string, { hash, meta, load }: Writ
   out.counts.forEach((text, i) => writeFileSync(join(folder, countFile(hash, i)), text));
   out.phrases.forEach((text, i) => writeFileSync(join(folder, phraseFile(hash, i)), text));
   writeFileSync(join(folder, manifestFile(hash)), JSON.stringify(out.manifest));
-  return out.counts.length + out.phrases.length + 1;
+  const pages = buildPageFiles(meta);
+  writeFileSync(join(folder, pageFile(hash)), pages.info);
+  pages.ids.forEach((text, i) => writeFileSync(join(folder, idFile(hash, i)), text));
+  return out.counts.length + out.phrases.length + 1 + 1 + pages.ids.length;
 }

@@ -30,6 +30,7 @@ import {
   readManifest,
   readPhraseFile,
 } from '../../src/lib/search/count-files.ts';
+import { ID_BLOCK, idFile, pageFile, pageInfo, readIdFile, readPageFile } from '../../src/lib/search/page-files.ts';
 import { PHRASE_DIR, decodePages, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
@@ -100,6 +101,12 @@ async function open(params: Record<string, string>, server = root, base = '/'): 
   const page = await browser.newPage();
   await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
   return readAll(page, base);
+}
+
+/** The text of every filter option, counts and all, once the counts are in. */
+async function facetCounts(page: Page): Promise<string[]> {
+  await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
+  return page.$$eval('select[data-facet] option', (options) => options.map((o) => `${(o.parentElement as HTMLSelectElement).id} ${o.textContent ?? ''}`));
 }
 
 /** The index shards a build's search page lists: the sub-path build is sharded (tests/global-setup.ts), the root build is not. */
@@ -701,6 +708,46 @@ describe('whole words and phrases read from the index files', () => {
     expect(phrasesAnswered).toBe(phrases.filter((p) => p.split(' ').length <= PHRASE_WORDS).length * bundlesOf(dir()).length);
   });
 
+  it.each([
+    ['whole', () => SITE_ROOT],
+    ['sharded', () => SITE_SUB],
+  ])("give in the page files what each bundle's .pf_meta gives: word counts, sort orders, filters, fields and ids (%s index)", (_, dir) => {
+    for (const { folder, language, meta } of bundlesOf(dir())) {
+      const hash = indexHash(folder, language);
+      const info = readPageFile(readFileSync(join(folder, pageFile(hash)), 'utf8'));
+      expect(info, folder).toEqual({ ...pageInfo(meta), idBlock: ID_BLOCK });
+      const ids: string[] = [];
+      for (let block = 0; block * ID_BLOCK < meta.pages.length; block++) ids.push(...readIdFile(readFileSync(join(folder, idFile(hash, block)), 'utf8'), block, info));
+      expect(ids, folder).toEqual(meta.pages);
+    }
+  });
+
+  it('show and count the same plans when the page files or only the id files are missing, reading .pf_meta instead', async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      const params = { q: 'kế hoạch', nam: '2022' };
+      const normal = await open(params, server, base);
+      const expected = await readAll(normal.page, base);
+      expect(expected.slugs.length, base).toBeGreaterThan(0);
+      const counts = await facetCounts(normal.page);
+      const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      expect(requested.some((p) => /\/ma\d+\.json$/.test(p)), base).toBe(true);
+      await normal.page.close();
+      for (const missing of [/\/trang\.json$/, /\/ma\d+\.json$/]) {
+        const page = await browser.newPage();
+        await page.route(
+          (url) => url.pathname.includes(`/${COUNT_DIR}/`) && missing.test(url.pathname),
+          (route) => route.fulfill({ status: 404, body: '' }),
+        );
+        await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+        const got = await readAll(page, base);
+        expect({ slugs: got.slugs, count: got.count }, `${base} ${missing}`).toEqual({ slugs: expected.slugs, count: expected.count });
+        expect(await facetCounts(page), `${base} ${missing}`).toEqual(counts);
+        expect(await page.evaluate(() => performance.getEntriesByName('kho-search:word-index-fallback').length)).toBe(0);
+        await page.close();
+      }
+    }
+  });
+
   it('answer words, spellings, phrases and rankings from the count files, and from the index when they are missing', async () => {
     for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
       // Whole words, a half-typed one, a quoted phrase, an abbreviation.
@@ -709,8 +756,9 @@ describe('whole words and phrases read from the index files', () => {
         const expected = (await readAll(normal.page, base)).slugs;
         const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
         expect(requested.some((p) => p.includes(`/${COUNT_DIR}/`)), `${base} ${q}`).toBe(true);
-        // Nothing left for the index chunks.
+        // Nothing left for the index chunks, nor for Pagefind's metadata: the page files stand in for it.
         expect(requested.filter((p) => p.endsWith('.pf_index')), `${base} ${q}`).toEqual([]);
+        expect(requested.filter((p) => p.endsWith('.pf_meta')), `${base} ${q}`).toEqual([]);
         await normal.page.close();
         const page = await browser.newPage();
         await page.route(

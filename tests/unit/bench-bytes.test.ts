@@ -19,6 +19,8 @@ describe('byteKind', () => {
     ['http://127.0.0.1:4000/pagefind/wasm.unknown.pagefind', 'library'],
     ['http://127.0.0.1:4000/kho/pagefind/2011-2017/pagefind-entry.json?ts=1', 'library'],
     ['http://127.0.0.1:4000/pagefind/2011-2017/pagefind.vi_ca5692c927.pf_meta', 'meta'],
+    ['http://127.0.0.1:4000/pagefind/kho-dem/vi_92f4273816/trang.json', 'meta'],
+    ['http://127.0.0.1:4000/kho/pagefind/2011-2017/kho-dem/vi-x-m2_1a2b3c4d5e/ma12.json', 'meta'],
     ['http://127.0.0.1:4000/pagefind/index/vi_f07b32e.pf_index', 'words'],
     ['http://127.0.0.1:4000/pagefind/kho-dem/vi_92f4273816/d12.json', 'written'],
     ['http://127.0.0.1:4000/kho/pagefind/2011-2017/kho-dem/vi-x-m2_1a2b3c4d5e/index.json', 'written'],

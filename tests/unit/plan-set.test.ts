@@ -27,6 +27,22 @@ describe('PlanTable', () => {
     // find() gives no number to an unknown id.
     expect(t.size).toBe(3);
   });
+
+  it('numbers a block of plans before their ids are known, and finds each by id once it is learnt', () => {
+    const t = new PlanTable();
+    expect(Array.from(t.addAll(['a', 'b']))).toEqual([0, 1]);
+    expect(Array.from(t.addBlock(3))).toEqual([2, 3, 4]);
+    expect(t.size).toBe(5);
+    expect(t.ids[3]).toBeUndefined();
+    expect(t.find('a')).toBe(0);
+    t.learn(3, 'd');
+    // The id map, built above, follows what is learnt.
+    expect(t.find('d')).toBe(3);
+    expect(t.number('d')).toBe(3);
+    // An id not among them gets the next number.
+    expect(t.number('z')).toBe(5);
+    expect(() => t.learn(9, 'x')).toThrow(RangeError);
+  });
 });
 
 describe('PlanBits', () => {

@@ -130,7 +130,12 @@ const DOCS: Doc[] = [
 
 const engine = () => new SearchEngine(new FakePagefind(DOCS));
 const state = (q: string, extra: Partial<SearchState> = {}): SearchState => ({ q, filters: {}, sort: 'lien-quan', ...extra });
-const ids = async (q: string, extra?: Partial<SearchState>) => (await engine().run(state(q, extra))).ids;
+/** A query's results as ids, in display order. */
+const idsFrom = async (e: SearchEngine, outcome: { plans: number[] }) => e.ids(outcome.plans);
+const ids = async (q: string, extra?: Partial<SearchState>) => {
+  const e = engine();
+  return idsFrom(e, await e.run(state(q, extra)));
+};
 
 describe('the rules of issue 3, on a stand-in Pagefind', () => {
   it.each([
@@ -195,16 +200,18 @@ describe('the rules of issue 3, on a stand-in Pagefind', () => {
   });
 
   it('8. words that are all in some plan, though in none together, still give results', async () => {
-    const outcome = await engine().run(state('san hô thổ cẩm'));
-    expect(outcome.ids.slice(0, 2).sort()).toEqual(['day-du', 'viet-tat']);
+    const e = engine();
+    const outcome = await e.run(state('san hô thổ cẩm'));
+    expect((await idsFrom(e, outcome)).slice(0, 2).sort()).toEqual(['day-du', 'viet-tat']);
     expect(outcome.notices).toContainEqual({ kind: 'some-words', missing: [] });
   });
 });
 
 describe('the engine', () => {
   it('applies filters and counts the other values for the same words', async () => {
-    const outcome = await engine().run(state('dong thap', { filters: { tinh: 'dong-thap' } }));
-    expect(outcome.ids.sort()).toEqual(['dong-thap', 'tien-giang']);
+    const e = engine();
+    const outcome = await e.run(state('dong thap', { filters: { tinh: 'dong-thap' } }));
+    expect((await idsFrom(e, outcome)).sort()).toEqual(['dong-thap', 'tien-giang']);
     const counts = await outcome.counts();
     expect(counts.tinh).toMatchObject({ 'dong-thap': 2, 'tien-giang': 1, 'vinh-long': 0 });
     expect(counts.nam).toMatchObject({ '2020': 1, '2021': 1 });
@@ -254,7 +261,7 @@ describe('the engine', () => {
     const e = new SearchEngine(pagefind, { prefetch: 2 });
     const outcome = await e.run(state('hoà giải'));
     // Both plans have the words; nothing was shown, yet their text is on its way.
-    expect(new Set(pagefind.loaded)).toEqual(new Set(outcome.ids.slice(0, 2)));
+    expect(new Set(pagefind.loaded)).toEqual(new Set((await idsFrom(e, outcome)).slice(0, 2)));
     await e.run(state('4003/QĐ-UBND'));
     expect(pagefind.loaded).toContain('qd-4003');
   });
@@ -271,7 +278,7 @@ describe('the engine', () => {
     for (let i = 0; i < 300; i++) await e.run(state(`zq${i}`));
     // The oldest answer still remembered is reused here, while new ones push out the oldest.
     const outcome = await e.run(state('zq100 hoà giải'));
-    expect(outcome.ids).toEqual(await ids('zq100 hoà giải'));
+    expect(await idsFrom(e, outcome)).toEqual(await ids('zq100 hoà giải'));
   });
 
   it('remembers answers within a budget of hits, forgetting the least recently used first', async () => {
@@ -282,7 +289,7 @@ describe('the engine', () => {
       await e.run(state('cải cách'));
       const before = pagefind.requests.length;
       const outcome = await e.run(state('hoà giải'));
-      return { again: pagefind.requests.length - before, ids: outcome.ids };
+      return { again: pagefind.requests.length - before, ids: await idsFrom(e, outcome) };
     };
     // Within the default budget, repeating a query asks nothing again.
     const roomy = await asked({});
@@ -305,7 +312,7 @@ describe('the engine', () => {
     // The first run fails on the date order, the second on the year's plans.
     await expect(e.run(state('hoà giải'))).rejects.toThrow('network');
     await expect(e.run(state('hoà giải', { filters: { nam: '2020' } }))).rejects.toThrow('network');
-    expect((await e.run(state('hoà giải', { filters: { nam: '2020' } }))).ids).toEqual(await ids('hoà giải', { filters: { nam: '2020' } }));
+    expect(await idsFrom(e, await e.run(state('hoà giải', { filters: { nam: '2020' } })))).toEqual(await ids('hoà giải', { filters: { nam: '2020' } }));
   });
 
   it("loads a plan's text through a hit a search found rather than one read from the index", async () => {
@@ -329,13 +336,59 @@ describe('the engine', () => {
     }
     const e = new SearchEngine(new IndexedOrder());
     const outcome = await e.run(state('hoà giải'));
-    expect(outcome.ids.length).toBeGreaterThan(0);
-    for (const id of outcome.ids) expect((await e.data(id)).url).toBe(`/ke-hoach/${id}/`);
+    expect(outcome.plans.length).toBeGreaterThan(0);
+    for (const id of await idsFrom(e, outcome)) expect((await e.data(id)).url).toBe(`/ke-hoach/${id}/`);
+  });
+
+  it('asks the backend for the ids of plans it numbered without them, for the filter counts', async () => {
+    // As the search page's backend does: plans numbered as a block, their ids learnt only when asked.
+    class Unnamed implements Backend {
+      readonly plans = new PlanTable();
+      readonly asked: number[][] = [];
+      private readonly inner = new FakePagefind(DOCS);
+      private order: string[] = [];
+      private dated: Promise<void> | undefined;
+      facets = () => this.inner.facets();
+      searchMany(requests: BackendRequest[]): Promise<BackendHit[] | Answer>[] {
+        return this.inner.searchMany(requests).map(async (answer, i) => {
+          const hits = await answer;
+          const ones = new Float64Array(hits.length).fill(1);
+          if (requests[i].sort) {
+            // Numbered once, whoever asks first.
+            if (this.plans.size === 0) this.order = hits.map((h) => h.id);
+            const numbers = this.plans.size === 0 ? this.plans.addBlock(hits.length) : Int32Array.from(hits, (h) => this.order.indexOf(h.id));
+            return new Answer(numbers, ones);
+          }
+          // A filter's plans, by the numbers the date order gave.
+          await this.dated;
+          return new Answer(Int32Array.from(hits, (h) => this.order.indexOf(h.id)), ones);
+        });
+      }
+      constructor() {
+        this.dated = this.searchMany([{ term: null, sort: { ngay: 'desc' } }])[0].then(() => undefined);
+      }
+      async ids(plans: readonly number[]): Promise<string[]> {
+        this.asked.push([...plans]);
+        return plans.map((plan) => this.order[plan]);
+      }
+    }
+    const backend = new Unnamed();
+    const e = new SearchEngine(backend);
+    const filters = { filters: { tinh: 'dong-thap' } };
+    const outcome = await e.run(state('', filters));
+    expect(backend.plans.ids.filter(Boolean)).toEqual([]);
+    const named = engine();
+    const plain = await named.run(state('', filters));
+    expect(await e.ids(outcome.plans)).toEqual(await named.ids(plain.plans));
+    expect(plain.plans.length).toBeGreaterThan(0);
+    expect(await outcome.counts()).toEqual(await plain.counts());
+    // The counts cover every plan, each named through the backend.
+    expect(backend.asked.at(-1)).toHaveLength(DOCS.length);
   });
 
   it('answers punctuation alone with nothing, and a notice', async () => {
     const outcome = await engine().run(state('"><'));
-    expect(outcome.ids).toEqual([]);
+    expect(outcome.plans).toEqual([]);
     expect(outcome.notices.map((n) => n.kind)).toContain('no-words');
   });
 });

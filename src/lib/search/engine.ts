@@ -56,6 +56,11 @@ export interface Backend {
   searchMany(requests: BackendRequest[]): Promise<BackendHit[] | Answer>[];
   /** Loads a plan an `Answer` named. */
   plan?(plan: number): Promise<PlanData>;
+  /**
+   * The ids of plans an `Answer` named, which the backend may learn only
+   * when asked (its table then has holes): the facet table names plans by id.
+   */
+  ids?(plans: readonly number[]): Promise<string[]>;
   /** The facet table the build wrote beside the index. */
   facets(): Promise<FacetTable>;
 }
@@ -65,9 +70,7 @@ export type EngineNotice = Notice | { kind: 'number-not-found'; number: string }
 export interface SearchOutcome {
   parsed: ParsedQuery;
   ranking: Ranking['mode'];
-  /** Plan ids in display order, filters applied. */
-  ids: string[];
-  /** The same plans by number, for `SearchEngine.plan`. */
+  /** Plans by number in display order, filters applied, for `SearchEngine.plan` and `SearchEngine.ids`. */
   plans: number[];
   /**
    * How many plans each filter value would give. Asked for after the results
@@ -245,6 +248,12 @@ export class SearchEngine {
     return Promise.reject(new Error(`unknown result ${this.plans.ids[plan] ?? plan}`));
   }
 
+  /** The ids of plans by number, as `SearchOutcome.plans` names them. */
+  ids(plans: readonly number[]): Promise<string[]> {
+    if (this.backend.ids) return this.backend.ids(plans);
+    return Promise.resolve(plans.map((plan) => this.plans.ids[plan]!));
+  }
+
   /** Loads what the result list shows for one plan, by id. */
   data(id: string): Promise<PlanData> {
     const plan = this.plans.find(id);
@@ -300,10 +309,9 @@ export class SearchEngine {
     return {
       parsed,
       ranking: ranking?.mode ?? 'all',
-      ids: shown.map((plan) => this.plans.ids[plan]),
       plans: shown,
       // Ids only here: the facet table names plans by id, and the counts are asked for seldom.
-      counts: () => this.planValues().then((values) => countFacets(unfiltered.map((plan) => this.plans.ids[plan]), state.filters, values)),
+      counts: () => Promise.all([this.planValues(), this.ids(unfiltered)]).then(([values, ids]) => countFacets(ids, state.filters, values)),
       notices,
     };
   }

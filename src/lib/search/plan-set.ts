@@ -11,17 +11,19 @@
 
 /**
  * Each plan id the query layer has seen, numbered from 0 in the order first
- * seen. The backend numbers a bundle's pages as one block (`addAll`), with
- * no hashing; the id-to-number map is built only when something asks by id.
+ * seen. The backend numbers a bundle's pages as one block (`addAll`, or
+ * `addBlock` before their ids are known), with no hashing; the
+ * id-to-number map is built only when something asks by id.
  */
 export class PlanTable {
   private numbers: Map<string, number> | undefined;
-  readonly ids: string[] = [];
+  /** By plan number; a hole for a plan numbered by `addBlock` whose id is not yet `learn`t. */
+  readonly ids: (string | undefined)[] = [];
 
   private map(): Map<string, number> {
     if (!this.numbers) {
       this.numbers = new Map();
-      this.ids.forEach((id, n) => this.numbers!.set(id, n));
+      this.ids.forEach((id, n) => id !== undefined && this.numbers!.set(id, n));
     }
     return this.numbers;
   }
@@ -55,6 +57,23 @@ export class PlanTable {
       out[i] = first + i;
     }
     return out;
+  }
+
+  /**
+   * Numbers `count` plans in a row whose ids are not known yet, as the pages
+   * of one index bundle before anything asks for their ids (`learn`).
+   */
+  addBlock(count: number): Int32Array {
+    const first = this.ids.length;
+    this.ids.length = first + count;
+    return Int32Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /** Records the id of plan `n`, numbered by `addBlock`. */
+  learn(n: number, id: string): void {
+    if (n >= this.ids.length) throw new RangeError(`no plan ${n} of ${this.ids.length}`);
+    this.ids[n] = id;
+    this.numbers?.set(id, n);
   }
 
   /** The plan's number, or undefined if no answer has named it. */

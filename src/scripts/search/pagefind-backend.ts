@@ -140,7 +140,62 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
    * Pagefind search returns are numbered by the engine in the same table.
    */
   const plans = new PlanTable();
-  const numbering = sharedLoad(async () => (await Promise.all(readers.map((r) => r.pages()))).map((ids) => plans.addAll(ids)));
+  /**
+   * Each bundle's row of plan numbers, by page. Before any Pagefind hit is
+   * numbered, a bundle's pages are numbered as a block, and their ids are
+   * learnt when a plan is shown (`idOf`). Hits Pagefind found first have
+   * numbers already, so then the pages are numbered by id, which needs
+   * every id.
+   */
+  const numbering = sharedLoad(async (): Promise<Int32Array[]> => {
+    const counts = await Promise.all(readers.map((r) => r.pageCount()));
+    if (plans.size === 0) return counts.map((n) => plans.addBlock(n));
+    const ids = await Promise.all(readers.map((r, b) => r.ids(Int32Array.from({ length: counts[b] }, (_, i) => i))));
+    return ids.map((list) => plans.addAll(list));
+  });
+  /** The bundle and page of a plan the numbering gave. */
+  const placeOf = (rows: Int32Array[], plan: number): [number, number] | undefined => {
+    for (let b = 0; b < rows.length; b++) {
+      const page = plan - rows[b][0];
+      if (rows[b].length > 0 && page >= 0 && page < rows[b].length && rows[b][page] === plan) return [b, page];
+    }
+    return undefined;
+  };
+  /**
+   * The ids of plans, learnt from their bundles where the table lacks them:
+   * per bundle, its id files for a few plans, its `.pf_meta` for many (word-index.ts).
+   */
+  const idsOf = async (list: readonly number[]): Promise<string[]> => {
+    const missing = list.filter((plan) => plans.ids[plan] === undefined);
+    if (missing.length > 0) {
+      const rows = await numbering();
+      const byBundle = rows.map(() => [] as number[]);
+      for (const plan of missing) {
+        const place = placeOf(rows, plan);
+        if (!place) throw new Error(`plan ${plan} is in no bundle`);
+        byBundle[place[0]].push(place[1]);
+      }
+      await Promise.all(
+        byBundle.map(async (pages, b) => {
+          if (pages.length === 0) return;
+          const ids = await readers[b].ids(pages);
+          pages.forEach((page, i) => plans.learn(rows[b][page], ids[i]));
+        }),
+      );
+    }
+    return list.map((plan) => plans.ids[plan]!);
+  };
+  /**
+   * Every id in the table before Pagefind's hits are numbered by id, so that
+   * a plan it finds gets the number the index files gave it. Without
+   * readable index files, the hits are numbered afresh.
+   */
+  const everyId = sharedLoad(async () => {
+    const rows = await numbering();
+    await idsOf(rows.flatMap((row) => Array.from(row)));
+  });
+  const withIds = (hits: Promise<BackendHit[]>): Promise<BackendHit[]> =>
+    hits.then((found) => (found.length === 0 ? found : everyId().then(() => found, () => found)));
   /** Pages of one bundle as plan numbers, `planOf` being that bundle's row of `numbering()`. */
   const inPlans = (planOf: Int32Array, pages: ArrayLike<number>): Int32Array => {
     const out = new Int32Array(pages.length);
@@ -203,7 +258,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
       if (error instanceof IndexFormatError) readable = false;
       // Visible in the browser's performance timeline, and read by the tests.
       performance.mark('kho-search:word-index-fallback');
-      return r.term === null ? search(r) : inMode(Boolean(r.exact), [r]).then(([hits]) => hits);
+      return withIds(r.term === null ? search(r) : inMode(Boolean(r.exact), [r]).then(([hits]) => hits));
     });
   /** What the index files can answer, as a read of them. */
   const indexRead = (r: BackendRequest): (() => Promise<BackendHit[] | Answer>) | undefined => {
@@ -223,7 +278,8 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
 
   return {
     plans,
-    plan: (n) => read(plans.ids[n]),
+    plan: (n) => idsOf([n]).then(([id]) => read(id)),
+    ids: idsOf,
     searchMany(requests) {
       const reads = requests.map(indexRead);
       // What the index files cannot answer goes to Pagefind, in batches by
@@ -236,9 +292,9 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
       return requests.map((r, i) => {
         const read = reads[i];
         if (read) return fromIndex(r, read);
-        if (r.term === null) return search(r);
+        if (r.term === null) return withIds(search(r));
         const { mine, answers } = batches[Number(Boolean(r.exact))];
-        return answers.then((all) => all[mine.indexOf(r)]);
+        return withIds(answers.then((all) => all[mine.indexOf(r)]));
       });
     },
     facets: () =>

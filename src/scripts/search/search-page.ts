@@ -208,7 +208,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     const items = data.map((d) => resultItem(d, matcher));
     list.append(...items);
     current.shown += items.length;
-    more.hidden = current.shown >= outcome.ids.length;
+    more.hidden = current.shown >= outcome.plans.length;
     return items[0]?.querySelector('a') ?? undefined;
   }
 
@@ -238,7 +238,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
       await appendPage(id);
       if (id !== runId) return;
       performance.mark('kho-search:rendered');
-      const total = outcome.ids.length;
+      const total = outcome.plans.length;
       count.textContent = STRINGS.count(total, outcome.parsed.text);
       empty.hidden = total > 0;
       if (total === 0) showSuggestions(state);
@@ -282,7 +282,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     setState('done');
     // The reader may have reached for the filters while the page loaded.
     if (countsWanted && facets.dataset.searchFacets === 'idle') updateCounts();
-    count.textContent = `${STRINGS.count(current?.outcome.ids.length ?? 0, current?.outcome.parsed.text ?? '')}. ${STRINGS.shown(current?.shown ?? 0, current?.outcome.ids.length ?? 0)}`;
+    count.textContent = `${STRINGS.count(current?.outcome.plans.length ?? 0, current?.outcome.parsed.text ?? '')}. ${STRINGS.shown(current?.shown ?? 0, current?.outcome.plans.length ?? 0)}`;
     first?.focus();
   });
   window.addEventListener('popstate', () => {

@@ -7,6 +7,11 @@
  * (src/lib/search/count-files.ts); the chunks answer the rest. One reader
  * per bundle; a sharded index has one bundle per shard.
  *
+ * What a query needs of the bundle's metadata (word counts, date order,
+ * filters) comes from the page file the build writes beside the count
+ * files, and a page id only when a plan is shown (page-files.ts); Pagefind's
+ * `.pf_meta` is read when those are missing, or every id is needed at once.
+ *
  * The files are fetched with `force-cache`: when Pagefind itself runs (it is
  * the fallback), it has usually just downloaded the same chunk, and this
  * takes the browser's copy, stale or not, instead of asking the server again.
@@ -33,11 +38,19 @@ import {
   readPhraseFile,
   type CountReader,
 } from '../../lib/search/count-files.ts';
+import { PageFileError, idFile, pageFile, pageInfo, readIdFile, readPageFile, type PageInfo } from '../../lib/search/page-files.ts';
 import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
 import { pagefindBytes } from './fragments.ts';
+
+/**
+ * More id files than this for one question, and `.pf_meta` is read instead:
+ * one request in place of many, for the ids of a whole result list (facet
+ * counts), where shown results need a few.
+ */
+const MAX_ID_FILES = 16;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { cache: 'force-cache' });
@@ -67,19 +80,49 @@ export function wordIndex(bundle: string, language: string) {
     if (!hash) throw (unreadable = new IndexFormatError(`no ${language} index in ${bundle}`));
     return hash;
   });
-  const meta = sharedLoad(async (): Promise<IndexMeta & { hash: string }> => {
+  /** Pagefind's own metadata: ids and chunks, when the build's files cannot answer. */
+  const meta = sharedLoad(async (): Promise<IndexMeta> => {
     const hash = await indexHash();
     if (unreadable) throw unreadable;
     try {
-      return { ...readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`)), hash };
+      return readMeta(await fetchBytes(`${bundle}pagefind.${hash}.pf_meta`));
     } catch (error) {
       if (error instanceof IndexFormatError) unreadable = error;
       throw error;
     }
   });
+  const pageText = async (file: string) => {
+    const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
+    if (!response.ok) throw new PageFileError(`${response.status} for ${bundle}${file}`);
+    return response.text();
+  };
+  /** The page file (page-files.ts), or the same from `.pf_meta` when it is missing or unreadable. */
+  const info = sharedLoad(async (): Promise<PageInfo> => {
+    const hash = await indexHash();
+    try {
+      return readPageFile(await pageText(pageFile(hash)));
+    } catch (error) {
+      if (!(error instanceof PageFileError || error instanceof SyntaxError)) throw error;
+      return pageInfo(await meta());
+    }
+  });
+  /** One id file's ids, or the same from `.pf_meta`. */
+  const idBlock = sharedLoads(async (block: number): Promise<readonly string[]> => {
+    const [hash, i] = await Promise.all([indexHash(), info()]);
+    const size = i.idBlock;
+    if (size !== undefined) {
+      try {
+        return readIdFile(await pageText(idFile(hash, block)), block, i);
+      } catch (error) {
+        if (!(error instanceof PageFileError || error instanceof SyntaxError)) throw error;
+      }
+    }
+    const { pages } = await meta();
+    return size === undefined ? pages : pages.slice(block * size, (block + 1) * size);
+  });
   // Each file is loaded once, and asked again after a failure rather than the failure remembered.
   const chunk = sharedLoads((hash: string) =>
-    Promise.all([meta(), fetchBytes(`${bundle}index/${hash}.pf_index`)]).then(([m, bytes]) => readChunk(bytes, m.pages.length)),
+    Promise.all([info(), fetchBytes(`${bundle}index/${hash}.pf_index`)]).then(([i, bytes]) => readChunk(bytes, i.pageCount)),
   );
   /**
    * A rewording phrase's pages as the build wrote them (phrase-files.ts);
@@ -87,8 +130,8 @@ export function wordIndex(bundle: string, language: string) {
    * unreadable.
    */
   const phrase = sharedLoads((file: string) =>
-    Promise.all([meta(), fetch(`${bundle}${file}`, { cache: 'force-cache' })])
-      .then(async ([m, response]) => (response.ok ? decodePages(await response.text(), m.pages.length) : undefined))
+    Promise.all([info(), fetch(`${bundle}${file}`, { cache: 'force-cache' })])
+      .then(async ([i, response]) => (response.ok ? decodePages(await response.text(), i.pageCount) : undefined))
       .catch(() => undefined),
   );
   /**
@@ -104,9 +147,9 @@ export function wordIndex(bundle: string, language: string) {
       return response.text();
     };
     try {
-      const [manifest, { pages }] = await Promise.all([text(manifestFile(hash)).then(readManifest), meta()]);
-      const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pages.length));
-      const phraseFiles = sharedLoads(async (i: number) => readPhraseFile(await text(countedPhraseFile(hash, i)), pages.length));
+      const [manifest, { pageCount }] = await Promise.all([text(manifestFile(hash)).then(readManifest), info()]);
+      const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pageCount));
+      const phraseFiles = sharedLoads(async (i: number) => readPhraseFile(await text(countedPhraseFile(hash, i)), pageCount));
       return { reader: countReader(manifest, countFiles, phraseFiles), weights: manifest.weights };
     } catch (error) {
       if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
@@ -119,27 +162,40 @@ export function wordIndex(bundle: string, language: string) {
     return files && read(files).catch(() => undefined);
   };
   const filter = sharedLoads(async (name: string): Promise<Map<string, Uint32Array>> => {
-    const m = await meta();
-    const hash = m.filters.get(name);
+    const i = await info();
+    const hash = i.filters.get(name);
     // A filter no page of this bundle has.
     if (!hash) return new Map();
-    return readFilter(await fetchBytes(`${bundle}filter/${hash}.pf_filter`), m.pages.length);
+    return readFilter(await fetchBytes(`${bundle}filter/${hash}.pf_filter`), i.pageCount);
   });
   // Read now: every query needs them first.
-  meta().catch(() => undefined);
+  info().catch(() => undefined);
   counted().catch(() => undefined);
-  // Answers name pages by their number in the bundle, which is their place in `pages()`.
+  // Answers name pages by their number in the bundle, from 0 to pageCount() - 1.
   return {
-    /** The bundle's page ids, by page number. */
-    async pages(): Promise<readonly string[]> {
-      return (await meta()).pages;
+    async pageCount(): Promise<number> {
+      return (await info()).pageCount;
+    },
+    /**
+     * The ids of pages, in their order: from the id files of the pages'
+     * blocks, or from `.pf_meta` when they span more blocks than it is worth
+     * fetching one by one.
+     */
+    async ids(pages: ArrayLike<number>): Promise<string[]> {
+      const { idBlock: size } = await info();
+      const blocks = size === undefined ? undefined : new Set(Array.from(pages, (page) => Math.floor(page / size)));
+      if (size === undefined || blocks!.size > MAX_ID_FILES) {
+        const { pages: all } = await meta();
+        return Array.from(pages, (page) => all[page]);
+      }
+      const loaded = new Map(await Promise.all([...blocks!].map(async (b) => [b, await idBlock(b)] as const)));
+      return Array.from(pages, (page) => loaded.get(Math.floor(page / size))![page % size]);
     },
     /** The pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<ArrayLike<number>> {
-      const m = await meta();
-      const file = exact === undefined ? phraseFile(keys, m.hash) : undefined;
+      const file = exact === undefined ? phraseFile(keys, await indexHash()) : undefined;
       const written = (file ? await phrase(file) : undefined) ?? (await fromCounts(({ reader }) => lookUpCounted(reader, keys, exact)));
-      return written ?? (await lookUpPages(m, keys, exact, chunk));
+      return written ?? (await lookUpPages(await meta(), keys, exact, chunk));
     },
     /**
      * The pages of this bundle having every key, each a whole word but the
@@ -147,20 +203,20 @@ export function wordIndex(bundle: string, language: string) {
      * them by; meta fields count as `fieldWeights` says (1 when not named).
      */
     async counts(keys: string[], fieldWeights: Readonly<Record<string, number>>): Promise<IndexCounts<number>> {
-      const m = await meta();
-      const weights = m.fields.map((f) => fieldWeights[f] ?? 1);
+      const i = await info();
+      const weights = i.fields.map((f) => fieldWeights[f] ?? 1);
       const found =
         (await fromCounts(({ reader, weights: written }) =>
           // Counts taken with other weights would rank otherwise.
-          written.length === weights.length && written.every((w, i) => w === weights[i]) ? countTermsCounted(reader, keys, m.pages.length) : Promise.resolve(undefined),
-        )) ?? (await countTerms(m, keys, weights, chunk));
+          written.length === weights.length && written.every((w, k) => w === weights[k]) ? countTermsCounted(reader, keys, i.pageCount) : Promise.resolve(undefined),
+        )) ?? (await countTerms(await meta(), keys, weights, chunk));
       return {
         ids: found.pages,
         counts: found.counts,
-        lengths: found.pages.map((page) => m.wordCounts[page]),
+        lengths: found.pages.map((page) => i.wordCounts[page]),
         pagesWith: found.pagesWith,
-        pageCount: m.pages.length,
-        wordCount: m.wordCounts.reduce((sum, n) => sum + n, 0),
+        pageCount: i.pageCount,
+        wordCount: i.wordCounts.reduce((sum, n) => sum + n, 0),
       };
     },
     /** The pages of this bundle having a filter value, in page order. */
@@ -169,7 +225,7 @@ export function wordIndex(bundle: string, language: string) {
     },
     /** The pages of this bundle having the sort key, in ascending order of it. */
     async sorted(key: string): Promise<ArrayLike<number>> {
-      const order = (await meta()).sorts.get(key);
+      const order = (await info()).sorts.get(key);
       if (!order) throw new IndexFormatError(`no sort ${key} in ${bundle}`);
       return order;
     },

@@ -51,7 +51,8 @@ export type ByteKind = (typeof BYTE_KINDS)[number];
 export function byteKind(url: string): ByteKind {
   const path = new URL(url, 'http://x/').pathname;
   if (!/\/pagefind\//.test(path)) return 'page';
-  if (path.endsWith('.pf_meta')) return 'meta';
+  // Pagefind's metadata, or the page files that stand in for it (page-files.ts).
+  if (path.endsWith('.pf_meta') || (path.includes(`/${COUNT_DIR}/`) && /\/(trang|ma\d+)\.json$/.test(path))) return 'meta';
   if (path.endsWith('.pf_index')) return 'words';
   // What the build writes beside each bundle for the page to read instead of the chunks.
   if (path.includes(`/${COUNT_DIR}/`) || path.includes(`/${PHRASE_DIR}/`)) return 'written';

@@ -150,7 +150,7 @@ function queryTable(results: QueryResult[], bare?: QueryResult[]): string[] {
 const KIND_LABELS: Record<ByteKind, string> = {
   page: 'Trang: HTML, CSS, phông chữ, mã của trang',
   library: 'Thư viện Pagefind: pagefind.js, WebAssembly, pagefind-entry.json',
-  meta: 'Siêu dữ liệu chỉ mục (.pf_meta, một tệp mỗi mảnh)',
+  meta: 'Siêu dữ liệu chỉ mục (trang.json và ma*.json của kho, hoặc .pf_meta; mỗi mảnh)',
   words: 'Chỉ mục từ (.pf_index)',
   written: 'Tệp đếm, tệp cụm từ của kho (kho-dem/, kho-cum/)',
   filters: 'Bộ lọc (.pf_filter)',

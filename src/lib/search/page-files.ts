@@ -1,0 +1,123 @@
+/**
+ * Page files: what every query needs of an index bundle's metadata, without
+ * the page ids.
+ *
+ * Pagefind's `.pf_meta` holds, for each page, its id, its word count and its
+ * place in each sort order, and the search page needs the word counts (the
+ * page lengths of BM25) and the date order before it can rank anything. It
+ * grows with the archive: about 1 MB over the 16 shards of 100,000 plans,
+ * most of a first query's bytes there. Almost half of it is the ids, seven
+ * random hex digits per page that do not compress, and a query needs only
+ * the ids of the plans it shows (to load their text) or, when the reader
+ * asks for filter counts, of its results. So beside the count files
+ * (count-files.ts) the build writes, under `kho-dem/<index hash>/`:
+ *
+ * - `trang.json`: the page count, each page's word count, each sort order,
+ *   the filters' file hashes and the indexed meta fields, all read from the
+ *   `.pf_meta` with the search page's own reader (pagefind-index.ts);
+ * - `ma<i>.json`: the ids of pages `i * block` to `(i + 1) * block - 1`,
+ *   fetched when one of them is shown.
+ *
+ * The page reads these instead of `.pf_meta`, and the `.pf_meta` when they
+ * are missing or unreadable, or when it needs every id at once. The folder
+ * carries the index's hash, as the count files' does: page numbers mean
+ * something only with the index they were read from.
+ */
+import { COUNT_DIR } from './count-files.ts';
+import type { IndexMeta } from './pagefind-index.ts';
+
+const FORMAT = 1;
+/**
+ * Ids per id file. Ten results of a large archive are ten files at most;
+ * smaller files cost more requests for the same results, larger ones more
+ * bytes (about 5 bytes per id, gzipped).
+ */
+export const ID_BLOCK = 128;
+
+export const pageFile = (indexHash: string) => `${COUNT_DIR}/${indexHash}/trang.json`;
+export const idFile = (indexHash: string, block: number) => `${COUNT_DIR}/${indexHash}/ma${block}.json`;
+
+/** What a query needs of a bundle's metadata (`IndexMeta`) but its page ids. */
+export interface PageInfo {
+  pageCount: number;
+  /** Words in each page, by page number. */
+  wordCounts: Uint32Array;
+  /** Per sort key, the pages having it in ascending order of the key (`IndexMeta.sorts`). */
+  sorts: Map<string, Uint32Array>;
+  /** The file hash of each filter, by filter name. */
+  filters: Map<string, string>;
+  /** The indexed meta fields, in the order positions in meta fields number them. */
+  fields: string[];
+  /** Ids per id file; undefined when the ids come with the metadata. */
+  idBlock?: number;
+}
+
+/** The same, from the whole metadata. */
+export function pageInfo(meta: IndexMeta): PageInfo {
+  const { wordCounts, sorts, filters, fields } = meta;
+  return { pageCount: meta.pages.length, wordCounts, sorts, filters, fields };
+}
+
+export interface PageFilesOut {
+  /** `trang.json`. */
+  info: string;
+  /** `ma<i>.json`, by i. */
+  ids: string[];
+}
+
+export function buildPageFiles(meta: IndexMeta): PageFilesOut {
+  const info = {
+    format: FORMAT,
+    pages: meta.pages.length,
+    block: ID_BLOCK,
+    words: Array.from(meta.wordCounts),
+    sorts: Object.fromEntries([...meta.sorts].map(([key, pages]) => [key, Array.from(pages)])),
+    filters: Object.fromEntries(meta.filters),
+    fields: meta.fields,
+  };
+  const ids: string[] = [];
+  for (let at = 0; at < meta.pages.length; at += ID_BLOCK) ids.push(JSON.stringify(meta.pages.slice(at, at + ID_BLOCK)));
+  return { info: JSON.stringify(info), ids };
+}
+
+/** A file the page cannot read: it then reads `.pf_meta`. */
+export class PageFileError extends Error {}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Whole numbers, each below `below`. */
+function integers(raw: unknown, below: number, what: string): Uint32Array {
+  if (!Array.isArray(raw) || !raw.every((x) => Number.isInteger(x) && x >= 0 && x < below)) throw new PageFileError(`${what}: not whole numbers below ${below}`);
+  return Uint32Array.from(raw as number[]);
+}
+
+function strings(raw: unknown, what: string): Map<string, string> {
+  if (!isObject(raw) || !Object.values(raw).every((v) => typeof v === 'string')) throw new PageFileError(`${what}: not names to strings`);
+  return new Map(Object.entries(raw as Record<string, string>));
+}
+
+export function readPageFile(text: string): PageInfo {
+  const raw: unknown = JSON.parse(text);
+  if (!isObject(raw) || raw.format !== FORMAT) throw new PageFileError('page file of an unknown format');
+  const { pages, block, words, sorts, filters, fields } = raw;
+  if (!Number.isInteger(pages) || (pages as number) < 0) throw new PageFileError('page file without a page count');
+  if (!Number.isInteger(block) || (block as number) < 1) throw new PageFileError('page file without an id block size');
+  const pageCount = pages as number;
+  const wordCounts = integers(words, 2 ** 32, 'word counts');
+  if (wordCounts.length !== pageCount) throw new PageFileError(`${wordCounts.length} word counts for ${pageCount} pages`);
+  if (!isObject(sorts)) throw new PageFileError('page file without sort orders');
+  const orders = new Map(Object.entries(sorts).map(([key, order]) => [key, integers(order, pageCount, `sort ${key}`)]));
+  if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string')) throw new PageFileError('page file without meta fields');
+  return { pageCount, wordCounts, sorts: orders, filters: strings(filters, 'filters'), fields: fields as string[], idBlock: block as number };
+}
+
+/** The ids of id file `block` of a bundle of `info.pageCount` pages. */
+export function readIdFile(text: string, block: number, info: PageInfo): string[] {
+  const size = info.idBlock ?? ID_BLOCK;
+  const expected = Math.min(size, info.pageCount - block * size);
+  const ids: unknown = JSON.parse(text);
+  if (!Array.isArray(ids) || ids.length !== expected || !ids.every((id) => typeof id === 'string' && id.length > 0)) {
+    throw new PageFileError(`id file ${block}: not ${expected} ids`);
+  }
+  return ids as string[];
+}
