@@ -136,14 +136,14 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
   /**
    * Plans are numbered bundle by bundle, in page order, once every bundle's
-   * metadata is in; index reads then answer with numbers, not ids. Ids a
+   * page count is in; index reads then answer with numbers, not ids. Ids a
    * Pagefind search returns are numbered by the engine in the same table.
    */
   const plans = new PlanTable();
   /**
    * Each bundle's row of plan numbers, by page. Before any Pagefind hit is
    * numbered, a bundle's pages are numbered as a block, and their ids are
-   * learnt when a plan is shown (`idOf`). Hits Pagefind found first have
+   * learnt when a plan is shown (`idsOf`). Hits Pagefind found first have
    * numbers already, so then the pages are numbered by id, which needs
    * every id.
    */
