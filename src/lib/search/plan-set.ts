@@ -65,7 +65,8 @@ export class PlanTable {
    */
   addBlock(count: number): Int32Array {
     const first = this.ids.length;
-    this.ids.length = first + count;
+    // Pushed one by one: growing `length` at once can leave V8 a sparse, slower array.
+    for (let i = 0; i < count; i++) this.ids.push(undefined);
     return Int32Array.from({ length: count }, (_, i) => first + i);
   }
 
