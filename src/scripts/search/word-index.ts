@@ -91,11 +91,13 @@ export function wordIndex(bundle: string, language: string) {
       throw error;
     }
   });
-  const pageText = async (file: string) => {
+  /** A file the build wrote beside the bundle; a missing one rejects with `Failure`, which sends the reader to Pagefind's own files. */
+  const writtenText = async (file: string, Failure: new (message: string) => Error) => {
     const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
-    if (!response.ok) throw new PageFileError(`${response.status} for ${bundle}${file}`);
+    if (!response.ok) throw new Failure(`${response.status} for ${bundle}${file}`);
     return response.text();
   };
+  const pageText = (file: string) => writtenText(file, PageFileError);
   /** The page file (page-files.ts), or the same from `.pf_meta` when it is missing or unreadable. */
   const info = sharedLoad(async (): Promise<PageInfo> => {
     const hash = await indexHash();
@@ -141,11 +143,7 @@ export function wordIndex(bundle: string, language: string) {
    */
   const counted = sharedLoad(async (): Promise<{ reader: CountReader; weights: number[] } | undefined> => {
     const hash = await indexHash();
-    const text = async (file: string) => {
-      const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
-      if (!response.ok) throw new CountFileError(`${response.status} for ${bundle}${file}`);
-      return response.text();
-    };
+    const text = (file: string) => writtenText(file, CountFileError);
     try {
       const [manifest, { pageCount }] = await Promise.all([text(manifestFile(hash)).then(readManifest), info()]);
       const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pageCount));
