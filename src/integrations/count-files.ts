@@ -2,16 +2,31 @@
  * Writes beside each index bundle its count and phrase files
  * (src/lib/search/count-files.ts says what and why), read from the bundle's
  * own chunks with the search page's own reader, and its page files
- * (src/lib/search/page-files.ts), read from its metadata.
+ * (src/lib/search/page-files.ts), read from its metadata, with each page's
+ * fragment under its page number.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
 import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile, type CountProgress } from '../lib/search/count-files.ts';
 import { META_WEIGHTS } from '../lib/search/index-fields.ts';
-import { buildPageFiles, idFile, pageFile } from '../lib/search/page-files.ts';
+import { buildPageFiles, idFile, pageFile, pageFragment, pageFragmentDir } from '../lib/search/page-files.ts';
 import type { WrittenBundle } from './bundle-files.ts';
+import { storedPageFile } from './stored-pages.ts';
+
+/**
+ * `to` as a second name of the file `from`: a hard link costs no disk, and a
+ * host that cannot keep links (or a file system that has none) gets a copy.
+ */
+function linkOrCopy(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
 
 /**
  * Writes the files into the bundle at `folder`, read back as `bundle`, with
@@ -35,5 +50,7 @@ export async function writeCountFiles(folder: string, { hash, meta, load }: Writ
   const pages = buildPageFiles(meta);
   writeFileSync(join(folder, pageFile(hash)), pages.info);
   pages.ids.forEach((text, i) => writeFileSync(join(folder, idFile(hash, i)), text));
-  return out.counts.length + out.phrases.length + 1 + 1 + pages.ids.length;
+  mkdirSync(join(folder, pageFragmentDir(hash)), { recursive: true });
+  meta.pages.forEach((id, page) => linkOrCopy(storedPageFile(folder, id), join(folder, pageFragment(hash, page))));
+  return out.counts.length + out.phrases.length + 1 + 1 + pages.ids.length + meta.pages.length;
 }

@@ -30,7 +30,7 @@ import {
   readManifest,
   readPhraseFile,
 } from '../../src/lib/search/count-files.ts';
-import { ID_BLOCK, idFile, pageFile, pageInfo, readIdFile, readPageFile } from '../../src/lib/search/page-files.ts';
+import { ID_BLOCK, idFile, pageFile, pageFragment, pageInfo, readIdFile, readPageFile } from '../../src/lib/search/page-files.ts';
 import { PHRASE_DIR, decodePages, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/tools/entries.ts';
@@ -326,27 +326,46 @@ describe('reading the results\' text', () => {
     await page.close();
   });
 
-  it('reads each result of a sharded index from the files of the shard its id names', async () => {
+  it('reads each result of a sharded index from its own shard, under its page number, with no id', async () => {
     // Newest first across shards of six plans: the first page of results spans several shards.
     const { page, slugs } = await open({ q: 'kế hoạch', 'sap-xep': 'moi-nhat' }, sub, SUB_BASE);
     expect(slugs.length).toBeGreaterThan(6);
-    const fetched = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.endsWith('.pf_fragment')),
-    );
-    const folders = new Set(fetched.map((p) => p.replace(/fragment\/[^/]+$/, '')));
-    expect(folders.size).toBeGreaterThan(1);
-    // Each file sits in the folder of the shard whose language begins its name.
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    const fetched = requested.filter((p) => p.endsWith('.pf_fragment'));
+    expect(fetched.length).toBeGreaterThanOrEqual(slugs.length);
+    // Each file sits in a shard's own page fragments: the shard its plan is in.
     const shards = shardsOf(SITE_SUB);
-    for (const p of fetched) {
-      const name = p.split('/').pop()!;
-      const shard = shards.find((s) => s.language === pageIdLanguage(name.replace(/\.pf_fragment$/, '')))!;
-      expect(p).toBe(`${SUB_BASE}pagefind/${shard.path}fragment/${name}`);
-    }
-    expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length)).toBe(0);
+    const shardOf = (p: string) => shards.find((s) => p.startsWith(`${SUB_BASE}pagefind/${s.path}${COUNT_DIR}/`));
+    for (const p of fetched) expect(p).toMatch(new RegExp(`/${COUNT_DIR}/[^/]+/trang/\\d+\\.pf_fragment$`));
+    expect(new Set(fetched.map((p) => shardOf(p)?.name)).size).toBeGreaterThan(1);
+    expect(fetched.every((p) => shardOf(p) !== undefined)).toBe(true);
+    // Showing a result asked for no id, nor for a fragment by id.
+    expect(requested.filter((p) => /\/ma\d+\.json$/.test(p) || /\/fragment\/[^/]+\.pf_fragment$/.test(p))).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByName('kho-search:page-fragment-fallback').length)).toBe(0);
     await page.close();
+  });
+
+  it('shows the same results by id when the page fragments are missing (an older build)', async () => {
+    for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
+      const params = { q: 'đội ngũ cán bộ' };
+      const normal = await open(params, server, base);
+      const expected = await readAll(normal.page, base);
+      await normal.page.close();
+      const page = await browser.newPage();
+      await page.route(
+        (url) => /\/trang\/\d+\.pf_fragment$/.test(url.pathname),
+        (route) => route.fulfill({ status: 404, body: '' }),
+      );
+      await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
+      const got = await readAll(page, base);
+      expect(got.slugs.length, base).toBeGreaterThan(0);
+      expect({ slugs: got.slugs, count: got.count }, base).toEqual({ slugs: expected.slugs, count: expected.count });
+      const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      expect(requested.some((p) => /\/fragment\/[^/]+\.pf_fragment$/.test(p)), base).toBe(true);
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:page-fragment-fallback').length), base).toBeGreaterThan(0);
+      expect(await page.evaluate(() => performance.getEntriesByName('kho-search:fragment-fallback').length), base).toBe(0);
+      await page.close();
+    }
   });
 });
 
@@ -711,7 +730,7 @@ describe('whole words and phrases read from the index files', () => {
   it.each([
     ['whole', () => SITE_ROOT],
     ['sharded', () => SITE_SUB],
-  ])("give in the page files what each bundle's .pf_meta gives: word counts, sort orders, filters, fields and ids (%s index)", (_, dir) => {
+  ])("give in the page files what each bundle's .pf_meta gives: word counts, sort orders, filters, fields, ids and each page's fragment (%s index)", (_, dir) => {
     for (const { folder, language, meta } of bundlesOf(dir())) {
       const hash = indexHash(folder, language);
       const info = readPageFile(readFileSync(join(folder, pageFile(hash)), 'utf8'));
@@ -719,6 +738,10 @@ describe('whole words and phrases read from the index files', () => {
       const ids: string[] = [];
       for (let block = 0; block * ID_BLOCK < meta.pages.length; block++) ids.push(...readIdFile(readFileSync(join(folder, idFile(hash, block)), 'utf8'), block, info));
       expect(ids, folder).toEqual(meta.pages);
+      // Each page's fragment under its number is Pagefind's fragment of that page's id.
+      meta.pages.forEach((id, page) => {
+        expect(readFileSync(join(folder, pageFragment(hash, page))).equals(readFileSync(join(folder, 'fragment', `${id}.pf_fragment`))), `${folder} ${page}`).toBe(true);
+      });
     }
   });
 

@@ -27,6 +27,7 @@ describe('byteKind', () => {
     ['http://127.0.0.1:4000/pagefind/kho-cum/vi_92f4273816/cai-cach-hanh-chinh.json', 'written'],
     ['http://127.0.0.1:4000/pagefind/filter/vi_1.pf_filter', 'filters'],
     ['http://127.0.0.1:4000/pagefind/2017-2023/fragment/vi_c651e98.pf_fragment', 'fragments'],
+    ['http://127.0.0.1:4000/kho/pagefind/2017-2023/kho-dem/vi-x-m1_a7added05b9ca3e/trang/412.pf_fragment', 'fragments'],
     ['http://127.0.0.1:4000/kho/pagefind/kho-facets.json', 'counts'],
   ])('%s is %s', (url, kind) => {
     expect(byteKind(url)).toBe(kind);

@@ -7,35 +7,42 @@
  * page lengths of BM25) and the date order before it can rank anything. It
  * grows with the archive: about 1 MB over the 16 shards of 100,000 plans,
  * most of a first query's bytes there. Almost half of it is the ids, seven
- * random hex digits per page that do not compress, and a query needs only
- * the ids of the plans it shows (to load their text) or, when the reader
- * asks for filter counts, of its results. So beside the count files
+ * random hex digits per page that do not compress, and a query needs them
+ * only to load the text of the plans it shows or, when the reader asks for
+ * filter counts, for its results. So beside the count files
  * (count-files.ts) the build writes, under `kho-dem/<index hash>/`:
  *
  * - `trang.json`: the page count, each page's word count, each sort order,
  *   the filters' file hashes and the indexed meta fields, all read from the
  *   `.pf_meta` with the search page's own reader (pagefind-index.ts);
  * - `ma<i>.json`: the ids of pages `i * block` to `(i + 1) * block - 1`,
- *   fetched when one of them is shown.
+ *   for the filter counts of a result list;
+ * - `trang/<page>.pf_fragment`: each page's stored text, Pagefind's own
+ *   fragment file linked under the page's number, so that showing a result
+ *   needs no id: the id files would be one more round trip before every
+ *   result's text, and a request per result on top.
  *
- * The page reads these instead of `.pf_meta`, and the `.pf_meta` when they
- * are missing or unreadable, or when it needs every id at once. The folder
- * carries the index's hash, as the count files' does: page numbers mean
- * something only with the index they were read from.
+ * The page reads these instead of `.pf_meta` and the fragments by id, and
+ * those when they are missing or unreadable, or when it needs every id at
+ * once. The folder carries the index's hash, as the count files' does: page
+ * numbers mean something only with the index they were read from.
  */
 import { COUNT_DIR } from './count-files.ts';
 import type { IndexMeta } from './pagefind-index.ts';
 
 const FORMAT = 1;
 /**
- * Ids per id file. Ten results of a large archive are ten files at most;
- * smaller files cost more requests for the same results, larger ones more
- * bytes (about 5 bytes per id, gzipped).
+ * Ids per id file. The ids of a few plans (the facet counts of a short
+ * result list, or results when their page fragments are missing) are a few
+ * files; smaller files cost more requests for the same plans, larger ones
+ * more bytes (about 5 bytes per id, gzipped).
  */
 export const ID_BLOCK = 128;
 
 export const pageFile = (indexHash: string) => `${COUNT_DIR}/${indexHash}/trang.json`;
 export const idFile = (indexHash: string, block: number) => `${COUNT_DIR}/${indexHash}/ma${block}.json`;
+export const pageFragmentDir = (indexHash: string) => `${COUNT_DIR}/${indexHash}/trang`;
+export const pageFragment = (indexHash: string, page: number) => `${pageFragmentDir(indexHash)}/${page}.pf_fragment`;
 
 /** What a query needs of a bundle's metadata (`IndexMeta`) but its page ids. */
 export interface PageInfo {

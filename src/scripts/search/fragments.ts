@@ -6,7 +6,8 @@
  * decoder does the work.
  *
  * The fragment format (`fragment/<page id>.pf_fragment`: gzip of
- * "pagefind_dcd" + JSON) is Pagefind's own; anything unexpected falls back to
+ * "pagefind_dcd" + JSON; the build links each under its page number too,
+ * page-files.ts) is Pagefind's own; anything unexpected falls back to
  * `data()`, so a future Pagefind with another layout stays correct, only
  * slower. tests/e2e/search.test.ts compares both loaders on the built site.
  */
@@ -28,37 +29,45 @@ export async function pagefindBytes(response: Response): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** `fetch` and decode one fragment; rejects on anything unexpected. */
-async function fetchFragment(bundle: string, id: string): Promise<Fragment> {
-  if (!/^[\w-]+$/.test(id)) throw new Error(`unexpected page id ${id}`);
-  const response = await fetch(`${bundle}fragment/${id}.pf_fragment`);
-  if (!response.ok) throw new Error(`${response.status} for fragment ${id}`);
+/** `fetch` and decode the fragment at `url`; rejects on anything unexpected. */
+async function fetchFragment(url: string): Promise<Fragment> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} for ${url}`);
   const text = new TextDecoder().decode(await pagefindBytes(response));
-  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`fragment ${id} has no signature`);
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`${url} has no signature`);
   const fragment = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<Fragment>;
   if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object' || fragment.meta === null) {
-    throw new Error(`fragment ${id} lacks url, content or meta`);
+    throw new Error(`${url} lacks url, content or meta`);
   }
   return fragment as Fragment;
 }
 
+const native = typeof DecompressionStream === 'function';
+
+/**
+ * The plan in the fragment at `url` of a site served under `base`: its URL,
+ * text and meta, as `data()` gives them.
+ */
+export function readFragment(url: string, base: string): Promise<PlanData> {
+  if (!native) return Promise.reject(new Error('no DecompressionStream'));
+  return fetchFragment(url).then((f) => ({ url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content.replace(/\u200B/g, ''), meta: f.meta }));
+}
+
 /**
  * A loader for the bundle at `bundle` (".../pagefind/") of a site served
- * under `base`: the plan's URL, text and meta, as `data()` gives them.
+ * under `base`, by page id, falling back on `data()` when the fragment
+ * cannot be read.
  */
 export function fragmentLoader(bundle: string, base: string) {
-  const native = typeof DecompressionStream === 'function';
   const cache = new Map<string, Promise<PlanData>>();
   return (id: string, fallback: () => Promise<PlanData>): Promise<PlanData> => {
     let loaded = cache.get(id);
     if (!loaded) {
-      loaded = (native ? fetchFragment(bundle, id) : Promise.reject(new Error('no DecompressionStream')))
-        .then((f) => ({ url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content.replace(/\u200B/g, ''), meta: f.meta }))
-        .catch(() => {
-          // Visible in the browser's performance timeline, and read by the tests.
-          performance.mark('kho-search:fragment-fallback');
-          return fallback();
-        });
+      loaded = (/^[\w-]+$/.test(id) ? readFragment(`${bundle}fragment/${id}.pf_fragment`, base) : Promise.reject(new Error(`unexpected page id ${id}`))).catch(() => {
+        // Visible in the browser's performance timeline, and read by the tests.
+        performance.mark('kho-search:fragment-fallback');
+        return fallback();
+      });
       // A failure is asked again next time rather than remembered.
       loaded.catch(() => cache.delete(id));
       cache.set(id, loaded);

@@ -12,7 +12,7 @@ import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
 import { Answer, PlanTable } from '../../lib/search/plan-set.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
-import { fragmentLoader } from './fragments.ts';
+import { fragmentLoader, readFragment } from './fragments.ts';
 import { wordIndex } from './word-index.ts';
 
 interface PagefindResult {
@@ -77,9 +77,10 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return pagefind;
   });
 
-  // A plan's text is read straight from its file (fragments.ts), in the
-  // bundle its id names: each shard is indexed as its own language, which
-  // begins every id (shards.ts). An id naming no bundle goes through data().
+  // A plan's text is read straight from its file (fragments.ts): under its
+  // page number (`planText`), or else by id, in the bundle the id names:
+  // each shard is indexed as its own language, which begins every id
+  // (shards.ts). An id naming no bundle goes through data().
   const loaders = new Map(
     (shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }]).map((s) => [s.language, fragmentLoader(bundle(s.path), base)]),
   );
@@ -143,7 +144,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   /**
    * Each bundle's row of plan numbers, by page. Before any Pagefind hit is
    * numbered, a bundle's pages are numbered as a block, and their ids are
-   * learnt when a plan is shown (`idsOf`). Hits Pagefind found first have
+   * learnt only when asked for (`idsOf`). Hits Pagefind found first have
    * numbers already, so then the pages are numbered by id, which needs
    * every id.
    */
@@ -227,6 +228,28 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const viaPagefind = (id: string) => () =>
     everyResult().then((results) => results.get(id)?.data() ?? Promise.reject(new Error(`no Pagefind result for ${id}`)));
   const read = (id: string) => load(id, viaPagefind(id)).then(shown);
+  /** A plan's text from the fragment its bundle links under its page number (page-files.ts): no id needed. */
+  const atPage = async (plan: number): Promise<PlanData> => {
+    const place = placeOf(await numbering(), plan);
+    if (!place) throw new Error(`plan ${plan} is in no bundle`);
+    return readFragment(await readers[place[0]].fragmentUrl(place[1]), base).then(shown);
+  };
+  const texts = new Map<number, Promise<PlanData>>();
+  /** A plan's text by its page number, or, when that file cannot be read, by its id. */
+  const planText = (plan: number): Promise<PlanData> => {
+    let loaded = texts.get(plan);
+    if (!loaded) {
+      loaded = atPage(plan).catch(() => {
+        // Visible in the browser's performance timeline, and read by the tests.
+        performance.mark('kho-search:page-fragment-fallback');
+        return idsOf([plan]).then(([id]) => read(id));
+      });
+      // A failure is asked again next time rather than remembered.
+      loaded.catch(() => texts.delete(plan));
+      texts.set(plan, loaded);
+    }
+    return loaded;
+  };
   const unscored = (found: Int32Array) => new Answer(found, new Float64Array(found.length).fill(1));
   const lookUp = async (lookup: Lookup): Promise<Answer> => unscored(await numbered(Promise.all(readers.map((r) => r.lookup(lookup)))));
   /** Scored over every bundle at once (relevance.ts), best first. */
@@ -278,7 +301,7 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
 
   return {
     plans,
-    plan: (n) => idsOf([n]).then(([id]) => read(id)),
+    plan: planText,
     ids: idsOf,
     searchMany(requests) {
       const reads = requests.map(indexRead);

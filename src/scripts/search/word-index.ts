@@ -9,8 +9,9 @@
  *
  * What a query needs of the bundle's metadata (word counts, date order,
  * filters) comes from the page file the build writes beside the count
- * files, and a page id only when a plan is shown (page-files.ts); Pagefind's
- * `.pf_meta` is read when those are missing, or every id is needed at once.
+ * files, a shown plan's text from its page fragment, and page ids only for
+ * filter counts (page-files.ts); Pagefind's `.pf_meta` is read when those
+ * are missing, or every id is needed at once.
  *
  * The files are fetched with `force-cache`: when Pagefind itself runs (it is
  * the fallback), it has usually just downloaded the same chunk, and this
@@ -38,7 +39,7 @@ import {
   readPhraseFile,
   type CountReader,
 } from '../../lib/search/count-files.ts';
-import { PageFileError, idFile, pageFile, pageInfo, readIdFile, readPageFile, type PageInfo } from '../../lib/search/page-files.ts';
+import { PageFileError, idFile, pageFile, pageFragment, pageInfo, readIdFile, readPageFile, type PageInfo } from '../../lib/search/page-files.ts';
 import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
@@ -173,6 +174,10 @@ export function wordIndex(bundle: string, language: string) {
   return {
     async pageCount(): Promise<number> {
       return (await info()).pageCount;
+    },
+    /** Where the build linked a page's fragment under its number; the file may be missing (an older build). */
+    async fragmentUrl(page: number): Promise<string> {
+      return `${bundle}${pageFragment(await indexHash(), page)}`;
     },
     /**
      * The ids of pages, in their order: from the id files of the pages'

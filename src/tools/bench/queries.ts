@@ -54,10 +54,11 @@ export function byteKind(url: string): ByteKind {
   // Pagefind's metadata, or the page files that stand in for it (page-files.ts).
   if (path.endsWith('.pf_meta') || (path.includes(`/${COUNT_DIR}/`) && /\/(trang|ma\d+)\.json$/.test(path))) return 'meta';
   if (path.endsWith('.pf_index')) return 'words';
+  // Pagefind's own, or the same file under a page number (page-files.ts).
+  if (path.endsWith('.pf_fragment')) return 'fragments';
   // What the build writes beside each bundle for the page to read instead of the chunks.
   if (path.includes(`/${COUNT_DIR}/`) || path.includes(`/${PHRASE_DIR}/`)) return 'written';
   if (path.endsWith('.pf_filter')) return 'filters';
-  if (path.endsWith('.pf_fragment')) return 'fragments';
   if (path.endsWith(`/${FACET_FILE}`)) return 'counts';
   // pagefind.js, its WebAssembly, pagefind-entry.json, a worker.
   return 'library';
