@@ -1,19 +1,37 @@
 /**
- * Writes beside each index bundle its count and phrase files
- * (src/lib/search/count-files.ts says what and why), read from the bundle's
- * own chunks with the search page's own reader, and its page files
- * (src/lib/search/page-files.ts), read from its metadata, with each page's
- * fragment under its page number.
+ * Writes what the search page reads instead of a bundle's chunks and
+ * metadata: beside each bundle, its page files (src/lib/search/page-files.ts),
+ * with each page's fragment under its page number; and, once every bundle is
+ * counted, the count and phrase files of all of them together
+ * (src/lib/search/count-files.ts says what and why), in the primary bundle.
+ *
+ * A bundle's counts are read from its own chunks with the search page's own
+ * reader, and kept on disk until the last bundle is counted: a large
+ * archive's counts do not fit in memory together.
  */
-import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
-import { COUNT_DIR, buildCountFiles, countFile, manifestFile, phraseFile, type CountProgress } from '../lib/search/count-files.ts';
+import {
+  COUNT_DIR,
+  countBundle,
+  countFile,
+  countSet,
+  manifestFile,
+  packCountFiles,
+  phraseFile,
+  type BundleCounts,
+  type CountProgress,
+  type PackProgress,
+} from '../lib/search/count-files.ts';
 import { META_WEIGHTS } from '../lib/search/index-fields.ts';
 import { buildPageFiles, idFile, pageFile, pageFragment, pageFragmentDir } from '../lib/search/page-files.ts';
 import type { WrittenBundle } from './bundle-files.ts';
 import { storedPageFile } from './stored-pages.ts';
+
+/** The size only decides where one file ends and the next begins: the fastest gzip tells it well enough. */
+const gzipSize = (text: string) => gzipSync(text, { level: 1 }).length;
 
 /**
  * `to` as a second name of the file `from`: a hard link costs no disk, and a
@@ -28,29 +46,98 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/**
- * Writes the files into the bundle at `folder`, read back as `bundle`, with
- * a progress line every few seconds through `log` (a large shard takes tens
- * of seconds); returns how many.
- */
-export async function writeCountFiles(folder: string, { hash, meta, load }: WrittenBundle, log: (line: string) => void = () => undefined): Promise<number> {
-  const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
-  const tickers = new Map<string, ReturnType<typeof progress>>();
-  const tick: CountProgress = (stage, done, total) => {
-    let ticker = tickers.get(stage);
-    if (!ticker) tickers.set(stage, (ticker = stage === 'words' ? progress('đã đếm', total, 'từ', log) : progress('đã ghép cụm từ của', total, 'trang', log)));
-    ticker(done);
-  };
-  // The size only decides where one file ends and the next begins: the fastest gzip tells it well enough.
-  const out = await buildCountFiles(meta, load, weights, (text) => gzipSync(text, { level: 1 }).length, { progress: tick });
+/** Writes the page files of the bundle at `folder`, and links each page's fragment under its number; returns how many files. */
+export function writePageFiles(folder: string, { hash, meta }: WrittenBundle): number {
   mkdirSync(join(folder, COUNT_DIR, hash), { recursive: true });
-  out.counts.forEach((text, i) => writeFileSync(join(folder, countFile(hash, i)), text));
-  out.phrases.forEach((text, i) => writeFileSync(join(folder, phraseFile(hash, i)), text));
-  writeFileSync(join(folder, manifestFile(hash)), JSON.stringify(out.manifest));
   const pages = buildPageFiles(meta);
   writeFileSync(join(folder, pageFile(hash)), pages.info);
   pages.ids.forEach((text, i) => writeFileSync(join(folder, idFile(hash, i)), text));
   mkdirSync(join(folder, pageFragmentDir(hash)), { recursive: true });
   meta.pages.forEach((id, page) => linkOrCopy(storedPageFile(folder, id), join(folder, pageFragment(hash, page))));
-  return out.counts.length + out.phrases.length + 1 + 1 + pages.ids.length + meta.pages.length;
+  return 1 + pages.ids.length + meta.pages.length;
+}
+
+/** Writes one JSON value per line, a megabyte at a time. */
+function writeLines(file: string, values: Iterable<unknown>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let buffer = '';
+    for (const value of values) {
+      buffer += `${JSON.stringify(value)}\n`;
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    if (buffer) writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads back what `writeLines` wrote, a value at a time; each pass reads the file afresh. */
+function readLines<T>(file: string): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(file, 'r');
+      try {
+        const bytes = Buffer.alloc(4 << 20);
+        const decoder = new TextDecoder();
+        let rest = '';
+        for (let read = readSync(fd, bytes); read > 0; read = readSync(fd, bytes)) {
+          const lines = (rest + decoder.decode(bytes.subarray(0, read), { stream: true })).split('\n');
+          rest = lines.pop()!;
+          for (const line of lines) yield JSON.parse(line) as T;
+        }
+        rest += decoder.decode();
+        if (rest) yield JSON.parse(rest) as T;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** A progress line per stage, every few seconds, through `log`. */
+function stages<S extends string>(log: (line: string) => void, words: Record<S, [verb: string, unit: string]>) {
+  const tickers = new Map<S, ReturnType<typeof progress>>();
+  return (stage: S, done: number, total: number) => {
+    let ticker = tickers.get(stage);
+    if (!ticker) tickers.set(stage, (ticker = progress(words[stage][0], total, words[stage][1], log)));
+    ticker(done);
+  };
+}
+
+/**
+ * Counts the bundle (a large shard takes tens of seconds, told through
+ * `log`) into `spill`, a folder of its own, and returns the counts as read
+ * back from there.
+ */
+export async function countBundleFiles({ meta, load }: WrittenBundle, spill: string, log: (line: string) => void = () => undefined): Promise<BundleCounts> {
+  const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
+  const tick: CountProgress = stages(log, { words: ['đã đếm', 'từ'], pages: ['đã ghép cụm từ của', 'trang'] });
+  const counted = await countBundle(meta, load, weights, gzipSize, { progress: tick });
+  mkdirSync(spill, { recursive: true });
+  writeLines(join(spill, 'words.jsonl'), counted.words);
+  writeLines(join(spill, 'pairs.jsonl'), counted.pairs);
+  return { ...counted, words: readLines(join(spill, 'words.jsonl')), pairs: readLines(join(spill, 'pairs.jsonl')) };
+}
+
+/**
+ * Writes the count and phrase files of every bundle, counted in the order
+ * of `hashes` (the primary first), into the primary bundle at `folder`;
+ * returns how many files.
+ */
+export function writeCountSet(folder: string, hashes: readonly string[], bundles: readonly BundleCounts[], log: (line: string) => void = () => undefined): number {
+  const set = countSet(hashes);
+  mkdirSync(join(folder, COUNT_DIR, set), { recursive: true });
+  let files = 1;
+  const write = (kind: 'counts' | 'phrases', i: number, text: string) => {
+    writeFileSync(join(folder, kind === 'counts' ? countFile(set, i) : phraseFile(set, i)), text);
+    files++;
+  };
+  const tick: PackProgress = stages(log, { runs: ['đã ghi cụm từ', 'nhóm'], words: ['đã ghi', 'từ'] });
+  const manifest = packCountFiles(hashes, bundles, write, { gzipSize, progress: tick });
+  writeFileSync(join(folder, manifestFile(set)), JSON.stringify(manifest));
+  return files;
 }

@@ -12,8 +12,9 @@
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -25,7 +26,8 @@ import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
 import { readBundle, type WrittenBundle } from './bundle-files.ts';
-import { writeCountFiles } from './count-files.ts';
+import { countBundleFiles, writeCountSet, writePageFiles } from './count-files.ts';
+import type { BundleCounts } from '../lib/search/count-files.ts';
 import { writePhraseFiles } from './phrase-files.ts';
 
 /**
@@ -91,36 +93,51 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
   const total = shards.reduce((n, s) => n + s.slugs.length, 0);
   const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
   let done = 0;
-  for (const shard of shards) {
-    const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
-    try {
-      const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
-      if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
-      for (const slug of shard.slugs) {
-        await addPlanPage(index, site, slug);
-        tick(++done);
+  // Each bundle's counts wait on disk for the last, then go into one set of files.
+  const spill = mkdtempSync(join(tmpdir(), 'kho-dem-'));
+  const hashes: string[] = [];
+  const counted: BundleCounts[] = [];
+  try {
+    for (const shard of shards) {
+      const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
+      try {
+        const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
+        if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
+        for (const slug of shard.slugs) {
+          await addPlanPage(index, site, slug);
+          tick(++done);
+        }
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
+        if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
+        if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+      } finally {
+        await pagefind.close();
       }
-      const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
-      if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
-      if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
-    } finally {
-      await pagefind.close();
+      // After Pagefind's process has gone, so that its memory and this never add up. Both files read the
+      // bundle back through one reader, so that each chunk is read once.
+      const folder = join(site, 'pagefind', shard.path);
+      let bundle: WrittenBundle;
+      try {
+        bundle = readBundle(folder, shard.language);
+        await writePhraseFiles(folder, bundle);
+      } catch (error) {
+        fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+      }
+      try {
+        writePageFiles(folder, bundle);
+        counted.push(await countBundleFiles(bundle, join(spill, String(hashes.length)), (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`)));
+        hashes.push(bundle.hash);
+      } catch (error) {
+        fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+      }
     }
-    // After Pagefind's process has gone, so that its memory and this never add up. Both files read the
-    // bundle back through one reader, so that each chunk is read once.
-    const folder = join(site, 'pagefind', shard.path);
-    let bundle: WrittenBundle;
     try {
-      bundle = readBundle(folder, shard.language);
-      await writePhraseFiles(folder, bundle);
+      writeCountSet(join(site, 'pagefind'), hashes, counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
     } catch (error) {
-      fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+      fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
-    try {
-      await writeCountFiles(folder, bundle, (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`));
-    } catch (error) {
-      fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
-    }
+  } finally {
+    rmSync(spill, { recursive: true, force: true });
   }
   tick(done, true);
   return done;

@@ -22,6 +22,7 @@ import {
   PHRASE_WORDS,
   countFile,
   countReader,
+  countSet,
   countTermsCounted,
   lookUpCounted,
   manifestFile,
@@ -692,13 +693,19 @@ describe('whole words and phrases read from the index files', () => {
     const { keys, spellings, phrases } = vocabulary();
     const queries = [...keys.map((k) => [k]), ...keys.map((k) => [k.slice(0, Math.ceil(k.length / 2))]), ...phrases.map((p) => p.split(' '))];
     let phrasesAnswered = 0;
-    for (const { folder, language, meta, load } of bundlesOf(dir())) {
-      const hash = indexHash(folder, language);
-      const file = (name: string) => readFileSync(join(folder, name), 'utf8');
+    // One set of files for every bundle, in the primary's folder, named after all their indexes.
+    const bundles = bundlesOf(dir());
+    const hashes = bundles.map(({ folder, language }) => indexHash(folder, language));
+    const set = countSet(hashes);
+    const file = (name: string) => readFileSync(join(dir(), 'pagefind', name), 'utf8');
+    const manifest = readManifest(file(manifestFile(set)), hashes);
+    for (const [b, { meta, load }] of bundles.entries()) {
       const reader = countReader(
-        readManifest(file(manifestFile(hash))),
-        async (i) => readCountFile(file(countFile(hash, i)), meta.pages.length),
-        async (i) => readPhraseFile(file(phraseFile(hash, i)), meta.pages.length),
+        manifest,
+        b,
+        meta.pages.length,
+        async (i) => readCountFile(file(countFile(set, i))),
+        async (i) => readPhraseFile(file(phraseFile(set, i))),
       );
       const sorted = (pages: ArrayLike<number>) => Array.from(pages).sort((a, b) => a - b);
       for (const key of keys) expect(sorted((await lookUpCounted(reader, [key], undefined))!), key).toEqual(sorted(await lookUpPages(meta, [key], undefined, load)));
@@ -779,6 +786,11 @@ describe('whole words and phrases read from the index files', () => {
         const expected = (await readAll(normal.page, base)).slugs;
         const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
         expect(requested.some((p) => p.includes(`/${COUNT_DIR}/`)), `${base} ${q}`).toBe(true);
+        // One set of count and phrase files for every bundle, in the primary's folder: a word is one file, however many shards.
+        const countFiles = requested.filter((p) => /\/[dc]\d+\.json$/.test(p));
+        expect(countFiles.length, `${base} ${q}`).toBeGreaterThan(0);
+        for (const p of countFiles) expect(p, `${base} ${q}`).toMatch(new RegExp(`^${base}pagefind/${COUNT_DIR}/chung_[0-9a-f]+/[dc]\\d+\\.json$`));
+        expect(new Set(countFiles).size, `${base} ${q}`).toBe(countFiles.length);
         // Nothing left for the index chunks, nor for Pagefind's metadata: the page files stand in for it.
         expect(requested.filter((p) => p.endsWith('.pf_index')), `${base} ${q}`).toEqual([]);
         expect(requested.filter((p) => p.endsWith('.pf_meta')), `${base} ${q}`).toEqual([]);

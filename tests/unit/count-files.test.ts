@@ -12,12 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexShards } from '../../src/integrations/pagefind.ts';
 import {
   PHRASE_WORDS,
-  buildCountFiles,
+  countBundle,
   countFile,
   countReader,
+  countSet,
   countTermsCounted,
   lookUpCounted,
   manifestFile,
+  packInMemory,
   phraseFile,
   readCountFile,
   readManifest,
@@ -76,23 +78,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A reader over the files as the build wrote them into the bundle. */
 function writtenReader(): CountReader {
+  const set = countSet([hash]);
   const read = (file: string) => readFileSync(join(bundle(), file), 'utf8');
   return countReader(
-    readManifest(read(manifestFile(hash))),
-    async (i) => readCountFile(read(countFile(hash, i)), meta.pages.length),
-    async (i) => readPhraseFile(read(phraseFile(hash, i)), meta.pages.length),
+    readManifest(read(manifestFile(set)), [hash]),
+    0,
+    meta.pages.length,
+    async (i) => readCountFile(read(countFile(set, i))),
+    async (i) => readPhraseFile(read(phraseFile(set, i))),
   );
 }
 
-/** A reader over files built in memory. */
-function memoryReader(out: CountFilesOut): CountReader {
-  const manifest = readManifest(JSON.stringify(out.manifest));
+/** A reader over files built in memory, for bundle `b` of them. */
+function memoryReader(out: CountFilesOut, b = 0): CountReader {
+  const manifest = readManifest(JSON.stringify(out.manifest), out.manifest.bundles);
   return countReader(
     manifest,
-    async (i) => readCountFile(out.counts[i], meta.pages.length),
-    async (i) => readPhraseFile(out.phrases[i], meta.pages.length),
+    b,
+    meta.pages.length,
+    async (i) => readCountFile(out.counts[i]),
+    async (i) => readPhraseFile(out.phrases[i]),
   );
 }
+
+const gzipSize = (t: string) => gzipSync(t).length;
+/** The test index counted with these options (`countBundle`). */
+const counted = (options: Parameters<typeof countBundle>[4] = {}) => countBundle(meta, load, weights(), gzipSize, options);
+/** The files of the test index alone, counted with these options. */
+const built = async (options: Parameters<typeof countBundle>[4] & { fileBytes?: number } = {}) =>
+  packInMemory(['x'], [await counted(options)], { gzipSize, fileBytes: options.fileBytes });
 
 const indexWords = () => meta.chunks.flatMap((c) => [...load(c.hash, meta.pages.length).keys()]);
 const sorted = (pages: ArrayLike<number>) => Array.from(pages).sort((a, b) => a - b);
@@ -122,7 +136,7 @@ describe('count files', () => {
   it.each([
     ['as written by the build', () => writtenReader()],
     // Every word rare, and a file per word or two: phrases then fall back to the chunks.
-    ['with a threshold no word meets, in small files', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { common: PAGES + 1, fileBytes: 1 }))],
+    ['with a threshold no word meets, in small files', async () => memoryReader(await built({ common: PAGES + 1, fileBytes: 1 }))],
   ])('give the pages of every word and spelling that the chunks give (%s)', async (_, make) => {
     const reader = await make();
     for (const w of indexWords()) {
@@ -137,8 +151,11 @@ describe('count files', () => {
 
   it.each([
     ['as written by the build, every run of words', () => writtenReader(), true],
-    ['with a threshold only some words meet', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { common: 3 })), false],
-    ['with room for only the most common words', async () => memoryReader(await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { maxCommon: 8 })), false],
+    ['with a threshold only some words meet', async () => memoryReader(await built({ common: 3 })), false],
+    ['with room for only the most common words', async () => memoryReader(await built({ maxCommon: 8 })), false],
+    // Bundles side by side: each reads its own part, whatever the others hold.
+    ['as the last of three bundles, the others holding fewer runs', async () => memoryReader(packInMemory(['a', 'b', 'c'], [await counted({ maxCommon: 8 }), await counted({ common: 3 }), await counted()], { gzipSize }), 2), true],
+    ['as the first of three bundles, holding fewest runs', async () => memoryReader(packInMemory(['a', 'b', 'c'], [await counted({ maxCommon: 8 }), await counted({ common: 3 }), await counted()], { gzipSize }), 0), false],
   ])('give the pages of every phrase they hold, and leave the others to the chunks (%s)', async (_, make, holdsAll) => {
     const reader = await make();
     let answered = 0;
@@ -168,8 +185,39 @@ describe('count files', () => {
     expect(left > 0).toBe(!holdsAll);
   });
 
+  it("give each bundle its own words when bundles have different words, and none of another's", async () => {
+    const full = await counted();
+    // A bundle without every third word, nor the runs with one.
+    const dropped = new Set(full.words.filter((_, i) => i % 3 === 0).map(([w]) => w));
+    const part = {
+      ...full,
+      words: full.words.filter(([w]) => !dropped.has(w)),
+      pairs: full.pairs
+        .filter(([a, b]) => !dropped.has(a) && !dropped.has(b))
+        .map(([a, b, runs, size]): typeof full.pairs[number] => [a, b, Object.fromEntries(Object.entries(runs).filter(([run]) => !run.split(' ').some((w) => dropped.has(w)))), size]),
+    };
+    const out = packInMemory(['a', 'b'], [{ ...part, wordCount: part.words.length, pairCount: part.pairs.length }, full], { gzipSize, fileBytes: 512 });
+    const [mine, other] = [memoryReader(out, 0), memoryReader(out, 1)];
+    for (const w of indexWords()) {
+      const fromChunks = sorted(await lookUpPages(meta, [w], undefined, load));
+      expect(sorted((await lookUpCounted(other, [w], undefined))!), w).toEqual(fromChunks);
+      if (dropped.has(w)) expect(await mine.word(w), w).toBeNull();
+      else expect(sorted((await lookUpCounted(mine, [w], undefined))!), w).toEqual(fromChunks);
+    }
+    let shared = 0;
+    for (const keys of phrases().filter((k) => k.length <= PHRASE_WORDS)) {
+      const fromChunks = sorted(await lookUpPages(meta, keys, undefined, load));
+      expect(sorted((await lookUpCounted(other, keys, undefined))!), keys.join(' ')).toEqual(fromChunks);
+      if (keys.some((k) => dropped.has(k))) continue;
+      expect(sorted((await lookUpCounted(mine, keys, undefined))!), keys.join(' ')).toEqual(fromChunks);
+      shared++;
+    }
+    expect(shared).toBeGreaterThan(5);
+    expect(dropped.size).toBeGreaterThan(10);
+  });
+
   it('hold the runs of at most the most common words, when an index has more words than they take', async () => {
-    const out = await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { maxCommon: 8 });
+    const out = await built({ maxCommon: 8 });
     const reader = memoryReader(out);
     const words = await Promise.all(indexWords().map(async (w) => [w, (await reader.word(w))!] as const));
     const kept = words.filter(([, c]) => c.next !== undefined);
@@ -182,7 +230,7 @@ describe('count files', () => {
 
   it("tell how far they are: every word counted, then every page's runs gathered", async () => {
     const told: [string, number, number][] = [];
-    await buildCountFiles(meta, load, weights(), (t) => gzipSync(t).length, { progress: (stage, done, total) => told.push([stage, done, total]) });
+    await counted({ progress: (stage, done, total) => told.push([stage, done, total]) });
     const last = (stage: string) => told.filter(([s]) => s === stage).at(-1);
     expect(last('words')).toEqual(['words', indexWords().length, indexWords().length]);
     expect(last('pages')).toEqual(['pages', PAGES, PAGES]);
@@ -220,14 +268,37 @@ describe('count files', () => {
   });
 
   it('refuse files they cannot read', () => {
-    for (const text of ['{}', '{"format":2,"weights":[],"bounds":[],"common":1}', '{"format":1,"weights":[1],"bounds":["b","a"],"common":1}', 'nope']) {
-      expect(() => readManifest(text), text).toThrow();
+    const manifest = (m: object) => JSON.stringify({ format: 2, bundles: ['a'], weights: [[1]], common: [1], bounds: ['a'], ...m });
+    for (const text of ['{}', manifest({ format: 1 }), manifest({ bounds: ['b', 'a'] }), manifest({ bundles: ['b'] }), manifest({ bundles: ['a', 'b'] }), manifest({ weights: [] }), 'nope']) {
+      expect(() => readManifest(text, ['a']), text).toThrow();
     }
-    const bad = ['[]', '{"a":{"p":[0,0],"c":[1,1],"v":{}}}', '{"a":{"p":[0],"c":[],"v":{}}}', '{"a":{"p":[999],"c":[1],"v":{}}}', '{"a":{"p":[0],"c":[1],"v":{"à":[5000]}}}', '{"a":{"p":[0],"c":[1],"v":{},"g":{"b":-1}}}'];
+    expect(readManifest(manifest({}), ['a']).bounds).toEqual(['a']);
+    const bad = [
+      '[]',
+      '{"a":{"p":[0],"c":[1],"v":{}}}',
+      '{"a":{"b":[{"p":[0,0],"c":[1,1],"v":{}}]}}',
+      '{"a":{"b":[{"p":[0],"c":[],"v":{}}]}}',
+      '{"a":{"b":[{"p":[999],"c":[1],"v":{}}]}}',
+      '{"a":{"b":[{"p":[0],"c":[1],"v":{"à":[5000]}}]}}',
+      '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"g":{"b":-1}}}',
+      '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"o":"x"}}',
+    ];
     // Each word is checked when first asked for.
-    for (const text of bad) expect(() => readCountFile(text, PAGES).get('a'), text).toThrow();
-    expect(() => readPhraseFile('{"a b":[1,-1]}', PAGES)).toThrow();
-    // A well-formed file reads back.
-    expect(readCountFile('{"a":{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}}', PAGES).get('a')!.spellings.get('à')).toEqual(Uint32Array.from([3]));
+    for (const text of bad) expect(() => readCountFile(text).bundle(0, PAGES).get('a'), text).toThrow();
+    expect(() => readPhraseFile('{"a b":[[1,-1]]}').bundle(0, PAGES).get('a b')).toThrow();
+    // A well-formed file reads back, for each bundle.
+    const file = readCountFile('{"a":{"b":[0,{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}],"g":{"b":4},"o":[0]}}');
+    expect(file.bundle(0, PAGES).get('a')).toBeUndefined();
+    expect(file.bundle(1, PAGES).get('a')!.spellings.get('à')).toEqual(Uint32Array.from([3]));
+    expect(file.bundle(1, PAGES).get('a')!.next).toEqual(new Map([['b', 4]]));
+    expect(file.bundle(2, PAGES).get('a')).toBeUndefined();
+    expect(readPhraseFile('{"a b":[0,[1,2]]}').bundle(1, PAGES).get('a b')).toEqual(Uint32Array.from([1, 3]));
+  });
+
+  it('are named after every bundle of the archive, in order', () => {
+    const names = [countSet(['vi_1']), countSet(['vi_2']), countSet(['vi_1', 'vi_2']), countSet(['vi_2', 'vi_1'])];
+    expect(new Set(names).size).toBe(names.length);
+    expect(countSet(['vi_1', 'vi_2'])).toBe(countSet(['vi_1', 'vi_2']));
+    for (const name of names) expect(manifestFile(name)).toMatch(/^kho-dem\/chung_[0-9a-f]{14}\/index\.json$/);
   });
 });

@@ -11,30 +11,35 @@
  * layer asks of every query of two words or more, needs the pages that have
  * it, which the build can work out once for every short run of words. So after Pagefind
  * writes a bundle, the build reads every chunk of it with the search page's
- * own reader (pagefind-index.ts) and writes beside it, under
- * `kho-dem/<index hash>/`:
+ * own reader (pagefind-index.ts) and counts it (`countBundle`); once every
+ * bundle is counted, it writes the files of all of them together
+ * (`packCountFiles`), under `kho-dem/<set>/` in the primary bundle, the set
+ * named after every bundle's index hash (`countSet`):
  *
- * - count files, `d<i>.json`: every word of the index, in Pagefind's word
- *   order, a few kilobytes (gzipped) of words per file. For each word: its
- *   pages, its weighted count in each (with `META_WEIGHTS`), its pages per
- *   spelling, and, when longer words begin with it, the same counts taken
- *   as Pagefind takes a query's last word, with every word it begins;
+ * - count files, `d<i>.json`: every word of every bundle, in Pagefind's
+ *   word order, a few kilobytes (gzipped) of words per file. For each word
+ *   and bundle: its pages, its weighted count in each (with
+ *   `META_WEIGHTS`), its pages per spelling, and, when longer words begin
+ *   with it, the same counts taken as Pagefind takes a query's last word,
+ *   with every word it begins;
  * - phrase files, `c<i>.json`: for every run of two to `PHRASE_WORDS` words
- *   met in some page, the pages having it, grouped by the run's first two
- *   words. Every run is written, so a run that is not in its file is in no
- *   page. (Only runs of the `MAX_COMMON` most common words, should an index
- *   have more words than that: a phrase with another word is read from the
- *   chunks.) Most runs are in one page or a few, and on the 10,005-plan
- *   bench build the phrase files of a shard are about three times the size
- *   of its count files;
- * - `index.json`: the first word of each count file, the weights and the
- *   threshold.
+ *   met in some page, the pages of each bundle having it, grouped by the
+ *   run's first two words. Every run is written, so a run that is not in its
+ *   file is in no page. (Only runs of a bundle's `MAX_COMMON` most common
+ *   words, should it have more words than that: a phrase with another word
+ *   is read from its chunks.) Most runs are in one page or a few, and the
+ *   phrase files are about three times the size of the count files;
+ * - `index.json`: the first word of each count file, each bundle's index
+ *   hash, weights and threshold.
+ *
+ * One set for every bundle, rather than one per bundle, because a sharded
+ * archive would otherwise cost a request per shard for each word of a query
+ * (16 shards at 100,000 plans), each for a file mostly of other words.
  *
  * Page numbers are written as in phrase-files.ts (`pageSteps`), each as
  * its distance from the one before, so that long runs of consecutive pages
- * gzip to almost nothing. The folder carries the index's hash, as Pagefind names its own
- * files, because page numbers mean something only with the index they were
- * read from.
+ * gzip to almost nothing. They are a bundle's own page numbers, which mean
+ * something only with the index they were read from: hence the set's name.
  *
  * Anything the files cannot answer (a phrase with a rare word, or one of
  * more than `PHRASE_WORDS` words that some page may hold: `longPhrase`), the
@@ -44,35 +49,58 @@
 import { pageSteps, pagesFromSteps } from './phrase-files.ts';
 import { compareWords, countTerms, likeness, type ChunkLoader, type IndexMeta, type TermCounts, type WordPages } from './pagefind-index.ts';
 
-/** The folder of a bundle the files go into. */
+/** The folder, in a bundle, of the files the build writes for the page to read instead of the chunks and metadata. */
 export const COUNT_DIR = 'kho-dem';
-const FORMAT = 1;
+const FORMAT = 2;
 /** The longest run of words the phrase files hold. */
 export const PHRASE_WORDS = 4;
 /**
- * At most this many words count as common, the most common first: the
- * phrase files' runs are keyed by pairs of word numbers (writePhrases),
- * which must stay small integers, below 2^30.
+ * At most this many words of a bundle count as common, the most common
+ * first: its runs are keyed by pairs of word numbers (`bundleRuns`), which
+ * must stay small integers, below 2^30.
  */
 const MAX_COMMON = 2 ** 15 - 1;
 /** About how many gzipped bytes a file holds before the next begins: fewer bytes per question against more files. */
 const FILE_BYTES = 4096;
 
-export const manifestFile = (indexHash: string) => `${COUNT_DIR}/${indexHash}/index.json`;
-export const countFile = (indexHash: string, i: number) => `${COUNT_DIR}/${indexHash}/d${i}.json`;
-export const phraseFile = (indexHash: string, i: number) => `${COUNT_DIR}/${indexHash}/c${i}.json`;
+/**
+ * The folder of the files of an archive whose bundles' indexes have these
+ * hashes, primary first: page numbers mean something only with the indexes
+ * they were read from, and the page knows the hashes before anything else
+ * (each bundle's pagefind-entry.json). cyrb53, a small well-spread string
+ * hash: the name needs to change with the indexes, not to resist anyone.
+ */
+export function countSet(indexHashes: readonly string[]): string {
+  const text = indexHashes.join(',');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `chung_${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0')}`;
+}
+
+export const manifestFile = (set: string) => `${COUNT_DIR}/${set}/index.json`;
+export const countFile = (set: string, i: number) => `${COUNT_DIR}/${set}/d${i}.json`;
+export const phraseFile = (set: string, i: number) => `${COUNT_DIR}/${set}/c${i}.json`;
 
 export interface CountManifest {
   format: typeof FORMAT;
-  /** The weight of each meta field, in the order of the index's meta fields, that the counts were taken with. */
-  weights: number[];
+  /** The index hash of each bundle, primary first: a word's counts are listed in this order. */
+  bundles: string[];
+  /** Per bundle, the weight of each of its meta fields, in the order of its index's meta fields, that its counts were taken with. */
+  weights: number[][];
+  /** Per bundle, in how many pages a word must be for the phrase files to hold its runs. */
+  common: number[];
   /** The first word of each count file. */
   bounds: string[];
-  /** In how many pages a word must be for the phrase files to hold its runs. */
-  common: number;
 }
 
-/** One word of a count file, decoded. */
+/** One word of a count file, for one bundle, decoded. */
 export interface WordCounts {
   /** The pages having the word in any spelling, ascending. */
   pages: Uint32Array;
@@ -82,53 +110,73 @@ export interface WordCounts {
   spellings: Map<string, Uint32Array>;
   /** When longer words begin with this one: pages and counts with them, as `countTerms` takes a last word. */
   begun?: { pages: Uint32Array; counts: Float64Array };
-  /** The phrase file of each word that follows this one in some page; undefined when the phrase files leave it out (`MAX_COMMON`). */
+  /** The phrase file of each word that follows this one in some page; undefined when the bundle's runs leave it out (`MAX_COMMON`). */
   next?: Map<string, number>;
 }
 
-
-interface RawEntry {
+/** One word of one bundle, as written. */
+export interface RawEntry {
   p: number[];
   c: number[];
   /** 0 when the spelling's pages are `p`. */
   v: Record<string, number[] | 0>;
   x?: { p: number[]; c: number[] };
-  g?: Record<string, number>;
 }
 
-/** Told how far the build of a bundle's files is: its words counted, then its pages' runs gathered. */
+/** One word in a count file: each bundle's entry (0 for none; the list may stop early), and where its runs are. */
+interface SetEntry {
+  b: (RawEntry | 0)[];
+  /** The phrase file of each word that follows it in some bundle. */
+  g?: Record<string, number>;
+  /** The bundles having the word whose runs leave it out. */
+  o?: number[];
+}
+
+/** Told how far the build of a bundle's counts is: its words counted, then its pages' runs gathered. */
 export type CountProgress = (stage: 'words' | 'pages', done: number, total: number) => void;
 
-export interface CountFilesOut {
-  manifest: CountManifest;
-  counts: string[];
-  phrases: string[];
+/** A bundle's word, counted: its entry, about how many bytes it is served in, and whether the bundle's runs hold it. */
+export type CountedWord = [word: string, entry: RawEntry, size: number, runs: boolean];
+/** A bundle's runs that begin with one pair of words, as page steps by run, and about how many bytes they are served in. */
+export type CountedPair = [first: string, second: string, runs: Record<string, number[]>, size: number];
+
+/**
+ * One bundle's words and runs, in word order, before the files of every
+ * bundle are packed together (`packCountFiles`). The lists may be read from
+ * disk: a large archive's bundles do not fit in memory together.
+ */
+export interface BundleCounts {
+  weights: number[];
+  common: number;
+  words: Iterable<CountedWord>;
+  wordCount: number;
+  pairs: Iterable<CountedPair>;
+  pairCount: number;
 }
 
 /**
- * The files for the index `meta` describes, its chunks read through `load`.
+ * Counts the bundle `meta` describes, its chunks read through `load`.
  * `gzipSize` tells how large a text is once served; `common` (in how many
- * pages a word must be for the phrase files to hold its runs: by default
- * every word is), `maxCommon` (how many words at most, `MAX_COMMON`) and
- * `fileBytes` (the file size) are for tests; `progress` is told how far it is.
+ * pages a word must be for the runs to hold it: by default every word is)
+ * and `maxCommon` (how many words at most, `MAX_COMMON`) are for tests;
+ * `progress` is told how far it is.
  */
-export async function buildCountFiles(
+export async function countBundle(
   meta: IndexMeta,
   load: ChunkLoader,
   weights: number[],
   gzipSize: (text: string) => number,
-  options: { common?: number; fileBytes?: number; maxCommon?: number; progress?: CountProgress } = {},
-): Promise<CountFilesOut> {
+  options: { common?: number; maxCommon?: number; progress?: CountProgress } = {},
+): Promise<BundleCounts & { words: CountedWord[]; pairs: CountedPair[] }> {
   const n = meta.pages.length;
   const common = options.common ?? 1;
-  const fileBytes = options.fileBytes ?? FILE_BYTES;
   const words: [string, WordPages][] = [];
   for (const ref of meta.chunks) for (const entry of await load(ref.hash, n)) words.push(entry);
   words.sort(([a], [b]) => compareWords(a, b));
 
   const into = new Float64Array(n);
   const has = new Uint8Array(n);
-  const entries: RawEntry[] = [];
+  const counted: CountedWord[] = [];
   const pagesWith: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const [word, pages] = words[i];
@@ -151,7 +199,7 @@ export async function buildCountFiles(
       const begun = await countTerms(meta, [word], weights, load);
       entry.x = { p: pageSteps(begun.pages), c: Array.from(begun.counts[0]) };
     }
-    entries.push(entry);
+    counted.push([word, entry, textSize(JSON.stringify(entry), gzipSize), false]);
     pagesWith.push(found.length);
     options.progress?.('words', i + 1, words.length);
   }
@@ -163,41 +211,22 @@ export async function buildCountFiles(
     // Ties at the cut all go: never more than maxCommon.
     commonWords = commonWords.filter((i) => pagesWith[i] > cut);
   }
-  for (const i of commonWords) entries[i].g = {};
-
-  const phrases = writePhrases(words, commonWords, entries, n, gzipSize, fileBytes, options.progress);
-  const counts: string[] = [];
-  const bounds: string[] = [];
-  let file: Record<string, RawEntry> = {};
-  let size = 0;
-  entries.forEach((entry, i) => {
-    if (size >= fileBytes) {
-      counts.push(JSON.stringify(file));
-      file = {};
-      size = 0;
-    }
-    if (size === 0) bounds.push(words[i][0]);
-    file[words[i][0]] = entry;
-    size += textSize(JSON.stringify(entry), gzipSize);
-  });
-  if (size > 0) counts.push(JSON.stringify(file));
-  return { manifest: { format: FORMAT, weights, bounds, common }, counts, phrases };
+  for (const i of commonWords) counted[i][3] = true;
+  const pairs = bundleRuns(words, commonWords, n, gzipSize, options.progress);
+  return { weights, common, words: counted, wordCount: counted.length, pairs, pairCount: pairs.length };
 }
 
 /**
  * Every run of two to `PHRASE_WORDS` common words that some page has, with
- * its pages, packed into files by its first two words; fills each common
- * word's `g` with the file of each word that follows it.
+ * its pages, grouped by its first two words, in word order of them.
  */
-function writePhrases(
+function bundleRuns(
   words: readonly [string, WordPages][],
   commonWords: readonly number[],
-  entries: RawEntry[],
   n: number,
   gzipSize: (text: string) => number,
-  fileBytes: number,
   progress: CountProgress | undefined,
-): string[] {
+): CountedPair[] {
   const w = commonWords.length;
   if (w === 0) return [];
   // Each page's common words in order of position, as position × w + word: one sort per page.
@@ -232,27 +261,141 @@ function writePhrases(
   }
   const word = (k: number) => words[commonWords[k]][0];
   const restWords = (rest: number): string[] => (rest === 0 ? [] : [...restWords(Math.floor(rest / base)), word((rest % base) - 1)]);
-  // In word order of the first two words, so that the runs of one first word share files.
-  const sorted = [...groups.keys()].sort((x, y) => x - y);
-  const files: string[] = [];
-  let file: Record<string, number[]> = {};
+  // Common words are numbered in word order, so the keys' order is the word order of the pairs.
+  return [...groups.keys()]
+    .sort((x, y) => x - y)
+    .map((key): CountedPair => {
+      const first = word(Math.floor(key / w));
+      const second = word(key % w);
+      const runs: Record<string, number[]> = {};
+      for (const [rest, pages] of groups.get(key)!) runs[[first, second, ...restWords(rest)].join(' ')] = pageSteps(pages);
+      return [first, second, runs, textSize(JSON.stringify(runs), gzipSize)];
+    });
+}
+
+/**
+ * The items of sorted lists, each value once with the list number and item
+ * of every list that has it, in order: the bundles' words (or pairs) side by
+ * side. A few lists (shards), so the head of each is looked at in turn.
+ */
+function* mergeSorted<T>(lists: Iterable<T>[], compare: (a: T, b: T) => number): Generator<[number, T][]> {
+  const its = lists.map((l) => l[Symbol.iterator]());
+  const heads = its.map((it) => it.next());
+  for (;;) {
+    let least: T | undefined;
+    let any = false;
+    for (const h of heads) if (!h.done && (!any || compare(h.value, least as T) < 0)) ((least = h.value), (any = true));
+    if (!any) return;
+    const group: [number, T][] = [];
+    heads.forEach((h, i) => {
+      if (!h.done && compare(h.value, least as T) === 0) {
+        group.push([i, h.value]);
+        heads[i] = its[i].next();
+      }
+    });
+    yield group;
+  }
+}
+
+/** A list with its trailing zeros dropped: a bundle past the end has none. */
+function trimmed<T>(list: (T | 0)[]): (T | 0)[] {
+  let end = list.length;
+  while (end > 0 && list[end - 1] === 0) end--;
+  return list.slice(0, end);
+}
+
+export type PackProgress = (stage: 'runs' | 'words', done: number, total: number) => void;
+
+/**
+ * The count and phrase files of every bundle of an archive together, each
+ * word and each run once with what each bundle has of it: a query's word is
+ * one file, however many shards the archive has. `write` is given each file
+ * as it is done; returns the manifest. The phrase files come first, since a
+ * word's entry names the file of each word that may follow it.
+ */
+export function packCountFiles(
+  hashes: readonly string[],
+  bundles: readonly BundleCounts[],
+  write: (kind: 'counts' | 'phrases', i: number, text: string) => void,
+  options: { gzipSize: (text: string) => number; fileBytes?: number; progress?: PackProgress },
+): CountManifest {
+  const fileBytes = options.fileBytes ?? FILE_BYTES;
+  const k = bundles.length;
+  const zeros = <T>() => new Array<T | 0>(k).fill(0);
+  const fileOf = new Map<string, Map<string, number>>();
+  let phrases: Record<string, (number[] | 0)[]> = {};
   let size = 0;
-  for (const key of sorted) {
+  let files = 0;
+  let done = 0;
+  const pairTotal = bundles.reduce((sum, b) => sum + b.pairCount, 0);
+  const phraseText = (runs: typeof phrases) => JSON.stringify(Object.fromEntries(Object.entries(runs).map(([phrase, lists]) => [phrase, trimmed(lists)])));
+  const comparePairs = (a: CountedPair, b: CountedPair) => compareWords(a[0], b[0]) || compareWords(a[1], b[1]);
+  for (const group of mergeSorted(bundles.map((b) => b.pairs), comparePairs)) {
     if (size >= fileBytes) {
-      files.push(JSON.stringify(file));
-      file = {};
+      write('phrases', files++, phraseText(phrases));
+      phrases = {};
       size = 0;
     }
-    const first = word(Math.floor(key / w));
-    const second = word(key % w);
-    const part: Record<string, number[]> = {};
-    for (const [rest, pages] of groups.get(key)!) part[[first, second, ...restWords(rest)].join(' ')] = pageSteps(pages);
-    Object.assign(file, part);
-    size += textSize(JSON.stringify(part), gzipSize);
-    entries[commonWords[Math.floor(key / w)]].g![second] = files.length;
+    const [, [first, second]] = group[0];
+    for (const [b, [, , runs, bytes]] of group) {
+      for (const [phrase, steps] of Object.entries(runs)) (phrases[phrase] ??= zeros<number[]>())[b] = steps;
+      size += bytes;
+    }
+    let followers = fileOf.get(first);
+    if (!followers) fileOf.set(first, (followers = new Map()));
+    followers.set(second, files);
+    done += group.length;
+    options.progress?.('runs', done, pairTotal);
   }
-  if (size > 0) files.push(JSON.stringify(file));
-  return files;
+  if (size > 0) write('phrases', files++, phraseText(phrases));
+
+  const bounds: string[] = [];
+  let counts: Record<string, SetEntry> = {};
+  size = 0;
+  files = 0;
+  done = 0;
+  const wordTotal = bundles.reduce((sum, b) => sum + b.wordCount, 0);
+  for (const group of mergeSorted(bundles.map((b) => b.words), (a, b) => compareWords(a[0], b[0]))) {
+    if (size >= fileBytes) {
+      write('counts', files++, JSON.stringify(counts));
+      counts = {};
+      size = 0;
+    }
+    const [, [word]] = group[0];
+    if (size === 0) bounds.push(word);
+    const b = zeros<RawEntry>();
+    const outside: number[] = [];
+    for (const [i, [, entry, bytes, runs]] of group) {
+      b[i] = entry;
+      size += bytes;
+      if (!runs) outside.push(i);
+    }
+    const entry: SetEntry = { b: trimmed(b) };
+    const followers = fileOf.get(word);
+    if (followers) {
+      entry.g = Object.fromEntries(followers);
+      size += textSize(JSON.stringify(entry.g), options.gzipSize);
+    }
+    if (outside.length) entry.o = outside;
+    counts[word] = entry;
+    done += group.length;
+    options.progress?.('words', done, wordTotal);
+  }
+  if (size > 0) write('counts', files++, JSON.stringify(counts));
+  return { format: FORMAT, bundles: [...hashes], weights: bundles.map((b) => b.weights), common: bundles.map((b) => b.common), bounds };
+}
+
+export interface CountFilesOut {
+  manifest: CountManifest;
+  counts: string[];
+  phrases: string[];
+}
+
+/** `packCountFiles` into memory: for tests, and for a look at small indexes. */
+export function packInMemory(hashes: readonly string[], bundles: readonly BundleCounts[], options: { gzipSize: (text: string) => number; fileBytes?: number }): CountFilesOut {
+  const out: Omit<CountFilesOut, 'manifest'> = { counts: [], phrases: [] };
+  const manifest = packCountFiles(hashes, bundles, (kind, i, text) => (out[kind][i] = text), options);
+  return { manifest, ...out };
 }
 
 /** One page's common words, in order of position, while its runs are added. */
@@ -310,21 +453,26 @@ function countsFrom(raw: unknown, length: number, what: string): Float64Array {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
 
-export function readManifest(text: string): CountManifest {
+/** The manifest of the files of the bundles whose indexes have `hashes`; refused when it is another archive's. */
+export function readManifest(text: string, hashes: readonly string[]): CountManifest {
   const m: unknown = JSON.parse(text);
   if (!isObject(m) || m.format !== FORMAT) throw new CountFileError(`count files of an unknown format`);
-  const { weights, bounds, common } = m;
-  if (!Array.isArray(weights) || !weights.every((x) => typeof x === 'number')) throw new CountFileError('count files without weights');
+  const { bundles, weights, common, bounds } = m;
+  if (!Array.isArray(bundles) || bundles.length !== hashes.length || bundles.some((h, i) => h !== hashes[i])) {
+    throw new CountFileError('count files of other indexes');
+  }
+  if (!Array.isArray(weights) || weights.length !== hashes.length || !weights.every(numbers)) throw new CountFileError('count files without weights');
+  if (!numbers(common) || common.length !== hashes.length || !common.every(Number.isInteger)) throw new CountFileError('count files without thresholds');
   if (!Array.isArray(bounds) || !bounds.every((b, i) => typeof b === 'string' && (i === 0 || compareWords(bounds[i - 1] as string, b) < 0))) {
     throw new CountFileError('count files without ordered bounds');
   }
-  if (!Number.isInteger(common)) throw new CountFileError('count files without a threshold');
   return m as unknown as CountManifest;
 }
 
-/** The count file that holds `word` if the index has it; -1 when it is before them all. */
-export function countFileFor(manifest: CountManifest, word: string): number {
+/** The count file that holds `word` if some bundle has it; -1 when it is before them all. */
+export function countFileFor(manifest: Pick<CountManifest, 'bounds'>, word: string): number {
   let lo = 0;
   let hi = manifest.bounds.length - 1;
   let found = -1;
@@ -338,8 +486,8 @@ export function countFileFor(manifest: CountManifest, word: string): number {
   return found;
 }
 
-/** One word of a count file, decoded and checked. */
-function decodeWord(word: string, e: unknown, pageCount: number): WordCounts {
+/** One word of one bundle, decoded and checked; `next` as its entry in the file says. */
+function decodeWord(word: string, e: unknown, next: unknown, pageCount: number): WordCounts {
   if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
   const pages = pagesFromSteps(e.p, pageCount, word);
   const spellings = new Map<string, Uint32Array>();
@@ -350,75 +498,135 @@ function decodeWord(word: string, e: unknown, pageCount: number): WordCounts {
     const begun = pagesFromSteps(e.x.p, pageCount, word);
     counts.begun = { pages: begun, counts: countsFrom(e.x.c, begun.length, word) };
   }
-  if (e.g !== undefined) {
-    if (!isObject(e.g) || !Object.values(e.g).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
+  if (next !== undefined) {
+    if (!isObject(next) || !Object.values(next).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
       throw new CountFileError(`${word}: bad phrase files`);
     }
-    counts.next = new Map(Object.entries(e.g as Record<string, number>));
+    counts.next = new Map(Object.entries(next as Record<string, number>));
   }
   return counts;
 }
 
+/** A file's JSON object; a CountFileError when it is not one. */
+function parsedObject(text: string, what: string): Record<string, unknown> {
+  const raw: unknown = JSON.parse(text);
+  if (!isObject(raw)) throw new CountFileError(`a ${what} that is not an object`);
+  return raw;
+}
+
+/** What a query reads of a count file, for one bundle. */
+export interface CountFileView {
+  /** The words this bundle has, in no particular order. */
+  words(): string[];
+  /** Throws a CountFileError when the word's entry is bad. */
+  get(word: string): WordCounts | undefined;
+}
+
 /**
- * A count file of an index of `pageCount` pages. A query needs one or two
- * of its words, so each is decoded (and checked: `get` throws a
- * CountFileError on a bad one) when first asked for.
+ * A count file, parsed once and read by every bundle. A query needs one or
+ * two of its words, so each is decoded (and checked) when a bundle first
+ * asks for it.
  */
 export class CountFile {
   private readonly raw: Record<string, unknown>;
-  private readonly pageCount: number;
-  private readonly decoded = new Map<string, WordCounts>();
 
-  constructor(text: string, pageCount: number) {
-    const raw: unknown = JSON.parse(text);
-    if (!isObject(raw)) throw new CountFileError('a count file that is not an object');
-    this.raw = raw;
-    this.pageCount = pageCount;
+  constructor(text: string) {
+    this.raw = parsedObject(text, 'count file');
   }
 
-  /** Its words, in no particular order. */
-  words(): string[] {
-    return Object.keys(this.raw);
-  }
-
-  get(word: string): WordCounts | undefined {
-    if (!Object.hasOwn(this.raw, word)) return undefined;
-    let counts = this.decoded.get(word);
-    if (!counts) this.decoded.set(word, (counts = decodeWord(word, this.raw[word], this.pageCount)));
-    return counts;
+  /** What bundle number `bundle`, of `pageCount` pages, has in the file. */
+  bundle(bundle: number, pageCount: number): CountFileView {
+    const raw = this.raw;
+    const entry = (word: string): { e: unknown; next: unknown } | undefined => {
+      if (!Object.hasOwn(raw, word)) return undefined;
+      const set = raw[word];
+      if (!isObject(set) || !Array.isArray(set.b)) throw new CountFileError(`${word}: not a word's entry`);
+      const e: unknown = set.b[bundle];
+      if (e === undefined || e === 0) return undefined;
+      const outside = set.o;
+      if (outside !== undefined && !numbers(outside)) throw new CountFileError(`${word}: bad list of bundles`);
+      // A bundle whose runs hold the word has its followers in `g`, or none.
+      return { e, next: outside?.includes(bundle) ? undefined : (set.g ?? {}) };
+    };
+    const decoded = new Map<string, WordCounts>();
+    return {
+      words: () => Object.keys(raw).filter((word) => entry(word) !== undefined),
+      get(word) {
+        let counts = decoded.get(word);
+        if (!counts) {
+          const found = entry(word);
+          if (!found) return undefined;
+          decoded.set(word, (counts = decodeWord(word, found.e, found.next, pageCount)));
+        }
+        return counts;
+      },
+    };
   }
 }
 
-/** Reads a count file of an index of `pageCount` pages. */
-export const readCountFile = (text: string, pageCount: number) => new CountFile(text, pageCount);
+export const readCountFile = (text: string) => new CountFile(text);
 
-/** Decodes a phrase file: the pages of each run of words. */
-export function readPhraseFile(text: string, pageCount: number): Map<string, Uint32Array> {
-  const raw: unknown = JSON.parse(text);
-  if (!isObject(raw)) throw new CountFileError('a phrase file that is not an object');
-  return new Map(Object.entries(raw).map(([phrase, list]) => [phrase, pagesFromSteps(list, pageCount, phrase)]));
+/** What a query reads of a phrase file, for one bundle: a run's pages. */
+export interface PhraseFileView {
+  get(phrase: string): Uint32Array | undefined;
 }
 
-/** The count files of one index, as the page or a test loads them. */
+/** A phrase file, parsed once and read by every bundle, each run decoded when asked for. */
+export class PhraseFile {
+  private readonly raw: Record<string, unknown>;
+
+  constructor(text: string) {
+    this.raw = parsedObject(text, 'phrase file');
+  }
+
+  bundle(bundle: number, pageCount: number): PhraseFileView {
+    const raw = this.raw;
+    return {
+      get(phrase) {
+        if (!Object.hasOwn(raw, phrase)) return undefined;
+        const lists = raw[phrase];
+        if (!Array.isArray(lists)) throw new CountFileError(`${phrase}: not a run's pages`);
+        const steps: unknown = lists[bundle];
+        return steps === undefined || steps === 0 ? undefined : pagesFromSteps(steps, pageCount, phrase);
+      },
+    };
+  }
+}
+
+export const readPhraseFile = (text: string) => new PhraseFile(text);
+
+/** The count files of one bundle, as the page or a test loads them. */
 export interface CountReader {
-  /** The word's counts; null when the index has no such word. */
+  /** The word's counts; null when the bundle has no such word. */
   word(folded: string): Promise<WordCounts | null>;
-  /** The words of the index that begin with `prefix`, in word order, with their counts. */
+  /** The words of the bundle that begin with `prefix`, in word order, with their counts. */
   beginning(prefix: string): Promise<[string, WordCounts][]>;
-  phrases(file: number): Promise<Map<string, Uint32Array>>;
+  phrases(file: number): Promise<PhraseFileView>;
 }
 
-/** A reader over the files, each loaded through `loadCounts` and `loadPhrases` (which may cache). */
+/**
+ * A reader for bundle number `bundle` (of `pageCount` pages) over the files,
+ * each loaded through `loadCounts` and `loadPhrases` (which may cache, and
+ * share between bundles).
+ */
 export function countReader(
   manifest: CountManifest,
+  bundle: number,
+  pageCount: number,
   loadCounts: (file: number) => Promise<CountFile>,
-  loadPhrases: (file: number) => Promise<Map<string, Uint32Array>>,
+  loadPhrases: (file: number) => Promise<PhraseFile>,
 ): CountReader {
+  const views = new Map<number, CountFileView>();
+  const counts = async (file: number) => {
+    let view = views.get(file);
+    if (!view) views.set(file, (view = (await loadCounts(file)).bundle(bundle, pageCount)));
+    return view;
+  };
   return {
     async word(folded) {
       const file = countFileFor(manifest, folded);
-      // Every word of the index is in the file its bounds name.
-      return file < 0 ? null : ((await loadCounts(file)).get(folded) ?? null);
+      // Every word of every bundle is in the file its bounds name.
+      return file < 0 ? null : ((await counts(file)).get(folded) ?? null);
     },
     async beginning(prefix) {
       // In the file the prefix itself would be in, and the files after it whose first word begins with it.
@@ -426,13 +634,13 @@ export function countReader(
       while (files[files.length - 1] + 1 < manifest.bounds.length && manifest.bounds[files[files.length - 1] + 1].startsWith(prefix)) {
         files.push(files[files.length - 1] + 1);
       }
-      const loaded = await Promise.all(files.map(loadCounts));
+      const loaded = await Promise.all(files.map(counts));
       // Sorted: an object keeps keys that look like numbers ("2025") ahead of the others.
       return loaded
         .flatMap((file) => file.words().flatMap((word): [string, WordCounts][] => (word.startsWith(prefix) ? [[word, file.get(word)!]] : [])))
         .sort(([a], [b]) => compareWords(a, b));
     },
-    phrases: loadPhrases,
+    phrases: async (file) => (await loadPhrases(file)).bundle(bundle, pageCount),
   };
 }
 

@@ -4,6 +4,7 @@
  * site's own bundle under the configured base, so that it works under
  * SITE_BASE.
  */
+import { CountFileError, countFile, countReader, countSet, manifestFile, phraseFile, readCountFile, readManifest, readPhraseFile } from '../../lib/search/count-files.ts';
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import type { FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
@@ -11,9 +12,9 @@ import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
 import { Answer, PlanTable } from '../../lib/search/plan-set.ts';
-import { sharedLoad } from '../../lib/shared-load.ts';
+import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
 import { fragmentLoader, readFragment } from './fragments.ts';
-import { wordIndex } from './word-index.ts';
+import { wordIndex, writtenText, type CountSource } from './word-index.ts';
 
 interface PagefindResult {
   id: string;
@@ -134,7 +135,32 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return turn;
   };
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
-  const readers = bundles.map((s) => wordIndex(bundle(s.path), s.language));
+  /**
+   * The count files of every bundle (count-files.ts), in the primary's
+   * folder, named after every bundle's index hash; each file is fetched and
+   * parsed once, whichever bundles read it.
+   */
+  const countFiles = sharedLoad(async () => {
+    const hashes = await Promise.all(readers.map((r) => r.hash()));
+    const set = countSet(hashes);
+    const text = (file: string) => writtenText(bundle(file), CountFileError);
+    return {
+      manifest: readManifest(await text(manifestFile(set)), hashes),
+      counts: sharedLoads(async (i: number) => readCountFile(await text(countFile(set, i)))),
+      phrases: sharedLoads(async (i: number) => readPhraseFile(await text(phraseFile(set, i)))),
+    };
+  });
+  /** Bundle `b`'s part of the count files; undefined, and its chunks read instead, when they are missing or unreadable. */
+  const countsOf = (b: number) => async (pageCount: number): Promise<CountSource | undefined> => {
+    try {
+      const { manifest, counts, phrases } = await countFiles();
+      return { reader: countReader(manifest, b, pageCount, counts, phrases), weights: manifest.weights[b] };
+    } catch (error) {
+      if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  };
+  const readers = bundles.map((s, b) => wordIndex(bundle(s.path), s.language, countsOf(b)));
   /**
    * Plans are numbered bundle by bundle, in page order, once every bundle's
    * page count is in; index reads then answer with numbers, not ids. Ids a

@@ -26,19 +26,7 @@ import {
   readMeta,
   type IndexMeta,
 } from '../../lib/search/pagefind-index.ts';
-import {
-  CountFileError,
-  countFile,
-  countReader,
-  countTermsCounted,
-  lookUpCounted,
-  manifestFile,
-  phraseFile as countedPhraseFile,
-  readCountFile,
-  readManifest,
-  readPhraseFile,
-  type CountReader,
-} from '../../lib/search/count-files.ts';
+import { countTermsCounted, lookUpCounted, type CountReader } from '../../lib/search/count-files.ts';
 import { PageFileError, idFile, pageFile, pageFragment, pageInfo, readIdFile, readPageFile, type PageInfo } from '../../lib/search/page-files.ts';
 import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
@@ -53,6 +41,13 @@ import { pagefindBytes } from './fragments.ts';
  */
 const MAX_ID_FILES = 16;
 
+/** A file the build wrote; a missing one rejects with `Failure`, which sends the reader to Pagefind's own files. */
+export async function writtenText(url: string, Failure: new (message: string) => Error): Promise<string> {
+  const response = await fetch(url, { cache: 'force-cache' });
+  if (!response.ok) throw new Failure(`${response.status} for ${url}`);
+  return response.text();
+}
+
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { cache: 'force-cache' });
   if (!response.ok) throw new Error(`${response.status} for ${url}`);
@@ -64,11 +59,19 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   }
 }
 
+/** A bundle's reader of the count files, and the field weights its counts were taken with. */
+export interface CountSource {
+  reader: CountReader;
+  weights: number[];
+}
+
 /**
  * A reader for the bundle at `bundle` (".../pagefind/" or a shard's folder),
- * whose index is in `language`. Rejects on anything it cannot read.
+ * whose index is in `language`. Rejects on anything it cannot read. Its
+ * part of the count files, which every bundle shares, comes from `countsOf`,
+ * told its page count.
  */
-export function wordIndex(bundle: string, language: string) {
+export function wordIndex(bundle: string, language: string, countsOf: (pageCount: number) => Promise<CountSource | undefined>) {
   // A file this cannot read stays unreadable; a failed download is tried again.
   let unreadable: IndexFormatError | undefined;
   // The entry file names the index; the metadata and the count files' manifest are then read side by side.
@@ -92,13 +95,7 @@ export function wordIndex(bundle: string, language: string) {
       throw error;
     }
   });
-  /** A file the build wrote beside the bundle; a missing one rejects with `Failure`, which sends the reader to Pagefind's own files. */
-  const writtenText = async (file: string, Failure: new (message: string) => Error) => {
-    const response = await fetch(`${bundle}${file}`, { cache: 'force-cache' });
-    if (!response.ok) throw new Failure(`${response.status} for ${bundle}${file}`);
-    return response.text();
-  };
-  const pageText = (file: string) => writtenText(file, PageFileError);
+  const pageText = (file: string) => writtenText(`${bundle}${file}`, PageFileError);
   /** The page file (page-files.ts), or the same from `.pf_meta` when it is missing or unreadable. */
   const info = sharedLoad(async (): Promise<PageInfo> => {
     const hash = await indexHash();
@@ -138,25 +135,13 @@ export function wordIndex(bundle: string, language: string) {
       .catch(() => undefined),
   );
   /**
-   * The bundle's count files (count-files.ts), or undefined, and the chunks
-   * read instead, when the build wrote none (404) or they are unreadable. A
-   * failed download is not remembered: the next query asks again.
+   * The bundle's part of the count files (count-files.ts), or undefined, and
+   * the chunks read instead, when the build wrote none or they are
+   * unreadable. A failed download is not remembered: the next query asks again.
    */
-  const counted = sharedLoad(async (): Promise<{ reader: CountReader; weights: number[] } | undefined> => {
-    const hash = await indexHash();
-    const text = (file: string) => writtenText(file, CountFileError);
-    try {
-      const [manifest, { pageCount }] = await Promise.all([text(manifestFile(hash)).then(readManifest), info()]);
-      const countFiles = sharedLoads(async (i: number) => readCountFile(await text(countFile(hash, i)), pageCount));
-      const phraseFiles = sharedLoads(async (i: number) => readPhraseFile(await text(countedPhraseFile(hash, i)), pageCount));
-      return { reader: countReader(manifest, countFiles, phraseFiles), weights: manifest.weights };
-    } catch (error) {
-      if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
-      throw error;
-    }
-  });
+  const counted = sharedLoad(async () => countsOf((await info()).pageCount));
   /** `read` over the count files; undefined when they cannot answer, or fail. */
-  const fromCounts = async <T>(read: (files: { reader: CountReader; weights: number[] }) => Promise<T | undefined>): Promise<T | undefined> => {
+  const fromCounts = async <T>(read: (files: CountSource) => Promise<T | undefined>): Promise<T | undefined> => {
     const files = await counted().catch(() => undefined);
     return files && read(files).catch(() => undefined);
   };
@@ -172,6 +157,8 @@ export function wordIndex(bundle: string, language: string) {
   counted().catch(() => undefined);
   // Answers name pages by their number in the bundle, from 0 to pageCount() - 1.
   return {
+    /** The hash of the bundle's index, as its entry file names it. */
+    hash: indexHash,
     async pageCount(): Promise<number> {
       return (await info()).pageCount;
     },
