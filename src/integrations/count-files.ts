@@ -10,6 +10,7 @@
  * archive's counts do not fit in memory together.
  */
 import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
@@ -123,21 +124,37 @@ export async function countBundleFiles({ meta, load }: WrittenBundle, spill: str
   return { ...counted, words: readLines(join(spill, 'words.jsonl')), pairs: readLines(join(spill, 'pairs.jsonl')) };
 }
 
+/** Writes this many files at once at most: the disk works while the next files are packed. */
+const WRITES_AT_ONCE = 32;
+
 /**
  * Writes the count and phrase files of every bundle, counted in the order
  * of `hashes` (the primary first), into the primary bundle at `folder`;
  * returns how many files.
  */
-export function writeCountSet(folder: string, hashes: readonly string[], bundles: readonly BundleCounts[], log: (line: string) => void = () => undefined): number {
+export async function writeCountSet(
+  folder: string,
+  hashes: readonly string[],
+  bundles: readonly BundleCounts[],
+  log: (line: string) => void = () => undefined,
+): Promise<number> {
   const set = countSet(hashes);
   mkdirSync(join(folder, COUNT_DIR, set), { recursive: true });
   let files = 1;
-  const write = (kind: 'counts' | 'phrases', i: number, text: string) => {
-    writeFileSync(join(folder, kind === 'counts' ? countFile(set, i) : phraseFile(set, i)), text);
+  const writing = new Set<Promise<void>>();
+  const write = (kind: 'counts' | 'phrases', i: number, text: string): Promise<void> | void => {
+    const done = writeFile(join(folder, kind === 'counts' ? countFile(set, i) : phraseFile(set, i)), text).finally(() => writing.delete(done));
+    writing.add(done);
     files++;
+    // Packing waits only when the disk is behind; a failed write fails the build here or below.
+    if (writing.size >= WRITES_AT_ONCE) return Promise.race(writing);
   };
   const tick: PackProgress = stages(log, { runs: ['đã ghi cụm từ', 'nhóm'], words: ['đã ghi', 'từ'] });
-  const manifest = packCountFiles(hashes, bundles, write, { gzipSize, progress: tick });
-  writeFileSync(join(folder, manifestFile(set)), JSON.stringify(manifest));
+  try {
+    const manifest = await packCountFiles(hashes, bundles, write, { gzipSize, progress: tick });
+    writeFileSync(join(folder, manifestFile(set)), JSON.stringify(manifest));
+  } finally {
+    await Promise.all(writing);
+  }
   return files;
 }

@@ -132,7 +132,7 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       }
     }
     try {
-      writeCountSet(join(site, 'pagefind'), hashes, counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
+      await writeCountSet(join(site, 'pagefind'), hashes, counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
     } catch (error) {
       fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }

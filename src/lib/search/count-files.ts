@@ -123,22 +123,17 @@ export interface RawEntry {
   x?: { p: number[]; c: number[] };
 }
 
-/** One word in a count file: each bundle's entry (0 for none; the list may stop early), and where its runs are. */
-interface SetEntry {
-  b: (RawEntry | 0)[];
-  /** The phrase file of each word that follows it in some bundle. */
-  g?: Record<string, number>;
-  /** The bundles having the word whose runs leave it out. */
-  o?: number[];
-}
-
 /** Told how far the build of a bundle's counts is: its words counted, then its pages' runs gathered. */
 export type CountProgress = (stage: 'words' | 'pages', done: number, total: number) => void;
 
-/** A bundle's word, counted: its entry, about how many bytes it is served in, and whether the bundle's runs hold it. */
-export type CountedWord = [word: string, entry: RawEntry, size: number, runs: boolean];
-/** A bundle's runs that begin with one pair of words, as page steps by run, and about how many bytes they are served in. */
-export type CountedPair = [first: string, second: string, runs: Record<string, number[]>, size: number];
+/**
+ * A bundle's word, counted: its entry as JSON, about how many bytes it is
+ * served in, and whether the bundle's runs hold it. JSON already, so that
+ * packing the bundles together only joins texts.
+ */
+export type CountedWord = [word: string, entry: string, size: number, runs: boolean];
+/** A bundle's runs that begin with one pair of words: each run with its page steps as JSON, and about how many bytes they are served in. */
+export type CountedPair = [first: string, second: string, runs: [run: string, steps: string][], size: number];
 
 /**
  * One bundle's words and runs, in word order, before the files of every
@@ -199,7 +194,8 @@ export async function countBundle(
       const begun = await countTerms(meta, [word], weights, load);
       entry.x = { p: pageSteps(begun.pages), c: Array.from(begun.counts[0]) };
     }
-    counted.push([word, entry, textSize(JSON.stringify(entry), gzipSize), false]);
+    const json = JSON.stringify(entry);
+    counted.push([word, json, textSize(json, gzipSize), false]);
     pagesWith.push(found.length);
     options.progress?.('words', i + 1, words.length);
   }
@@ -267,9 +263,8 @@ function bundleRuns(
     .map((key): CountedPair => {
       const first = word(Math.floor(key / w));
       const second = word(key % w);
-      const runs: Record<string, number[]> = {};
-      for (const [rest, pages] of groups.get(key)!) runs[[first, second, ...restWords(rest)].join(' ')] = pageSteps(pages);
-      return [first, second, runs, textSize(JSON.stringify(runs), gzipSize)];
+      const runs = [...groups.get(key)!].map(([rest, pages]): [string, string] => [[first, second, ...restWords(rest)].join(' '), JSON.stringify(pageSteps(pages))]);
+      return [first, second, runs, textSize(objectText(runs), gzipSize)];
     });
 }
 
@@ -297,11 +292,17 @@ function* mergeSorted<T>(lists: Iterable<T>[], compare: (a: T, b: T) => number):
   }
 }
 
-/** A list with its trailing zeros dropped: a bundle past the end has none. */
-function trimmed<T>(list: (T | 0)[]): (T | 0)[] {
-  let end = list.length;
-  while (end > 0 && list[end - 1] === 0) end--;
-  return list.slice(0, end);
+/** A JSON object of keys and values already JSON. */
+const objectText = (entries: readonly [string, string][]) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+
+/** Values by bundle as a JSON list, 0 for a bundle that has none, up to the last that has one. */
+function byBundle(values: readonly [bundle: number, json: string][]): string {
+  const list: string[] = [];
+  for (const [bundle, json] of values) {
+    while (list.length < bundle) list.push('0');
+    list[bundle] = json;
+  }
+  return `[${list.join(',')}]`;
 }
 
 export type PackProgress = (stage: 'runs' | 'words', done: number, total: number) => void;
@@ -310,78 +311,97 @@ export type PackProgress = (stage: 'runs' | 'words', done: number, total: number
  * The count and phrase files of every bundle of an archive together, each
  * word and each run once with what each bundle has of it: a query's word is
  * one file, however many shards the archive has. `write` is given each file
- * as it is done; returns the manifest. The phrase files come first, since a
- * word's entry names the file of each word that may follow it.
+ * as it is done, and may ask to be waited for (a write that is behind);
+ * returns the manifest. The phrase files come first, since a word's entry
+ * names the file of each word that may follow it.
  */
-export function packCountFiles(
+export async function packCountFiles(
   hashes: readonly string[],
   bundles: readonly BundleCounts[],
-  write: (kind: 'counts' | 'phrases', i: number, text: string) => void,
+  write: (kind: 'counts' | 'phrases', i: number, text: string) => Promise<void> | void,
   options: { gzipSize: (text: string) => number; fileBytes?: number; progress?: PackProgress },
-): CountManifest {
+): Promise<CountManifest> {
   const fileBytes = options.fileBytes ?? FILE_BYTES;
-  const k = bundles.length;
-  const zeros = <T>() => new Array<T | 0>(k).fill(0);
+  /** Packs entries into files of about `fileBytes`; `first` is told the first key of each. */
+  const packer = (kind: 'counts' | 'phrases', first?: (key: string) => void) => {
+    let entries: [string, string][] = [];
+    let size = 0;
+    let files = 0;
+    return {
+      get files() {
+        return files;
+      },
+      async add(more: [string, string][], bytes: number) {
+        if (size >= fileBytes) await this.flush();
+        if (size === 0 && first) first(more[0][0]);
+        for (const entry of more) entries.push(entry);
+        size += bytes;
+      },
+      async flush() {
+        if (size === 0) return;
+        const text = objectText(entries);
+        entries = [];
+        size = 0;
+        await write(kind, files++, text);
+      },
+    };
+  };
+
   const fileOf = new Map<string, Map<string, number>>();
-  let phrases: Record<string, (number[] | 0)[]> = {};
-  let size = 0;
-  let files = 0;
+  const phrases = packer('phrases');
   let done = 0;
   const pairTotal = bundles.reduce((sum, b) => sum + b.pairCount, 0);
-  const phraseText = (runs: typeof phrases) => JSON.stringify(Object.fromEntries(Object.entries(runs).map(([phrase, lists]) => [phrase, trimmed(lists)])));
   const comparePairs = (a: CountedPair, b: CountedPair) => compareWords(a[0], b[0]) || compareWords(a[1], b[1]);
   for (const group of mergeSorted(bundles.map((b) => b.pairs), comparePairs)) {
-    if (size >= fileBytes) {
-      write('phrases', files++, phraseText(phrases));
-      phrases = {};
-      size = 0;
-    }
     const [, [first, second]] = group[0];
-    for (const [b, [, , runs, bytes]] of group) {
-      for (const [phrase, steps] of Object.entries(runs)) (phrases[phrase] ??= zeros<number[]>())[b] = steps;
-      size += bytes;
+    // Each run with its pages in every bundle having it, in the order the bundles first name them.
+    const runs = new Map<string, [number, string][]>();
+    let bytes = 0;
+    for (const [b, [, , list, size]] of group) {
+      for (const [run, steps] of list) {
+        const lists = runs.get(run);
+        if (lists) lists.push([b, steps]);
+        else runs.set(run, [[b, steps]]);
+      }
+      bytes += size;
     }
+    // The file this pair goes into: the current one, unless it is full.
+    await phrases.add([...runs].map(([run, lists]) => [run, byBundle(lists)]), bytes);
     let followers = fileOf.get(first);
     if (!followers) fileOf.set(first, (followers = new Map()));
-    followers.set(second, files);
+    followers.set(second, phrases.files);
     done += group.length;
     options.progress?.('runs', done, pairTotal);
   }
-  if (size > 0) write('phrases', files++, phraseText(phrases));
+  await phrases.flush();
 
   const bounds: string[] = [];
-  let counts: Record<string, SetEntry> = {};
-  size = 0;
-  files = 0;
+  const counts = packer('counts', (word) => bounds.push(word));
   done = 0;
   const wordTotal = bundles.reduce((sum, b) => sum + b.wordCount, 0);
   for (const group of mergeSorted(bundles.map((b) => b.words), (a, b) => compareWords(a[0], b[0]))) {
-    if (size >= fileBytes) {
-      write('counts', files++, JSON.stringify(counts));
-      counts = {};
-      size = 0;
-    }
     const [, [word]] = group[0];
-    if (size === 0) bounds.push(word);
-    const b = zeros<RawEntry>();
+    let bytes = 0;
     const outside: number[] = [];
-    for (const [i, [, entry, bytes, runs]] of group) {
-      b[i] = entry;
-      size += bytes;
-      if (!runs) outside.push(i);
+    for (const [b, [, , size, runs]] of group) {
+      bytes += size;
+      if (!runs) outside.push(b);
     }
-    const entry: SetEntry = { b: trimmed(b) };
+    // b: each bundle's entry, 0 for none; g: the phrase file of each word that follows it in some
+    // bundle; o: the bundles having it whose runs leave it out (`CountFile.bundle` reads them).
+    const fields: [string, string][] = [['b', byBundle(group.map(([b, [, entry]]) => [b, entry]))]];
     const followers = fileOf.get(word);
     if (followers) {
-      entry.g = Object.fromEntries(followers);
-      size += textSize(JSON.stringify(entry.g), options.gzipSize);
+      const g = JSON.stringify(Object.fromEntries(followers));
+      fields.push(['g', g]);
+      bytes += textSize(g, options.gzipSize);
     }
-    if (outside.length) entry.o = outside;
-    counts[word] = entry;
+    if (outside.length) fields.push(['o', JSON.stringify(outside)]);
+    await counts.add([[word, objectText(fields)]], bytes);
     done += group.length;
     options.progress?.('words', done, wordTotal);
   }
-  if (size > 0) write('counts', files++, JSON.stringify(counts));
+  await counts.flush();
   return { format: FORMAT, bundles: [...hashes], weights: bundles.map((b) => b.weights), common: bundles.map((b) => b.common), bounds };
 }
 
@@ -392,9 +412,13 @@ export interface CountFilesOut {
 }
 
 /** `packCountFiles` into memory: for tests, and for a look at small indexes. */
-export function packInMemory(hashes: readonly string[], bundles: readonly BundleCounts[], options: { gzipSize: (text: string) => number; fileBytes?: number }): CountFilesOut {
+export async function packInMemory(
+  hashes: readonly string[],
+  bundles: readonly BundleCounts[],
+  options: { gzipSize: (text: string) => number; fileBytes?: number },
+): Promise<CountFilesOut> {
   const out: Omit<CountFilesOut, 'manifest'> = { counts: [], phrases: [] };
-  const manifest = packCountFiles(hashes, bundles, (kind, i, text) => (out[kind][i] = text), options);
+  const manifest = await packCountFiles(hashes, bundles, (kind, i, text) => void (out[kind][i] = text), options);
   return { manifest, ...out };
 }
 
