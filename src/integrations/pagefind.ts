@@ -27,8 +27,8 @@ import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
 import { readBundle, type WrittenBundle } from './bundle-files.ts';
 import { countBundleFiles, writeCountSet, writePageFiles } from './count-files.ts';
-import type { BundleCounts } from '../lib/search/count-files.ts';
-import { writePhraseFiles } from './phrase-files.ts';
+import { countSet, type BundleCounts } from '../lib/search/count-files.ts';
+import { rewordingPages, writePhraseFiles } from './phrase-files.ts';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -97,6 +97,7 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
   const spill = mkdtempSync(join(tmpdir(), 'kho-dem-'));
   const hashes: string[] = [];
   const counted: BundleCounts[] = [];
+  const reworded: number[][][] = [];
   try {
     for (const shard of shards) {
       const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
@@ -113,15 +114,15 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       } finally {
         await pagefind.close();
       }
-      // After Pagefind's process has gone, so that its memory and this never add up. Both files read the
-      // bundle back through one reader, so that each chunk is read once.
+      // After Pagefind's process has gone, so that its memory and this never add up. The rewording phrases
+      // and the counts read the bundle back through one reader, so that each chunk is read once.
       const folder = join(site, 'pagefind', shard.path);
       let bundle: WrittenBundle;
       try {
         bundle = readBundle(folder, shard.language);
-        await writePhraseFiles(folder, bundle);
+        reworded.push(await rewordingPages(bundle));
       } catch (error) {
-        fail(`đọc lại chỉ mục${which} để ghi các tệp cụm từ (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+        fail(`đọc lại chỉ mục${which} để tìm các cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
       }
       try {
         writePageFiles(folder, bundle);
@@ -130,6 +131,11 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       } catch (error) {
         fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
       }
+    }
+    try {
+      writePhraseFiles(join(site, 'pagefind'), countSet(hashes), reworded);
+    } catch (error) {
+      fail(`ghi các tệp cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
     try {
       await writeCountSet(join(site, 'pagefind'), hashes, counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));

@@ -3,7 +3,7 @@
  * phrases get one, and how their page numbers are written and read back.
  */
 import { describe, expect, it } from 'vitest';
-import { decodePages, encodePages, phraseFile, phraseFiles } from '../../src/lib/search/phrase-files.ts';
+import { bundlePages, decodePages, encodeBundles, encodePages, phraseFile, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { queryVariants, replacementRuns } from '../../src/lib/search/variants.ts';
 import { wordKey, words } from '../../src/lib/search/text.ts';
 
@@ -14,14 +14,14 @@ describe('rewording phrase files', () => {
     for (const q of ['PAR Index', 'CCHC', 'Đồng Tháp', 'TTHC']) {
       const runs = queryVariants(asQuery(q)).flatMap((v) => replacementRuns(v.words)).filter((run) => run.length > 1);
       expect(runs.length, q).toBeGreaterThan(0);
-      for (const run of runs) expect(phraseFile(run, 'vi_1a2b3c'), `${q}: ${run.join(' ')}`).toBeDefined();
+      for (const run of runs) expect(phraseFile(run, 'chung_0a1b2c3d4e5f6a'), `${q}: ${run.join(' ')}`).toBeDefined();
     }
-    // In a folder named by the index, whose page numbers the file holds.
-    expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'], 'vi_1a2b3c')).toBe('kho-cum/vi_1a2b3c/chi-so-cai-cach-hanh-chinh.json');
+    // In a folder named after the indexes, whose page numbers the file holds.
+    expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'], 'chung_0a1b2c3d4e5f6a')).toBe('kho-cum/chung_0a1b2c3d4e5f6a/chi-so-cai-cach-hanh-chinh.json');
     // Not for single words, nor for phrases no rewording puts in.
-    expect(phraseFile(['cchc'], 'vi_1a2b3c')).toBeUndefined();
-    expect(phraseFile(['mot', 'cua'], 'vi_1a2b3c')).toBeUndefined();
-    const files = phraseFiles('vi_1a2b3c').map(([, file]) => file);
+    expect(phraseFile(['cchc'], 'chung_0a1b2c3d4e5f6a')).toBeUndefined();
+    expect(phraseFile(['mot', 'cua'], 'chung_0a1b2c3d4e5f6a')).toBeUndefined();
+    const files = phraseFiles('chung_0a1b2c3d4e5f6a').map(([, file]) => file);
     expect(new Set(files).size).toBe(files.length);
   });
 
@@ -36,5 +36,15 @@ describe('rewording phrase files', () => {
 
   it('refuse a file that is not ascending page numbers of the bundle', () => {
     for (const text of ['{}', '[1,0]', '[1,-2]', '[1.5]', '["1"]', '[999]', 'not json']) expect(() => decodePages(text, 999), text).toThrow();
+  });
+
+  it('hold each bundle its own pages, in the order of the bundles', () => {
+    const bundles = [[0, 1, 2, 40], [], [5]];
+    const lists: unknown = JSON.parse(encodeBundles(bundles));
+    bundles.forEach((pages, b) => expect(Array.from(bundlePages(lists, b, bundles.length, 100))).toEqual(pages));
+    // A file of another number of bundles, or a bundle's page past its end, is refused.
+    expect(() => bundlePages(lists, 0, 2, 100)).toThrow();
+    expect(() => bundlePages(lists, 0, 3, 40)).toThrow();
+    expect(() => bundlePages({}, 0, 1, 100)).toThrow();
   });
 });

@@ -1,42 +1,43 @@
 /**
- * Which plans of an index bundle have each rewording phrase (variants.ts,
- * `REWORDING_PHRASES`): "chỉ số cải cách hành chính" for PAR Index, "tiền
- * giang" for Đồng Tháp. The search page asks it for every such query, and
- * reading it from the index means the positions of every one of its words
- * in nearly every plan: most of the bytes of an abbreviation query. The
- * build reads the answer once, from the bundle's own index files with the
- * search page's own reader (`lookUpPages`), and writes it beside them, one
- * small file per phrase; the page reads that file instead, and falls back
- * to the index when it is missing or unreadable.
+ * Which plans have each rewording phrase (variants.ts, `REWORDING_PHRASES`):
+ * "chỉ số cải cách hành chính" for PAR Index, "tiền giang" for Đồng Tháp.
+ * The search page asks it for every such query, and reading it from the
+ * index means the positions of every one of its words in nearly every plan:
+ * most of the bytes of an abbreviation query. The build reads the answer
+ * once, from each bundle's own index files with the search page's own
+ * reader (`lookUpPages`), and writes one small file per phrase for every
+ * bundle together, in the primary bundle; the page reads that file instead,
+ * and falls back to the index when it is missing or unreadable.
  *
- * A file is a JSON array of page numbers of the bundle, each as the
- * distance from the one before: long runs of plans that all have the phrase
- * become runs of 1, which gzip shrinks to almost nothing. Page numbers mean
- * something only with the index they were read from, so the files go in a
- * folder named by that index's hash, as Pagefind names its own files: a
- * browser's cached copy from an earlier build can never be read with a
- * later index.
+ * A file is a JSON array with a list per bundle, in the order of the
+ * bundles (primary first), of its page numbers, each as the distance from
+ * the one before: long runs of plans that all have the phrase become runs
+ * of 1, which gzip shrinks to almost nothing. Page numbers mean something
+ * only with the indexes they were read from, so the files go in a folder
+ * named after every bundle's index hash (count-files.ts, `countSet`), as
+ * Pagefind names its own files: a browser's cached copy from an earlier
+ * build can never be read with a later index.
  */
 import { REWORDING_PHRASES } from './variants.ts';
 
-/** The folder of a bundle the files go into. */
+/** The folder, in the primary bundle, the files go into. */
 export const PHRASE_DIR = 'kho-cum';
 
 const NAMES = new Map(REWORDING_PHRASES.map((keys) => [keys.join(' '), `${keys.join('-')}.json`]));
 
 /**
- * The file, under the bundle, holding the plans with these keys as a phrase
- * in the index whose hash (pagefind-entry.json) is `indexHash`; undefined
- * when the build writes none.
+ * The file, under the primary bundle, holding the plans with these keys as
+ * a phrase in the bundles whose set of indexes is `set`; undefined when the
+ * build writes none.
  */
-export function phraseFile(keys: readonly string[], indexHash: string): string | undefined {
+export function phraseFile(keys: readonly string[], set: string): string | undefined {
   const name = NAMES.get(keys.join(' '));
-  return name && `${PHRASE_DIR}/${indexHash}/${name}`;
+  return name && `${PHRASE_DIR}/${set}/${name}`;
 }
 
 /** Every phrase the build writes a file for, with that file. */
-export function phraseFiles(indexHash: string): [readonly string[], string][] {
-  return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys, indexHash)!]);
+export function phraseFiles(set: string): [readonly string[], string][] {
+  return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys, set)!]);
 }
 
 /** Page numbers in ascending order, each as its distance from the one before (count-files.ts writes them so too). */
@@ -56,8 +57,17 @@ export function pagesFromSteps(steps: unknown, pageCount: number, what = 'pages'
   return out;
 }
 
-/** The file's text for page numbers in ascending order. */
+/** The text of page numbers in ascending order. */
 export const encodePages = (pages: readonly number[]): string => JSON.stringify(pageSteps(pages));
 
-/** The page numbers of a file's text; throws unless they are ascending page numbers below `pageCount`. */
+/** The page numbers of a text; throws unless they are ascending page numbers below `pageCount`. */
 export const decodePages = (text: string, pageCount: number): number[] => Array.from(pagesFromSteps(JSON.parse(text), pageCount));
+
+/** A file's text: each bundle's pages, in ascending order, in the order of the bundles. */
+export const encodeBundles = (lists: readonly (readonly number[])[]): string => `[${lists.map(encodePages).join(',')}]`;
+
+/** Bundle number `bundle`'s pages in a file of `bundles` bundles, parsed; throws unless the file has a list of pages per bundle. */
+export function bundlePages(lists: unknown, bundle: number, bundles: number, pageCount: number): Uint32Array {
+  if (!Array.isArray(lists) || lists.length !== bundles) throw new Error(`not ${bundles} lists of pages`);
+  return pagesFromSteps(lists[bundle], pageCount);
+}

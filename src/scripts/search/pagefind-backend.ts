@@ -14,7 +14,8 @@ import type { Lookup, Ranked } from '../../lib/search/searches.ts';
 import { Answer, PlanTable } from '../../lib/search/plan-set.ts';
 import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
 import { fragmentLoader, readFragment } from './fragments.ts';
-import { wordIndex, writtenText, type CountSource } from './word-index.ts';
+import { bundlePages, phraseFile as rewordingPhraseFile } from '../../lib/search/phrase-files.ts';
+import { wordIndex, writtenText, type SharedFiles } from './word-index.ts';
 
 interface PagefindResult {
   id: string;
@@ -135,14 +136,14 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return turn;
   };
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
+  /** The name of the files the build writes for every bundle together, from every bundle's index hash (count-files.ts). */
+  const setName = sharedLoad(async () => countSet(await Promise.all(readers.map((r) => r.hash()))));
   /**
-   * The count files of every bundle (count-files.ts), in the primary's
-   * folder, named after every bundle's index hash; each file is fetched and
-   * parsed once, whichever bundles read it.
+   * The count files of every bundle, in the primary's folder; each file is
+   * fetched and parsed once, whichever bundles read it.
    */
   const countFiles = sharedLoad(async () => {
-    const hashes = await Promise.all(readers.map((r) => r.hash()));
-    const set = countSet(hashes);
+    const [hashes, set] = await Promise.all([Promise.all(readers.map((r) => r.hash())), setName()]);
     const text = (file: string) => writtenText(bundle(file), CountFileError);
     return {
       manifest: readManifest(await text(manifestFile(set)), hashes),
@@ -150,17 +151,30 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
       phrases: sharedLoads(async (i: number) => readPhraseFile(await text(phraseFile(set, i)))),
     };
   });
-  /** Bundle `b`'s part of the count files; undefined, and its chunks read instead, when they are missing or unreadable. */
-  const countsOf = (b: number) => async (pageCount: number): Promise<CountSource | undefined> => {
-    try {
-      const { manifest, counts, phrases } = await countFiles();
-      return { reader: countReader(manifest, b, pageCount, counts, phrases), weights: manifest.weights[b] };
-    } catch (error) {
-      if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
-      throw error;
-    }
-  };
-  const readers = bundles.map((s, b) => wordIndex(bundle(s.path), s.language, countsOf(b)));
+  /** A rewording phrase's file, parsed; undefined when the build wrote none (an older build). */
+  const rewordingFile = sharedLoads(async (file: string): Promise<unknown> => {
+    const response = await fetch(bundle(file), { cache: 'force-cache' });
+    return response.ok ? response.json() : undefined;
+  });
+  /** What bundle `b` reads of the files written for every bundle together. */
+  const sharedFiles = (b: number): SharedFiles => ({
+    async counts(pageCount) {
+      try {
+        const { manifest, counts, phrases } = await countFiles();
+        return { reader: countReader(manifest, b, pageCount, counts, phrases), weights: manifest.weights[b] };
+      } catch (error) {
+        // Missing or unreadable: the chunks answer instead.
+        if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
+        throw error;
+      }
+    },
+    async rewording(keys, pageCount) {
+      const file = rewordingPhraseFile(keys, await setName());
+      const lists = file && (await rewordingFile(file));
+      return lists === undefined ? undefined : bundlePages(lists, b, readers.length, pageCount);
+    },
+  });
+  const readers = bundles.map((s, b) => wordIndex(bundle(s.path), s.language, sharedFiles(b)));
   /**
    * Plans are numbered bundle by bundle, in page order, once every bundle's
    * page count is in; index reads then answer with numbers, not ids. Ids a

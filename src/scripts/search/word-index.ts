@@ -28,7 +28,6 @@ import {
 } from '../../lib/search/pagefind-index.ts';
 import { countTermsCounted, lookUpCounted, type CountReader } from '../../lib/search/count-files.ts';
 import { PageFileError, idFile, pageFile, pageFragment, pageInfo, readIdFile, readPageFile, type PageInfo } from '../../lib/search/page-files.ts';
-import { decodePages, phraseFile } from '../../lib/search/phrase-files.ts';
 import type { IndexCounts } from '../../lib/search/relevance.ts';
 import type { Lookup } from '../../lib/search/searches.ts';
 import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
@@ -65,13 +64,20 @@ export interface CountSource {
   weights: number[];
 }
 
+/** What the build writes for every bundle together, as one bundle (of `pageCount` pages) reads it. */
+export interface SharedFiles {
+  /** The bundle's part of the count files (count-files.ts); undefined when they are missing or unreadable. */
+  counts(pageCount: number): Promise<CountSource | undefined>;
+  /** The bundle's pages of a rewording phrase (phrase-files.ts); undefined when the build wrote none, or it is unreadable. */
+  rewording(keys: readonly string[], pageCount: number): Promise<ArrayLike<number> | undefined>;
+}
+
 /**
  * A reader for the bundle at `bundle` (".../pagefind/" or a shard's folder),
- * whose index is in `language`. Rejects on anything it cannot read. Its
- * part of the count files, which every bundle shares, comes from `countsOf`,
- * told its page count.
+ * whose index is in `language`. Rejects on anything it cannot read. What
+ * the build writes for every bundle together comes through `shared`.
  */
-export function wordIndex(bundle: string, language: string, countsOf: (pageCount: number) => Promise<CountSource | undefined>) {
+export function wordIndex(bundle: string, language: string, shared: SharedFiles) {
   // A file this cannot read stays unreadable; a failed download is tried again.
   let unreadable: IndexFormatError | undefined;
   // The entry file names the index; the metadata and the count files' manifest are then read side by side.
@@ -125,21 +131,11 @@ export function wordIndex(bundle: string, language: string, countsOf: (pageCount
     Promise.all([info(), fetchBytes(`${bundle}index/${hash}.pf_index`)]).then(([i, bytes]) => readChunk(bytes, i.pageCount)),
   );
   /**
-   * A rewording phrase's pages as the build wrote them (phrase-files.ts);
-   * undefined, and the index read instead, when the file is missing or
-   * unreadable.
-   */
-  const phrase = sharedLoads((file: string) =>
-    Promise.all([info(), fetch(`${bundle}${file}`, { cache: 'force-cache' })])
-      .then(async ([i, response]) => (response.ok ? decodePages(await response.text(), i.pageCount) : undefined))
-      .catch(() => undefined),
-  );
-  /**
    * The bundle's part of the count files (count-files.ts), or undefined, and
    * the chunks read instead, when the build wrote none or they are
    * unreadable. A failed download is not remembered: the next query asks again.
    */
-  const counted = sharedLoad(async () => countsOf((await info()).pageCount));
+  const counted = sharedLoad(async () => shared.counts((await info()).pageCount));
   /** `read` over the count files; undefined when they cannot answer, or fail. */
   const fromCounts = async <T>(read: (files: CountSource) => Promise<T | undefined>): Promise<T | undefined> => {
     const files = await counted().catch(() => undefined);
@@ -183,8 +179,8 @@ export function wordIndex(bundle: string, language: string, countsOf: (pageCount
     },
     /** The pages of this bundle holding the words, one after another. */
     async lookup({ keys, exact }: Lookup): Promise<ArrayLike<number>> {
-      const file = exact === undefined ? phraseFile(keys, await indexHash()) : undefined;
-      const written = (file ? await phrase(file) : undefined) ?? (await fromCounts(({ reader }) => lookUpCounted(reader, keys, exact)));
+      const reworded = exact === undefined ? await shared.rewording(keys, (await info()).pageCount).catch(() => undefined) : undefined;
+      const written = reworded ?? (await fromCounts(({ reader }) => lookUpCounted(reader, keys, exact)));
       return written ?? (await lookUpPages(await meta(), keys, exact, chunk));
     },
     /**
