@@ -33,6 +33,17 @@ describe('page files', () => {
     expect(out.info).not.toContain(meta.pages[0]);
   });
 
+  it('write a sort order as steps, so that one that mostly follows page order is mostly ones', () => {
+    const meta = metaOf(300);
+    // Pages numbered by URL, which begins with the year: the date order runs with page order, but for a few.
+    const order = Array.from({ length: 300 }, (_, i) => i);
+    [order[10], order[11]] = [order[11], order[10]];
+    meta.sorts.set('ngay', Uint32Array.from(order));
+    const raw = JSON.parse(buildPageFiles(meta).info) as { sorts: Record<string, number[]> };
+    expect(raw.sorts.ngay.filter((step) => step === 1).length).toBe(300 - 1 - 3);
+    expect(Array.from(readPageFile(JSON.stringify(raw)).sorts.get('ngay')!)).toEqual(order);
+  });
+
   it('are refused, so that .pf_meta is read instead, when they do not fit together', () => {
     const meta = metaOf(ID_BLOCK + 10);
     const { info: text, ids } = buildPageFiles(meta);
@@ -43,10 +54,13 @@ describe('page files', () => {
       return JSON.stringify(raw);
     };
     for (const bad of [
-      edited((r) => (r.format = 2)),
+      edited((r) => (r.format = 1)),
       edited((r) => (r.pages = ID_BLOCK)),
       edited((r) => ((r.words as number[])[0] = -1)),
       edited((r) => ((r.sorts as Record<string, number[]>).ngay[0] = ID_BLOCK + 10)),
+      // A step past the first page.
+      edited((r) => ((r.sorts as Record<string, number[]>).ngay[1] = -ID_BLOCK)),
+      edited((r) => ((r.sorts as Record<string, number[]>).ngay[1] = 0.5)),
       edited((r) => (r.filters = ['nam'])),
       edited((r) => delete r.fields),
       edited((r) => (r.block = 0)),

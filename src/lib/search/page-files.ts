@@ -12,9 +12,10 @@
  * filter counts, for its results. So beside the count files
  * (count-files.ts) the build writes, under `kho-dem/<index hash>/`:
  *
- * - `trang.json`: the page count, each page's word count, each sort order,
- *   the filters' file hashes and the indexed meta fields, all read from the
- *   `.pf_meta` with the search page's own reader (pagefind-index.ts);
+ * - `trang.json`: the page count, each page's word count, each sort order
+ *   (as steps), the filters' file hashes and the indexed meta fields, all
+ *   read from the `.pf_meta` with the search page's own reader
+ *   (pagefind-index.ts);
  * - `ma<i>.json`: the ids of pages `i * block` to `(i + 1) * block - 1`,
  *   for the filter counts of a result list;
  * - `trang/<page>.pf_fragment`: each page's stored text, Pagefind's own
@@ -30,7 +31,7 @@
 import { COUNT_DIR } from './count-files.ts';
 import type { IndexMeta } from './pagefind-index.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 /**
  * Ids per id file. The ids of a few plans (the facet counts of a short
  * result list, or results when their page fragments are missing) are a few
@@ -78,7 +79,9 @@ export function buildPageFiles(meta: IndexMeta): PageFilesOut {
     pages: meta.pages.length,
     block: ID_BLOCK,
     words: Array.from(meta.wordCounts),
-    sorts: Object.fromEntries([...meta.sorts].map(([key, pages]) => [key, Array.from(pages)])),
+    // Each page as its distance from the one before: Pagefind numbers pages by URL, and a plan's
+    // URL begins with its year, so the date order is mostly runs of 1, which gzip all but removes.
+    sorts: Object.fromEntries([...meta.sorts].map(([key, pages]) => [key, Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]))])),
     filters: Object.fromEntries(meta.filters),
     fields: meta.fields,
   };
@@ -98,6 +101,20 @@ function integers(raw: unknown, below: number, what: string): Uint32Array {
   return Uint32Array.from(raw as number[]);
 }
 
+/** Whole numbers below `below`, each written as its distance (up or down) from the one before. */
+function fromSteps(raw: unknown, below: number, what: string): Uint32Array {
+  if (!Array.isArray(raw)) throw new PageFileError(`${what}: not a list`);
+  const out = new Uint32Array(raw.length);
+  let at = 0;
+  raw.forEach((step: unknown, i) => {
+    if (!Number.isInteger(step)) throw new PageFileError(`${what}: not whole numbers`);
+    at += step as number;
+    if (at < 0 || at >= below) throw new PageFileError(`${what}: not whole numbers below ${below}`);
+    out[i] = at;
+  });
+  return out;
+}
+
 function strings(raw: unknown, what: string): Map<string, string> {
   if (!isObject(raw) || !Object.values(raw).every((v) => typeof v === 'string')) throw new PageFileError(`${what}: not names to strings`);
   return new Map(Object.entries(raw as Record<string, string>));
@@ -113,7 +130,7 @@ export function readPageFile(text: string): PageInfo {
   const wordCounts = integers(words, 2 ** 32, 'word counts');
   if (wordCounts.length !== pageCount) throw new PageFileError(`${wordCounts.length} word counts for ${pageCount} pages`);
   if (!isObject(sorts)) throw new PageFileError('page file without sort orders');
-  const orders = new Map(Object.entries(sorts).map(([key, order]) => [key, integers(order, pageCount, `sort ${key}`)]));
+  const orders = new Map(Object.entries(sorts).map(([key, order]) => [key, fromSteps(order, pageCount, `sort ${key}`)]));
   if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string')) throw new PageFileError('page file without meta fields');
   return { pageCount, wordCounts, sorts: orders, filters: strings(filters, 'filters'), fields: fields as string[], idBlock: block as number };
 }
