@@ -2,13 +2,18 @@
  * Writes the facet table (src/lib/search/facets.ts) beside the search index:
  * each plan's filter values, read back from the pages Pagefind stored, so
  * the search page can count facets for any result list with one download
- * instead of one Pagefind search per filter value.
+ * instead of one Pagefind search per filter value. Beside the count files
+ * goes the same by page number (src/lib/search/facet-columns.ts), which the
+ * page reads first.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progress } from '../lib/progress.ts';
+import { countSet } from '../lib/search/count-files.ts';
+import { buildFacetColumns, facetColumnsFile } from '../lib/search/facet-columns.ts';
 import type { FacetTable } from '../lib/search/facets.ts';
 import { FACET_FILE } from '../lib/search/index-fields.ts';
+import { readBundle } from './bundle-files.ts';
 import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts';
 
 /**
@@ -17,6 +22,7 @@ import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts
  */
 export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
+  const filtersOf = new Map<string, Record<string, string[]>>();
   const pages = bundles.flatMap((bundle) => {
     const dir = join(site, 'pagefind', bundle);
     return storedPageIds(dir).map((id) => ({ bundle, dir, id }));
@@ -32,6 +38,7 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
     }
     bundleOf.set(id, bundle);
     const { filters } = readStoredPage(storedPageFile(dir, id));
+    filtersOf.set(id, filters);
     perPlan.set(
       id,
       Object.entries(filters).flatMap(([key, values]) => values.map((v) => `${key}=${v}`)),
@@ -44,5 +51,15 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
   for (const id of [...perPlan.keys()].sort()) plans[id] = perPlan.get(id)!.map((v) => index.get(v)!).sort((a, b) => a - b);
   const table: FacetTable = { version: 1, values, plans };
   writeFileSync(join(site, 'pagefind', FACET_FILE), JSON.stringify(table));
+  // By page number, in each bundle's page order, named as the count files are.
+  const written = bundles.map((bundle) => {
+    const dir = join(site, 'pagefind', bundle);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const { hash, meta } = readBundle(dir, Object.keys(entry.languages)[0]);
+    return { hash, pages: meta.pages.map((id) => filtersOf.get(id) ?? {}) };
+  });
+  const set = countSet(written.map((b) => b.hash));
+  mkdirSync(join(site, 'pagefind', facetColumnsFile(set), '..'), { recursive: true });
+  writeFileSync(join(site, 'pagefind', facetColumnsFile(set)), buildFacetColumns(written.map((b) => b.hash), written.map((b) => b.pages)));
   return perPlan.size;
 }

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedPageIds } from '../../src/integrations/stored-pages.ts';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { FILTERS, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { FACET_FILE, FILTERS, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { countTerms, lookUpPages, readChunk, readFilter, readMeta } from '../../src/lib/search/pagefind-index.ts';
 import {
   COUNT_DIR,
@@ -759,17 +759,19 @@ describe('whole words and phrases read from the index files', () => {
     }
   });
 
-  it('show and count the same plans when the page files or only the id files are missing, reading .pf_meta instead', async () => {
+  it('show and count the same plans when the page files, the facet columns or the id files are missing, reading .pf_meta and the facet table instead', async () => {
     for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
       const params = { q: 'kế hoạch', nam: '2022' };
       const normal = await open(params, server, base);
       const expected = await readAll(normal.page, base);
       expect(expected.slugs.length, base).toBeGreaterThan(0);
       const counts = await facetCounts(normal.page);
+      // Counted by page number: no id of any plan, nor the facet table by id.
       const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      expect(requested.some((p) => /\/ma\d+\.json$/.test(p)), base).toBe(true);
+      expect(requested.filter((p) => p.endsWith('/loc.json')), base).toHaveLength(1);
+      expect(requested.filter((p) => /\/ma\d+\.json$/.test(p) || p.endsWith('.pf_meta') || p.endsWith(`/${FACET_FILE}`)), base).toEqual([]);
       await normal.page.close();
-      for (const missing of [/\/trang\.json$/, /\/ma\d+\.json$/]) {
+      for (const missing of [/\/trang\.json$/, /\/loc\.json$/, /\/(loc|ma\d+)\.json$/]) {
         const page = await browser.newPage();
         await page.route(
           (url) => url.pathname.includes(`/${COUNT_DIR}/`) && missing.test(url.pathname),

@@ -4,7 +4,7 @@
  * the same code runs in the browser and against a stand-in in unit tests.
  */
 import { sharedLoad } from '../shared-load.ts';
-import { countFacets, planValues, type FacetCounts, type FacetTable } from './facets.ts';
+import { countFacets, planValues, type FacetCounts, type FacetSource, type FacetTable } from './facets.ts';
 import { SORT_BY_DATE, type FilterName } from './index-fields.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { Answer, PlanTable, type PlanBits } from './plan-set.ts';
@@ -63,6 +63,12 @@ export interface Backend {
   ids?(plans: readonly number[]): Promise<string[]>;
   /** The facet table the build wrote beside the index. */
   facets(): Promise<FacetTable>;
+  /**
+   * Each plan's filter values by plan number, which counts facets without
+   * ids; undefined, and `facets()` with ids used instead, when the backend
+   * cannot tell them.
+   */
+  planFacets?(): Promise<FacetSource<number> | undefined>;
 }
 
 export type EngineNotice = Notice | { kind: 'number-not-found'; number: string } | { kind: 'some-words'; missing: string[] };
@@ -310,8 +316,13 @@ export class SearchEngine {
       parsed,
       ranking: ranking?.mode ?? 'all',
       plans: shown,
-      // Ids only here: the facet table names plans by id, and the counts are asked for seldom.
-      counts: () => Promise.all([this.planValues(), this.ids(unfiltered)]).then(([values, ids]) => countFacets(ids, state.filters, values)),
+      counts: async () => {
+        const byPlan = await this.backend.planFacets?.().catch(() => undefined);
+        if (byPlan) return countFacets(unfiltered, state.filters, byPlan);
+        // Ids only here: the facet table names plans by id, and the counts are asked for seldom.
+        const [values, ids] = await Promise.all([this.planValues(), this.ids(unfiltered)]);
+        return countFacets(ids, state.filters, values);
+      },
       notices,
     };
   }

@@ -41,13 +41,22 @@ export interface FacetTable {
   plans: Record<string, number[]>;
 }
 
-/** Each plan's filter values by filter name, and every value of each filter. */
-export interface PlanValues {
-  plans: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+/**
+ * Where counting finds a plan's filter values: every value of each filter,
+ * and a plan's values of one filter (named by id in the facet table, by
+ * plan number in a bundle's column table).
+ */
+export interface FacetSource<K> {
   all: ReadonlyMap<string, readonly string[]>;
+  /** Whether the table has the plan: one it lacks counts for nothing. */
+  has(plan: K): boolean;
+  values(plan: K, name: string): readonly string[];
 }
 
-export function planValues(table: FacetTable): PlanValues {
+const NONE: readonly string[] = [];
+
+/** The facet table as a source, by plan id. */
+export function planValues(table: FacetTable): FacetSource<string> {
   const all = new Map<string, string[]>();
   const split = table.values.map((v) => {
     const at = v.indexOf('=');
@@ -55,35 +64,34 @@ export function planValues(table: FacetTable): PlanValues {
     all.set(pair[0], [...(all.get(pair[0]) ?? []), pair[1]]);
     return pair;
   });
-  const plans = new Map<string, Map<string, Set<string>>>();
+  const plans = new Map<string, Map<string, string[]>>();
   for (const [id, indexes] of Object.entries(table.plans)) {
-    const byName = new Map<string, Set<string>>();
+    const byName = new Map<string, string[]>();
     for (const i of indexes) {
       const [name, value] = split[i];
-      let set = byName.get(name);
-      if (!set) byName.set(name, (set = new Set()));
-      set.add(value);
+      const list = byName.get(name);
+      if (!list) byName.set(name, [value]);
+      else if (!list.includes(value)) list.push(value);
     }
     plans.set(id, byName);
   }
-  return { plans, all };
+  return { all, has: (id) => plans.has(id), values: (id, name) => plans.get(id)?.get(name) ?? NONE };
 }
 
-/** For each filter value: how many of `ids` it would keep, given the other active filters. */
-export function countFacets(ids: readonly string[], active: ActiveFilters, table: PlanValues): FacetCounts {
+/** For each filter value: how many of `plans` it would keep, given the other active filters. */
+export function countFacets<K>(plans: Iterable<K>, active: ActiveFilters, source: FacetSource<K>): FacetCounts {
   const chosen = (Object.entries(active) as [FilterName, string | undefined][]).filter((e): e is [FilterName, string] => Boolean(e[1]));
   const counts: FacetCounts = {};
-  for (const [name, values] of table.all) counts[name as FilterName] = Object.fromEntries(values.map((v) => [v, 0]));
-  for (const id of ids) {
-    const values = table.plans.get(id);
-    if (!values) continue;
-    const failing = chosen.filter(([name, value]) => !values.get(name)?.has(value));
+  for (const [name, values] of source.all) counts[name as FilterName] = Object.fromEntries(values.map((v) => [v, 0]));
+  for (const plan of plans) {
+    if (!source.has(plan)) continue;
+    const failing = chosen.filter(([name, value]) => !source.values(plan, name).includes(value));
     // A plan failing two active filters counts for no facet; failing one, only for that one's own facet.
     if (failing.length > 1) continue;
-    for (const [name, set] of values) {
+    for (const name of source.all.keys()) {
       if (failing.length === 1 && failing[0][0] !== name) continue;
       const out = (counts[name as FilterName] ??= {});
-      for (const value of set) out[value] = (out[value] ?? 0) + 1;
+      for (const value of source.values(plan, name)) out[value] = (out[value] ?? 0) + 1;
     }
   }
   return counts;

@@ -6,7 +6,8 @@
  */
 import { CountFileError, countFile, countReader, countSet, manifestFile, phraseFile, readCountFile, readManifest, readPhraseFile } from '../../lib/search/count-files.ts';
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
-import type { FacetTable } from '../../lib/search/facets.ts';
+import { FacetColumnsError, facetColumnsFile, readFacetColumns } from '../../lib/search/facet-columns.ts';
+import type { FacetSource, FacetTable } from '../../lib/search/facets.ts';
 import { FACET_FILE, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
@@ -339,9 +340,36 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return undefined;
   };
 
+  /** The facet table by page number (facet-columns.ts); undefined when the build wrote none or it is unreadable. */
+  const facetColumns = sharedLoad(async () => {
+    const [hashes, set, pageCounts] = await Promise.all([Promise.all(readers.map((r) => r.hash())), setName(), Promise.all(readers.map((r) => r.pageCount()))]);
+    const response = await fetch(bundle(facetColumnsFile(set)), { cache: 'force-cache' });
+    if (!response.ok) return undefined;
+    try {
+      return readFacetColumns(await response.text(), hashes, pageCounts);
+    } catch (error) {
+      if (error instanceof FacetColumnsError || error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  });
+  /** Each numbered plan's filter values, through its bundle and page. */
+  const planFacets = async (): Promise<FacetSource<number> | undefined> => {
+    const [columns, rows] = await Promise.all([facetColumns(), numbering()]);
+    if (!columns) return undefined;
+    const bundleAt = new Int32Array(plans.size).fill(-1);
+    const pageAt = new Int32Array(plans.size);
+    rows.forEach((row, b) => row.forEach((plan, page) => ((bundleAt[plan] = b), (pageAt[plan] = page))));
+    return {
+      all: columns.all,
+      has: (plan) => plan < bundleAt.length && bundleAt[plan] >= 0,
+      values: (plan, name) => columns.values(bundleAt[plan], pageAt[plan], name),
+    };
+  };
+
   return {
     plans,
     plan: planText,
+    planFacets,
     ids: idsOf,
     searchMany(requests) {
       const reads = requests.map(indexRead);
