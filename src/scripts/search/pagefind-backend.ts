@@ -14,8 +14,8 @@ import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
 import { Answer, PlanTable } from '../../lib/search/plan-set.ts';
 import { sharedLoad, sharedLoads } from '../../lib/shared-load.ts';
-import { fragmentLoader, readFragment } from './fragments.ts';
 import { bundlePages, phraseFile as rewordingPhraseFile } from '../../lib/search/phrase-files.ts';
+import { fragmentLoader, readFragment } from './fragments.ts';
 import { wordIndex, writtenText, type SharedFiles } from './word-index.ts';
 
 interface PagefindResult {
@@ -137,17 +137,19 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return turn;
   };
   const bundles = shards.length ? shards : [{ path: '', language: INDEX_LANGUAGE }];
-  /** The name of the files the build writes for every bundle together, from every bundle's index hash (count-files.ts). */
-  const setName = sharedLoad(async () => countSet(await Promise.all(readers.map((r) => r.hash()))));
+  /** Every bundle's index hash, primary first, which the files written for every bundle together are checked against. */
+  const hashes = sharedLoad(() => Promise.all(readers.map((r) => r.hash())));
+  /** The name of those files (count-files.ts, `countSet`). */
+  const setName = sharedLoad(async () => countSet(await hashes()));
   /**
    * The count files of every bundle, in the primary's folder; each file is
    * fetched and parsed once, whichever bundles read it.
    */
   const countFiles = sharedLoad(async () => {
-    const [hashes, set] = await Promise.all([Promise.all(readers.map((r) => r.hash())), setName()]);
+    const set = await setName();
     const text = (file: string) => writtenText(bundle(file), CountFileError);
     return {
-      manifest: readManifest(await text(manifestFile(set)), hashes),
+      manifest: readManifest(await text(manifestFile(set)), await hashes()),
       counts: sharedLoads(async (i: number) => readCountFile(await text(countFile(set, i)))),
       phrases: sharedLoads(async (i: number) => readPhraseFile(await text(phraseFile(set, i)))),
     };
@@ -342,11 +344,11 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
 
   /** The facet table by page number (facet-columns.ts); undefined when the build wrote none or it is unreadable. */
   const facetColumns = sharedLoad(async () => {
-    const [hashes, set, pageCounts] = await Promise.all([Promise.all(readers.map((r) => r.hash())), setName(), Promise.all(readers.map((r) => r.pageCount()))]);
+    const [set, pageCounts] = await Promise.all([setName(), Promise.all(readers.map((r) => r.pageCount()))]);
     const response = await fetch(bundle(facetColumnsFile(set)), { cache: 'force-cache' });
     if (!response.ok) return undefined;
     try {
-      return readFacetColumns(await response.text(), hashes, pageCounts);
+      return readFacetColumns(await response.text(), await hashes(), pageCounts);
     } catch (error) {
       if (error instanceof FacetColumnsError || error instanceof SyntaxError) return undefined;
       throw error;
