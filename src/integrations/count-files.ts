@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { progress } from '../lib/progress.ts';
 import {
   COUNT_DIR,
+  begunFile,
   countBundle,
   countFile,
   countSet,
@@ -23,6 +24,7 @@ import {
   packCountFiles,
   phraseFile,
   type BundleCounts,
+  type CountFileKind,
   type CountProgress,
   type PackProgress,
 } from '../lib/search/count-files.ts';
@@ -142,8 +144,9 @@ export async function writeCountSet(
   mkdirSync(join(folder, COUNT_DIR, set), { recursive: true });
   let files = 1;
   const writing = new Set<Promise<void>>();
-  const write = (kind: 'counts' | 'phrases', i: number, text: string): Promise<void> | void => {
-    const done = writeFile(join(folder, kind === 'counts' ? countFile(set, i) : phraseFile(set, i)), text).finally(() => writing.delete(done));
+  const names: Record<CountFileKind, (set: string, i: number) => string> = { counts: countFile, phrases: phraseFile, begun: begunFile };
+  const write = (kind: CountFileKind, i: number, text: string): Promise<void> | void => {
+    const done = writeFile(join(folder, names[kind](set, i)), text).finally(() => writing.delete(done));
     writing.add(done);
     files++;
     // Packing waits only when the disk is behind; a failed write fails the build here or below.

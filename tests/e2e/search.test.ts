@@ -20,6 +20,7 @@ import { countTerms, lookUpPages, readChunk, readFilter, readMeta } from '../../
 import {
   COUNT_DIR,
   PHRASE_WORDS,
+  begunFile,
   countFile,
   countReader,
   countSet,
@@ -27,6 +28,7 @@ import {
   lookUpCounted,
   manifestFile,
   phraseFile,
+  readBegunFile,
   readCountFile,
   readManifest,
   readPhraseFile,
@@ -707,13 +709,11 @@ describe('whole words and phrases read from the index files', () => {
     const file = (name: string) => readFileSync(join(dir(), 'pagefind', name), 'utf8');
     const manifest = readManifest(file(manifestFile(set)), hashes);
     for (const [b, { meta, load }] of bundles.entries()) {
-      const reader = countReader(
-        manifest,
-        b,
-        meta.pages.length,
-        async (i) => readCountFile(file(countFile(set, i))),
-        async (i) => readPhraseFile(file(phraseFile(set, i))),
-      );
+      const reader = countReader(manifest, b, meta.pages.length, {
+        counts: async (i) => readCountFile(file(countFile(set, i))),
+        phrases: async (i) => readPhraseFile(file(phraseFile(set, i))),
+        begun: async (i) => readBegunFile(file(begunFile(set, i))),
+      });
       const sorted = (pages: ArrayLike<number>) => Array.from(pages).sort((a, b) => a - b);
       for (const key of keys) expect(sorted((await lookUpCounted(reader, [key], undefined))!), key).toEqual(sorted(await lookUpPages(meta, [key], undefined, load)));
       for (const [spelled, key] of spellings) {

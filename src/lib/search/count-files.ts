@@ -87,6 +87,7 @@ export function countSet(indexHashes: readonly string[]): string {
 export const manifestFile = (set: string) => `${COUNT_DIR}/${set}/index.json`;
 export const countFile = (set: string, i: number) => `${COUNT_DIR}/${set}/d${i}.json`;
 export const phraseFile = (set: string, i: number) => `${COUNT_DIR}/${set}/c${i}.json`;
+export const begunFile = (set: string, i: number) => `${COUNT_DIR}/${set}/x${i}.json`;
 
 export interface CountManifest {
   format: typeof FORMAT;
@@ -108,8 +109,12 @@ export interface WordCounts {
   counts: Float64Array;
   /** The pages of each spelling, the folded one included when a page has it. */
   spellings: Map<string, Uint32Array>;
-  /** When longer words begin with this one: pages and counts with them, as `countTerms` takes a last word. */
-  begun?: { pages: Uint32Array; counts: Float64Array };
+  /**
+   * When longer words begin with this one in some bundle: the file of
+   * longer words (`x<i>.json`) with its pages and counts with them, as
+   * `countTerms` takes a last word (`CountReader.begun`).
+   */
+  begunFile?: number;
   /** The phrase file of each word that follows this one in some page; undefined when the bundle's runs leave it out (`MAX_COMMON`). */
   next?: Map<string, number>;
 }
@@ -120,7 +125,6 @@ export interface RawEntry {
   c: number[];
   /** 0 when the spelling's pages are `p`. */
   v: Record<string, number[] | 0>;
-  x?: { p: number[]; c: number[] };
 }
 
 /** Told how far the build of a bundle's counts is: its words counted, then its pages' runs gathered. */
@@ -128,10 +132,11 @@ export type CountProgress = (stage: 'words' | 'pages', done: number, total: numb
 
 /**
  * A bundle's word, counted: its entry as JSON, about how many bytes it is
- * served in, and whether the bundle's runs hold it. JSON already, so that
- * packing the bundles together only joins texts.
+ * served in, whether the bundle's runs hold it, and, when longer words begin
+ * with it, its pages and counts with them (as JSON, `{p, c}`) and their
+ * size. JSON already, so that packing the bundles together only joins texts.
  */
-export type CountedWord = [word: string, entry: string, size: number, runs: boolean];
+export type CountedWord = [word: string, entry: string, size: number, runs: boolean, begun: string | null, begunSize: number];
 /** A bundle's runs that begin with one pair of words: each run with its page steps as JSON, and about how many bytes they are served in. */
 export type CountedPair = [first: string, second: string, runs: [run: string, steps: string][], size: number];
 
@@ -190,12 +195,13 @@ export async function countBundle(
     const v: RawEntry['v'] = {};
     for (const [spelling, list] of [[word, pages.own] as const, ...pages.variants]) if (list.length) v[spelling] = same(list) ? 0 : pageSteps(list);
     const entry: RawEntry = { p, c: counts, v };
+    let begun: string | null = null;
     if (i + 1 < words.length && words[i + 1][0].startsWith(word)) {
-      const begun = await countTerms(meta, [word], weights, load);
-      entry.x = { p: pageSteps(begun.pages), c: Array.from(begun.counts[0]) };
+      const found = await countTerms(meta, [word], weights, load);
+      begun = JSON.stringify({ p: pageSteps(found.pages), c: Array.from(found.counts[0]) });
     }
     const json = JSON.stringify(entry);
-    counted.push([word, json, textSize(json, gzipSize), false]);
+    counted.push([word, json, textSize(json, gzipSize), false, begun, begun === null ? 0 : textSize(begun, gzipSize)]);
     pagesWith.push(found.length);
     options.progress?.('words', i + 1, words.length);
   }
@@ -306,6 +312,8 @@ function byBundle(values: readonly [bundle: number, json: string][]): string {
 }
 
 export type PackProgress = (stage: 'runs' | 'words', done: number, total: number) => void;
+/** The files of a set: count files (`d<i>`), phrase files (`c<i>`), files of longer words (`x<i>`). */
+export type CountFileKind = 'counts' | 'phrases' | 'begun';
 
 /**
  * The count and phrase files of every bundle of an archive together, each
@@ -318,12 +326,12 @@ export type PackProgress = (stage: 'runs' | 'words', done: number, total: number
 export async function packCountFiles(
   hashes: readonly string[],
   bundles: readonly BundleCounts[],
-  write: (kind: 'counts' | 'phrases', i: number, text: string) => Promise<void> | void,
+  write: (kind: CountFileKind, i: number, text: string) => Promise<void> | void,
   options: { gzipSize: (text: string) => number; fileBytes?: number; progress?: PackProgress },
 ): Promise<CountManifest> {
   const fileBytes = options.fileBytes ?? FILE_BYTES;
   /** Packs entries into files of about `fileBytes`; `first` is told the first key of each. */
-  const packer = (kind: 'counts' | 'phrases', first?: (key: string) => void) => {
+  const packer = (kind: CountFileKind, first?: (key: string) => void) => {
     let entries: [string, string][] = [];
     let size = 0;
     let files = 0;
@@ -377,15 +385,22 @@ export async function packCountFiles(
 
   const bounds: string[] = [];
   const counts = packer('counts', (word) => bounds.push(word));
+  const begun = packer('begun');
   done = 0;
   const wordTotal = bundles.reduce((sum, b) => sum + b.wordCount, 0);
   for (const group of mergeSorted(bundles.map((b) => b.words), (a, b) => compareWords(a[0], b[0]))) {
     const [, [word]] = group[0];
     let bytes = 0;
     const outside: number[] = [];
-    for (const [b, [, , size, runs]] of group) {
+    const longer: [number, string][] = [];
+    let longerBytes = 0;
+    for (const [b, [, , size, runs, counted, countedSize]] of group) {
       bytes += size;
       if (!runs) outside.push(b);
+      if (counted !== null) {
+        longer.push([b, counted]);
+        longerBytes += countedSize;
+      }
     }
     // b: each bundle's entry, 0 for none; g: the phrase file of each word that follows it in some
     // bundle; o: the bundles having it whose runs leave it out (`CountFile.bundle` reads them).
@@ -397,11 +412,17 @@ export async function packCountFiles(
       bytes += textSize(g, options.gzipSize);
     }
     if (outside.length) fields.push(['o', JSON.stringify(outside)]);
+    // x: the file of its counts with the longer words it begins, which only a last word needs.
+    if (longer.length) {
+      await begun.add([[word, byBundle(longer)]], longerBytes);
+      fields.push(['x', String(begun.files)]);
+    }
     await counts.add([[word, objectText(fields)]], bytes);
     done += group.length;
     options.progress?.('words', done, wordTotal);
   }
   await counts.flush();
+  await begun.flush();
   return { format: FORMAT, bundles: [...hashes], weights: bundles.map((b) => b.weights), common: bundles.map((b) => b.common), bounds };
 }
 
@@ -409,6 +430,7 @@ export interface CountFilesOut {
   manifest: CountManifest;
   counts: string[];
   phrases: string[];
+  begun: string[];
 }
 
 /** `packCountFiles` into memory: for tests, and for a look at small indexes. */
@@ -417,7 +439,7 @@ export async function packInMemory(
   bundles: readonly BundleCounts[],
   options: { gzipSize: (text: string) => number; fileBytes?: number },
 ): Promise<CountFilesOut> {
-  const out: Omit<CountFilesOut, 'manifest'> = { counts: [], phrases: [] };
+  const out: Omit<CountFilesOut, 'manifest'> = { counts: [], phrases: [], begun: [] };
   const manifest = await packCountFiles(hashes, bundles, (kind, i, text) => void (out[kind][i] = text), options);
   return { manifest, ...out };
 }
@@ -510,17 +532,16 @@ export function countFileFor(manifest: Pick<CountManifest, 'bounds'>, word: stri
   return found;
 }
 
-/** One word of one bundle, decoded and checked; `next` as its entry in the file says. */
-function decodeWord(word: string, e: unknown, next: unknown, pageCount: number): WordCounts {
+/** One word of one bundle, decoded and checked; `next` and `begun` as its entry in the file says. */
+function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pageCount: number): WordCounts {
   if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
   const pages = pagesFromSteps(e.p, pageCount, word);
   const spellings = new Map<string, Uint32Array>();
   for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFromSteps(list, pageCount, spelling));
   const counts: WordCounts = { pages, counts: countsFrom(e.c, pages.length, word), spellings };
-  if (e.x !== undefined) {
-    if (!isObject(e.x)) throw new CountFileError(`${word}: bad counts with longer words`);
-    const begun = pagesFromSteps(e.x.p, pageCount, word);
-    counts.begun = { pages: begun, counts: countsFrom(e.x.c, begun.length, word) };
+  if (begun !== undefined) {
+    if (!Number.isInteger(begun) || (begun as number) < 0) throw new CountFileError(`${word}: bad file of longer words`);
+    counts.begunFile = begun as number;
   }
   if (next !== undefined) {
     if (!isObject(next) || !Object.values(next).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
@@ -561,7 +582,7 @@ export class CountFile {
   /** What bundle number `bundle`, of `pageCount` pages, has in the file. */
   bundle(bundle: number, pageCount: number): CountFileView {
     const raw = this.raw;
-    const entry = (word: string): { e: unknown; next: unknown } | undefined => {
+    const entry = (word: string): { e: unknown; next: unknown; begun: unknown } | undefined => {
       if (!Object.hasOwn(raw, word)) return undefined;
       const set = raw[word];
       if (!isObject(set) || !Array.isArray(set.b)) throw new CountFileError(`${word}: not a word's entry`);
@@ -570,7 +591,7 @@ export class CountFile {
       const outside = set.o;
       if (outside !== undefined && !numbers(outside)) throw new CountFileError(`${word}: bad list of bundles`);
       // A bundle whose runs hold the word has its followers in `g`, or none.
-      return { e, next: outside?.includes(bundle) ? undefined : (set.g ?? {}) };
+      return { e, next: outside?.includes(bundle) ? undefined : (set.g ?? {}), begun: set.x };
     };
     const decoded = new Map<string, WordCounts>();
     return {
@@ -580,7 +601,7 @@ export class CountFile {
         if (!counts) {
           const found = entry(word);
           if (!found) return undefined;
-          decoded.set(word, (counts = decodeWord(word, found.e, found.next, pageCount)));
+          decoded.set(word, (counts = decodeWord(word, found.e, found.next, found.begun, pageCount)));
         }
         return counts;
       },
@@ -595,29 +616,40 @@ export interface PhraseFileView {
   get(phrase: string): Uint32Array | undefined;
 }
 
-/** A phrase file, parsed once and read by every bundle, each run decoded when asked for. */
-export class PhraseFile {
+/**
+ * A file of keys, each with a value per bundle (0 for none; the list may
+ * stop early): phrase files and files of longer words. Parsed once and read
+ * by every bundle.
+ */
+export class ListFile {
   private readonly raw: Record<string, unknown>;
 
-  constructor(text: string) {
-    this.raw = parsedObject(text, 'phrase file');
+  constructor(text: string, what: string) {
+    this.raw = parsedObject(text, what);
   }
 
-  bundle(bundle: number, pageCount: number): PhraseFileView {
-    const raw = this.raw;
+  /** Bundle number `bundle`'s value of `key`, as written; undefined when it has none. */
+  get(key: string, bundle: number): unknown {
+    if (!Object.hasOwn(this.raw, key)) return undefined;
+    const lists = this.raw[key];
+    if (!Array.isArray(lists)) throw new CountFileError(`${key}: not a value per bundle`);
+    const value: unknown = lists[bundle];
+    return value === 0 ? undefined : value;
+  }
+
+  /** As a phrase file: each run's pages, decoded when asked for. */
+  phrases(bundle: number, pageCount: number): PhraseFileView {
     return {
-      get(phrase) {
-        if (!Object.hasOwn(raw, phrase)) return undefined;
-        const lists = raw[phrase];
-        if (!Array.isArray(lists)) throw new CountFileError(`${phrase}: not a run's pages`);
-        const steps: unknown = lists[bundle];
-        return steps === undefined || steps === 0 ? undefined : pagesFromSteps(steps, pageCount, phrase);
+      get: (phrase) => {
+        const steps = this.get(phrase, bundle);
+        return steps === undefined ? undefined : pagesFromSteps(steps, pageCount, phrase);
       },
     };
   }
 }
 
-export const readPhraseFile = (text: string) => new PhraseFile(text);
+export const readPhraseFile = (text: string) => new ListFile(text, 'phrase file');
+export const readBegunFile = (text: string) => new ListFile(text, 'file of longer words');
 
 /** The count files of one bundle, as the page or a test loads them. */
 export interface CountReader {
@@ -626,24 +658,24 @@ export interface CountReader {
   /** The words of the bundle that begin with `prefix`, in word order, with their counts. */
   beginning(prefix: string): Promise<[string, WordCounts][]>;
   phrases(file: number): Promise<PhraseFileView>;
+  /** A word's pages and counts with the longer words it begins, from its file of them (`WordCounts.begunFile`); undefined when this bundle has none. */
+  begun(word: string, file: number): Promise<Term | undefined>;
 }
 
 /**
  * A reader for bundle number `bundle` (of `pageCount` pages) over the files,
- * each loaded through `loadCounts` and `loadPhrases` (which may cache, and
- * share between bundles).
+ * each loaded through `load` (which may cache, and share between bundles).
  */
 export function countReader(
   manifest: CountManifest,
   bundle: number,
   pageCount: number,
-  loadCounts: (file: number) => Promise<CountFile>,
-  loadPhrases: (file: number) => Promise<PhraseFile>,
+  load: { counts: (file: number) => Promise<CountFile>; phrases: (file: number) => Promise<ListFile>; begun: (file: number) => Promise<ListFile> },
 ): CountReader {
   const views = new Map<number, CountFileView>();
   const counts = async (file: number) => {
     let view = views.get(file);
-    if (!view) views.set(file, (view = (await loadCounts(file)).bundle(bundle, pageCount)));
+    if (!view) views.set(file, (view = (await load.counts(file)).bundle(bundle, pageCount)));
     return view;
   };
   return {
@@ -664,7 +696,14 @@ export function countReader(
         .flatMap((file) => file.words().flatMap((word): [string, WordCounts][] => (word.startsWith(prefix) ? [[word, file.get(word)!]] : [])))
         .sort(([a], [b]) => compareWords(a, b));
     },
-    phrases: async (file) => (await loadPhrases(file)).bundle(bundle, pageCount),
+    phrases: async (file) => (await load.phrases(file)).phrases(bundle, pageCount),
+    async begun(word, file) {
+      const found = (await load.begun(file)).get(word, bundle);
+      if (found === undefined) return undefined;
+      if (!isObject(found)) throw new CountFileError(`${word}: bad counts with longer words`);
+      const pages = pagesFromSteps(found.p, pageCount, word);
+      return { pages, counts: countsFrom(found.c, pages.length, word) };
+    },
   };
 }
 
@@ -726,7 +765,7 @@ const NONE: Term = { pages: [], counts: [] };
 async function lastTerm(reader: CountReader, key: string, pageCount: number): Promise<Term> {
   const own = await reader.word(key);
   // Written by the build when longer words begin with it.
-  if (own) return own.begun ?? own;
+  if (own) return (own.begunFile !== undefined ? await reader.begun(key, own.begunFile) : undefined) ?? own;
   let words = await reader.beginning(key);
   if (words.length === 0) {
     for (const start = [...key].slice(0, -1); start.length > 0 && words.length === 0; start.pop()) {

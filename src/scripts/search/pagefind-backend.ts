@@ -4,7 +4,19 @@
  * site's own bundle under the configured base, so that it works under
  * SITE_BASE.
  */
-import { CountFileError, countFile, countReader, countSet, manifestFile, phraseFile, readCountFile, readManifest, readPhraseFile } from '../../lib/search/count-files.ts';
+import {
+  CountFileError,
+  begunFile,
+  countFile,
+  countReader,
+  countSet,
+  manifestFile,
+  phraseFile,
+  readBegunFile,
+  readCountFile,
+  readManifest,
+  readPhraseFile,
+} from '../../lib/search/count-files.ts';
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
 import { FacetColumnsError, facetColumnsFile, readFacetColumns } from '../../lib/search/facet-columns.ts';
 import type { FacetSource, FacetTable } from '../../lib/search/facets.ts';
@@ -150,8 +162,11 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     const text = (file: string) => writtenText(bundle(file), CountFileError);
     return {
       manifest: readManifest(await text(manifestFile(set)), await hashes()),
-      counts: sharedLoads(async (i: number) => readCountFile(await text(countFile(set, i)))),
-      phrases: sharedLoads(async (i: number) => readPhraseFile(await text(phraseFile(set, i)))),
+      load: {
+        counts: sharedLoads(async (i: number) => readCountFile(await text(countFile(set, i)))),
+        phrases: sharedLoads(async (i: number) => readPhraseFile(await text(phraseFile(set, i)))),
+        begun: sharedLoads(async (i: number) => readBegunFile(await text(begunFile(set, i)))),
+      },
     };
   });
   /** A rewording phrase's file, parsed; undefined when the build wrote none (an older build). */
@@ -163,8 +178,8 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   const sharedFiles = (b: number): SharedFiles => ({
     async counts(pageCount) {
       try {
-        const { manifest, counts, phrases } = await countFiles();
-        return { reader: countReader(manifest, b, pageCount, counts, phrases), weights: manifest.weights[b] };
+        const { manifest, load } = await countFiles();
+        return { reader: countReader(manifest, b, pageCount, load), weights: manifest.weights[b] };
       } catch (error) {
         // Missing or unreadable: the chunks answer instead.
         if (error instanceof CountFileError || error instanceof SyntaxError) return undefined;
