@@ -6,8 +6,9 @@
  * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
  * shard (a run of dates) at a time, each into its own bundle, with Pagefind's
  * process closed in between so that its memory is that of one shard. Beside
- * the index goes the facet table (facet-table.ts) the search page counts with,
- * and in each bundle the plans of each rewording phrase (phrase-files.ts).
+ * the index go the facet table (facet-table.ts) the search page counts with,
+ * each bundle's page files, and, for every bundle together, the count files
+ * (count-files.ts) and the plans of each rewording phrase (phrase-files.ts).
  *
  * `astro dev` writes no HTML to index, so the dev server serves the index of
  * the last `npm run build` instead, and says so.
