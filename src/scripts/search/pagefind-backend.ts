@@ -360,11 +360,10 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   /** The facet table by page number (facet-columns.ts); undefined when the build wrote none or it is unreadable. */
   const facetColumns = sharedLoad(async () => {
     const [set, pageCounts] = await Promise.all([setName(), Promise.all(readers.map((r) => r.pageCount()))]);
-    const response = await fetch(bundle(facetColumnsFile(set)), { cache: 'force-cache' });
-    if (!response.ok) return undefined;
     try {
-      return readFacetColumns(await response.text(), await hashes(), pageCounts);
+      return readFacetColumns(await writtenText(bundle(facetColumnsFile(set)), FacetColumnsError), await hashes(), pageCounts);
     } catch (error) {
+      // Missing (an older build) or unreadable: the facet table by id counts instead.
       if (error instanceof FacetColumnsError || error instanceof SyntaxError) return undefined;
       throw error;
     }
