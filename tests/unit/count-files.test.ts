@@ -164,7 +164,7 @@ describe('count files', () => {
       const fromChunks = sorted(await lookUpPages(meta, keys, undefined, load));
       if (files === undefined) {
         // Only a phrase too long, or with a word the files leave out.
-        const outside = await Promise.all(keys.map(async (k) => (await reader.word(k))?.next === undefined));
+        const outside = await Promise.all(keys.map(async (k) => (await reader.word(k))?.followedBy === undefined));
         expect(keys.length > PHRASE_WORDS || (!holdsAll && outside.some(Boolean)), keys.join(' ')).toBe(true);
         if (keys.length <= PHRASE_WORDS) left++;
         continue;
@@ -218,12 +218,12 @@ describe('count files', () => {
     const out = await built({ maxCommon: 8 });
     const reader = memoryReader(out);
     const words = await Promise.all(indexWords().map(async (w) => [w, (await reader.word(w))!] as const));
-    const kept = words.filter(([, c]) => c.next !== undefined);
+    const kept = words.filter(([, c]) => c.followedBy !== undefined);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThanOrEqual(8);
     // None left out is in more pages than one kept.
     const fewest = Math.min(...kept.map(([, c]) => c.pages.length));
-    for (const [w, c] of words) if (c.next === undefined) expect(c.pages.length, w).toBeLessThanOrEqual(fewest);
+    for (const [w, c] of words) if (c.followedBy === undefined) expect(c.pages.length, w).toBeLessThanOrEqual(fewest);
   });
 
   it("tell how far they are: every word counted, then every page's runs gathered", async () => {
@@ -266,8 +266,8 @@ describe('count files', () => {
   });
 
   it('refuse files they cannot read', () => {
-    const manifest = (m: object) => JSON.stringify({ format: 2, bundles: ['a'], weights: [[1]], common: [1], bounds: ['a'], ...m });
-    for (const text of ['{}', manifest({ format: 1 }), manifest({ bounds: ['b', 'a'] }), manifest({ bundles: ['b'] }), manifest({ bundles: ['a', 'b'] }), manifest({ weights: [] }), 'nope']) {
+    const manifest = (m: object) => JSON.stringify({ format: 3, bundles: ['a'], weights: [[1]], common: [1], bounds: ['a'], ...m });
+    for (const text of ['{}', manifest({ format: 1 }), manifest({ format: 2 }), manifest({ bounds: ['b', 'a'] }), manifest({ bundles: ['b'] }), manifest({ bundles: ['a', 'b'] }), manifest({ weights: [] }), 'nope']) {
       expect(() => readManifest(text, ['a']), text).toThrow();
     }
     expect(readManifest(manifest({}), ['a']).bounds).toEqual(['a']);
@@ -279,17 +279,28 @@ describe('count files', () => {
       '{"a":{"b":[{"p":[999],"c":[1],"v":{}}]}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{"à":[5000]}}]}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"g":{"b":-1}}}',
+      '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"g":[-1,[]]}}',
+      '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"g":[0,["c","b"]]}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"o":"x"}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"x":-1}}',
     ];
-    // Each word is checked when first asked for.
-    for (const text of bad) expect(() => readCountFile(text).bundle(0, PAGES).get('a'), text).toThrow();
+    // Each word is checked when first asked for; its spellings and phrase files, when they are.
+    const readAll = (text: string) => {
+      const word = readCountFile(text).bundle(0, PAGES).get('a')!;
+      word.spelling('à');
+      word.followedBy?.('b');
+    };
+    for (const text of bad) expect(() => readAll(text), text).toThrow();
     expect(() => readPhraseFile('{"a b":[[1,-1]]}').phrases(0, PAGES).get('a b')).toThrow();
     // A well-formed file reads back, for each bundle.
-    const file = readCountFile('{"a":{"b":[0,{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}],"g":{"b":4},"o":[0]}}');
+    const file = readCountFile('{"a":{"b":[0,{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}],"g":[4,["c","e"]],"o":[0]}}');
     expect(file.bundle(0, PAGES).get('a')).toBeUndefined();
-    expect(file.bundle(1, PAGES).get('a')!.spellings.get('à')).toEqual(Uint32Array.from([3]));
-    expect(file.bundle(1, PAGES).get('a')!.next).toEqual(new Map([['b', 4]]));
+    const a = file.bundle(1, PAGES).get('a')!;
+    expect(a.spelling('à')).toEqual(Uint32Array.from([3]));
+    expect(a.spelling('a')).toEqual(Uint32Array.from([2, 3]));
+    expect(a.spelling('á')).toBeUndefined();
+    // Runs "a b" are in file 4, "a c" and "a d" in 5, "a e" and after in 6.
+    expect(['b', 'c', 'd', 'e', 'f'].map((w) => a.followedBy!(w))).toEqual([4, 5, 5, 6, 6]);
     expect(file.bundle(2, PAGES).get('a')).toBeUndefined();
     expect(readPhraseFile('{"a b":[0,[1,2]]}').phrases(1, PAGES).get('a b')).toEqual(Uint32Array.from([1, 3]));
   });

@@ -51,7 +51,7 @@ import { compareWords, countTerms, likeness, type ChunkLoader, type IndexMeta, t
 
 /** The folder, in a bundle, of the files the build writes for the page to read instead of the chunks and metadata. */
 export const COUNT_DIR = 'kho-dem';
-const FORMAT = 2;
+const FORMAT = 3;
 /** The longest run of words the phrase files hold. */
 export const PHRASE_WORDS = 4;
 /**
@@ -107,16 +107,26 @@ export interface WordCounts {
   pages: Uint32Array;
   /** Per page of `pages`: how often it has the word, weighted (`WordPages.count`). */
   counts: Float64Array;
-  /** The pages of each spelling, the folded one included when a page has it. */
-  spellings: Map<string, Uint32Array>;
+  /**
+   * The pages of one spelling (the folded one included when a page has it);
+   * undefined when no page has it. Decoded when asked: a common word has a
+   * dozen spellings, each a list of nearly every page, and only a query
+   * typed with diacritics asks for one.
+   */
+  spelling(spelled: string): Uint32Array | undefined;
   /**
    * When longer words begin with this one in some bundle: the file of
    * longer words (`x<i>.json`) with its pages and counts with them, as
    * `countTerms` takes a last word (`CountReader.begun`).
    */
   begunFile?: number;
-  /** The phrase file of each word that follows this one in some page; undefined when the bundle's runs leave it out (`MAX_COMMON`). */
-  next?: Map<string, number>;
+  /**
+   * The phrase file that holds the runs beginning with this word and
+   * `second` if some page has one: a run that is not in it is in no page.
+   * Undefined (the function) when the bundle's runs leave this word out
+   * (`MAX_COMMON`); undefined (its answer) when no word follows this one.
+   */
+  followedBy?: (second: string) => number | undefined;
 }
 
 /** One word of one bundle, as written. */
@@ -355,7 +365,8 @@ export async function packCountFiles(
     };
   };
 
-  const fileOf = new Map<string, Map<string, number>>();
+  // Per first word: the phrase file of its first pair, and the second word of each pair that begins a later file.
+  const fileOf = new Map<string, [number, string[]]>();
   const phrases = packer('phrases');
   let done = 0;
   const pairTotal = bundles.reduce((sum, b) => sum + b.pairCount, 0);
@@ -375,9 +386,9 @@ export async function packCountFiles(
     }
     // The file this pair goes into: the current one, unless it is full.
     await phrases.add([...runs].map(([run, lists]) => [run, byBundle(lists)]), bytes);
-    let followers = fileOf.get(first);
-    if (!followers) fileOf.set(first, (followers = new Map()));
-    followers.set(second, phrases.files);
+    const followers = fileOf.get(first);
+    if (!followers) fileOf.set(first, [phrases.files, []]);
+    else if (followers[0] + followers[1].length < phrases.files) followers[1].push(second);
     done += group.length;
     options.progress?.('runs', done, pairTotal);
   }
@@ -402,12 +413,14 @@ export async function packCountFiles(
         longerBytes += countedSize;
       }
     }
-    // b: each bundle's entry, 0 for none; g: the phrase file of each word that follows it in some
-    // bundle; o: the bundles having it whose runs leave it out (`CountFile.bundle` reads them).
+    // b: each bundle's entry, 0 for none; g: the phrase files of the runs it begins in some bundle,
+    // as the first and the second word that begins each one after it (pairs are packed in word
+    // order, one pair to one file; a common word may have ten thousand followers, numbers mostly,
+    // in a few dozen files); o: the bundles having it whose runs leave it out (`CountFile.bundle`).
     const fields: [string, string][] = [['b', byBundle(group.map(([b, [, entry]]) => [b, entry]))]];
     const followers = fileOf.get(word);
     if (followers) {
-      const g = JSON.stringify(Object.fromEntries(followers));
+      const g = JSON.stringify(followers);
       fields.push(['g', g]);
       bytes += textSize(g, options.gzipSize);
     }
@@ -492,10 +505,15 @@ const textSize = (text: string, gzipSize: (text: string) => number) => (text.len
 export class CountFileError extends Error {}
 
 function countsFrom(raw: unknown, length: number, what: string): Float64Array {
-  if (!Array.isArray(raw) || raw.length !== length || raw.some((c) => typeof c !== 'number' || !(c >= 0))) {
-    throw new CountFileError(`${what}: counts do not match its pages`);
+  if (!Array.isArray(raw) || raw.length !== length) throw new CountFileError(`${what}: counts do not match its pages`);
+  // A plain loop: a common word has a count for nearly every page, and this runs while the reader waits.
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const c: unknown = raw[i];
+    if (typeof c !== 'number' || !(c >= 0)) throw new CountFileError(`${what}: counts do not match its pages`);
+    out[i] = c;
   }
-  return Float64Array.from(raw as number[]);
+  return out;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -532,24 +550,63 @@ export function countFileFor(manifest: Pick<CountManifest, 'bounds'>, word: stri
   return found;
 }
 
-/** One word of one bundle, decoded and checked; `next` and `begun` as its entry in the file says. */
+/** One word of one bundle, decoded and checked (its spellings when asked); `next` and `begun` as its entry in the file says. */
 function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pageCount: number): WordCounts {
   if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
   const pages = pagesFromSteps(e.p, pageCount, word);
+  const lists = e.v;
   const spellings = new Map<string, Uint32Array>();
-  for (const [spelling, list] of Object.entries(e.v)) spellings.set(spelling, list === 0 ? pages : pagesFromSteps(list, pageCount, spelling));
-  const counts: WordCounts = { pages, counts: countsFrom(e.c, pages.length, word), spellings };
+  const counts: WordCounts = {
+    pages,
+    counts: countsFrom(e.c, pages.length, word),
+    spelling(spelled) {
+      if (!Object.hasOwn(lists, spelled)) return undefined;
+      let found = spellings.get(spelled);
+      if (!found) {
+        const list = lists[spelled];
+        spellings.set(spelled, (found = list === 0 ? pages : pagesFromSteps(list, pageCount, spelled)));
+      }
+      return found;
+    },
+  };
   if (begun !== undefined) {
     if (!Number.isInteger(begun) || (begun as number) < 0) throw new CountFileError(`${word}: bad file of longer words`);
     counts.begunFile = begun as number;
   }
-  if (next !== undefined) {
-    if (!isObject(next) || !Object.values(next).every((f) => Number.isInteger(f) && (f as number) >= 0)) {
-      throw new CountFileError(`${word}: bad phrase files`);
-    }
-    counts.next = new Map(Object.entries(next as Record<string, number>));
-  }
+  if (next !== undefined) counts.followedBy = followedBy(word, next);
   return counts;
+}
+
+/**
+ * A word's phrase files as its entry writes them (`g`, see `packCountFiles`),
+ * as a function of the word that follows it; checked when first asked.
+ */
+function followedBy(word: string, g: unknown): (second: string) => number | undefined {
+  if (g === null) return () => undefined;
+  let files: [number, string[]] | undefined;
+  return (second) => {
+    if (!files) {
+      const ok =
+        Array.isArray(g) &&
+        g.length === 2 &&
+        Number.isInteger(g[0]) &&
+        g[0] >= 0 &&
+        Array.isArray(g[1]) &&
+        g[1].every((b: unknown, i: number, all: unknown[]) => typeof b === 'string' && (i === 0 || compareWords(all[i - 1] as string, b) < 0));
+      if (!ok) throw new CountFileError(`${word}: bad phrase files`);
+      files = g as [number, string[]];
+    }
+    const [first, bounds] = files;
+    // How many later files begin at or before `second`: a binary search, as `countFileFor`.
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareWords(bounds[mid], second) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return first + lo;
+  };
 }
 
 /** A file's JSON object; a CountFileError when it is not one. */
@@ -591,7 +648,7 @@ export class CountFile {
       const outside = set.o;
       if (outside !== undefined && !numbers(outside)) throw new CountFileError(`${word}: bad list of bundles`);
       // A bundle whose runs hold the word has its followers in `g`, or none.
-      return { e, next: outside?.includes(bundle) ? undefined : (set.g ?? {}), begun: set.x };
+      return { e, next: outside?.includes(bundle) ? undefined : (set.g ?? null), begun: set.x };
     };
     const decoded = new Map<string, WordCounts>();
     return {
@@ -716,14 +773,14 @@ export async function lookUpCounted(reader: CountReader, keys: readonly string[]
   if (keys.length === 1) {
     const word = await reader.word(keys[0]);
     if (!word) return [];
-    return exact === undefined ? word.pages : (word.spellings.get(exact) ?? []);
+    return exact === undefined ? word.pages : (word.spelling(exact) ?? []);
   }
   if (exact !== undefined) return undefined;
   if (keys.length > PHRASE_WORDS) return longPhrase(reader, keys);
   const words = await Promise.all(keys.map((k) => reader.word(k)));
   if (words.some((w) => w === null)) return [];
-  if (words.some((w) => !w!.next)) return undefined;
-  const file = words[0]!.next!.get(keys[1]);
+  if (words.some((w) => !w!.followedBy)) return undefined;
+  const file = words[0]!.followedBy!(keys[1]);
   if (file === undefined) return [];
   return (await reader.phrases(file)).get(keys.join(' ')) ?? [];
 }

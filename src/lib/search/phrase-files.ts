@@ -46,14 +46,16 @@ export const pageSteps = (pages: ArrayLike<number>): number[] => Array.from(page
 /** Page numbers from their steps; throws unless they are ascending page numbers below `pageCount`. */
 export function pagesFromSteps(steps: unknown, pageCount: number, what = 'pages'): Uint32Array {
   if (!Array.isArray(steps)) throw new Error(`${what}: not a list of pages`);
+  // A plain loop: a common word's list has nearly every page, and this runs while the reader waits.
   const out = new Uint32Array(steps.length);
   let page = 0;
-  steps.forEach((step: unknown, i) => {
+  for (let i = 0; i < steps.length; i++) {
+    const step: unknown = steps[i];
     if (!Number.isInteger(step) || (step as number) < (i === 0 ? 0 : 1)) throw new Error(`${what}: bad step ${String(step)}`);
     page += step as number;
     if (page >= pageCount) throw new Error(`${what}: page ${page} of ${pageCount}`);
     out[i] = page;
-  });
+  }
   return out;
 }
 
