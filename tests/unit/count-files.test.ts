@@ -30,7 +30,7 @@ import {
   type CountReader,
 } from '../../src/lib/search/count-files.ts';
 import { META_WEIGHTS, toIndexText } from '../../src/lib/search/index-fields.ts';
-import { countTerms, lookUpPages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../src/lib/search/pagefind-index.ts';
+import { compareWords, countTerms, lookUpPages, readChunk, readMeta, type IndexMeta, type WordPages } from '../../src/lib/search/pagefind-index.ts';
 
 /** Syllables whose folded forms collide or begin one another, common and rare. */
 const COMMON = ['hòa', 'hóa', 'hoá', 'hoa', 'hoạch', 'kế', 'đơn', 'đồng', 'một', 'cửa', 'liên', 'thông', 'cải', 'cách', 'hành', 'chính', 'xã'];
@@ -151,6 +151,8 @@ describe('count files', () => {
     ['as written by the build, every run of words', () => writtenReader(), true],
     ['with a threshold only some words meet', async () => memoryReader(await built({ common: 3 })), false],
     ['with room for only the most common words', async () => memoryReader(await built({ maxCommon: 8 })), false],
+    // Each word's runs cut across many files, within a pair of words as well (see the test below).
+    ['in files smaller than one pair of words', async () => memoryReader(await built({ fileBytes: 64 })), true],
     // Bundles side by side: each reads its own part, whatever the others hold.
     ['as the last of three bundles, the others holding fewer runs', async () => memoryReader(await packInMemory(['a', 'b', 'c'], [await counted({ maxCommon: 8 }), await counted({ common: 3 }), await counted()], { gzipSize }), 2), true],
     ['as the first of three bundles, holding fewest runs', async () => memoryReader(await packInMemory(['a', 'b', 'c'], [await counted({ maxCommon: 8 }), await counted({ common: 3 }), await counted()], { gzipSize }), 0), false],
@@ -212,6 +214,30 @@ describe('count files', () => {
     }
     expect(shared).toBeGreaterThan(5);
     expect(dropped.size).toBeGreaterThan(10);
+  });
+
+  it('cut a pair of words with more runs than a file holds between files, in the order of the runs', async () => {
+    const out = await built({ fileBytes: 64 });
+    // Each word's phrase files: the first, and the rest of the run that begins each later one.
+    const files = out.counts.flatMap((text) => Object.entries(JSON.parse(text) as Record<string, { g?: [number, string[]] }>)).filter(([, e]) => e.g);
+    const cutInPair = files.filter(([, e]) => e.g![1].some((rest) => rest.includes(' ')));
+    expect(cutInPair.length).toBeGreaterThan(0);
+    for (const [word, e] of cutInPair) {
+      const [first, bounds] = e.g!;
+      // Each file holds the runs of this word from its bound (inclusive) to the next one's (exclusive), and those only.
+      [undefined, ...bounds].forEach((from, i) => {
+        const rests = Object.keys(JSON.parse(out.phrases[first + i]) as object)
+          .filter((run) => run.startsWith(`${word} `))
+          .map((run) => run.slice(word.length + 1));
+        expect(rests.length, `${word} ${from}`).toBeGreaterThan(0);
+        if (from !== undefined) expect(rests, word).toContain(from);
+        const next = bounds[i];
+        for (const rest of rests) {
+          if (from !== undefined) expect(compareWords(from, rest), `${word} ${rest}`).toBeLessThanOrEqual(0);
+          if (next !== undefined) expect(compareWords(rest, next), `${word} ${rest}`).toBeLessThan(0);
+        }
+      });
+    }
   });
 
   it('hold the runs of at most the most common words, when an index has more words than they take', async () => {

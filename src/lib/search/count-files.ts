@@ -23,9 +23,10 @@
  *   with it, the same counts taken as Pagefind takes a query's last word,
  *   with every word it begins;
  * - phrase files, `c<i>.json`: for every run of two to `PHRASE_WORDS` words
- *   met in some page, the pages of each bundle having it, grouped by the
- *   run's first two words. Every run is written, so a run that is not in its
- *   file is in no page. (Only runs of a bundle's `MAX_COMMON` most common
+ *   met in some page, the pages of each bundle having it, in word order of
+ *   the runs, a few kilobytes per file; the first word's entry in the count
+ *   files tells which file holds each of its runs. Every run is written, so a
+ *   run that is not in its file is in no page. (Only runs of a bundle's `MAX_COMMON` most common
  *   words, should it have more words than that: a phrase with another word
  *   is read from its chunks.) Most runs are in one page or a few, and the
  *   phrase files are about three times the size of the count files;
@@ -121,12 +122,13 @@ export interface WordCounts {
    */
   begunFile?: number;
   /**
-   * The phrase file that holds the runs beginning with this word and
-   * `second` if some page has one: a run that is not in it is in no page.
-   * Undefined (the function) when the bundle's runs leave this word out
-   * (`MAX_COMMON`); undefined (its answer) when no word follows this one.
+   * The phrase file that holds the run of this word followed by `rest` (the
+   * other words, joined by spaces) if some page has it: a run that is not
+   * in that file is in no page. Undefined (the function) when the bundle's
+   * runs leave this word out (`MAX_COMMON`); undefined (its answer) when no
+   * word follows this one.
    */
-  followedBy?: (second: string) => number | undefined;
+  followedBy?: (rest: string) => number | undefined;
 }
 
 /** One word of one bundle, as written. */
@@ -365,7 +367,8 @@ export async function packCountFiles(
     };
   };
 
-  // Per first word: the phrase file of its first pair, and the second word of each pair that begins a later file.
+  // Per first word: the phrase file of its first run, and the rest of the run (the words after the
+  // first) that begins each later file.
   const fileOf = new Map<string, [number, string[]]>();
   const phrases = packer('phrases');
   let done = 0;
@@ -384,11 +387,35 @@ export async function packCountFiles(
       }
       bytes += size;
     }
-    // The file this pair goes into: the current one, unless it is full.
-    await phrases.add([...runs].map(([run, lists]) => [run, byBundle(lists)]), bytes);
-    const followers = fileOf.get(first);
-    if (!followers) fileOf.set(first, [phrases.files, []]);
-    else if (followers[0] + followers[1].length < phrases.files) followers[1].push(second);
+    // The file this pair goes into: the current one, unless it is full. A pair of more than a file
+    // ("kế hoạch", followed by every plan's number) is cut between runs in their order, so that a
+    // query reads the part with its own run: its two-word run comes first.
+    const entries = [...runs].map(([run, lists]): [string, string] => [run, byBundle(lists)]);
+    const pieces: [[string, string][], number, string][] = [];
+    if (bytes <= fileBytes) pieces.push([entries, bytes, second]);
+    else {
+      const rest = (run: string) => run.slice(first.length + 1);
+      entries.sort(([a], [b]) => compareWords(rest(a), rest(b)));
+      const length = entries.reduce((sum, [run, lists]) => sum + run.length + lists.length, 0);
+      let piece: [string, string][] = [];
+      let pieceLength = 0;
+      for (const entry of entries) {
+        piece.push(entry);
+        pieceLength += entry[0].length + entry[1].length;
+        if ((pieceLength / length) * bytes >= fileBytes) {
+          pieces.push([piece, (pieceLength / length) * bytes, rest(piece[0][0])]);
+          piece = [];
+          pieceLength = 0;
+        }
+      }
+      if (piece.length) pieces.push([piece, (pieceLength / length) * bytes, rest(piece[0][0])]);
+    }
+    for (const [piece, pieceBytes, from] of pieces) {
+      await phrases.add(piece, pieceBytes);
+      const followers = fileOf.get(first);
+      if (!followers) fileOf.set(first, [phrases.files, []]);
+      else if (followers[0] + followers[1].length < phrases.files) followers[1].push(from);
+    }
     done += group.length;
     options.progress?.('runs', done, pairTotal);
   }
@@ -414,9 +441,9 @@ export async function packCountFiles(
       }
     }
     // b: each bundle's entry, 0 for none; g: the phrase files of the runs it begins in some bundle,
-    // as the first and the second word that begins each one after it (pairs are packed in word
-    // order, one pair to one file; a common word may have ten thousand followers, numbers mostly,
-    // in a few dozen files); o: the bundles having it whose runs leave it out (`CountFile.bundle`).
+    // as the first and the rest of the run (the words after this one) that begins each one after
+    // it (runs are packed in word order; a common word may have ten thousand followers, numbers
+    // mostly, in a few dozen files); o: the bundles having it whose runs leave it out (`CountFile.bundle`).
     const fields: [string, string][] = [['b', byBundle(group.map(([b, [, entry]]) => [b, entry]))]];
     const followers = fileOf.get(word);
     if (followers) {
@@ -579,12 +606,14 @@ function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pag
 
 /**
  * A word's phrase files as its entry writes them (`g`, see `packCountFiles`),
- * as a function of the word that follows it; checked when first asked.
+ * as a function of the words that follow it in a run; checked when first
+ * asked. The words are joined by spaces, which sort before any letter, so
+ * that runs compare as strings in the order they were packed.
  */
-function followedBy(word: string, g: unknown): (second: string) => number | undefined {
+function followedBy(word: string, g: unknown): (rest: string) => number | undefined {
   if (g === null) return () => undefined;
   let files: [number, string[]] | undefined;
-  return (second) => {
+  return (rest) => {
     if (!files) {
       const ok =
         Array.isArray(g) &&
@@ -597,12 +626,12 @@ function followedBy(word: string, g: unknown): (second: string) => number | unde
       files = g as [number, string[]];
     }
     const [first, bounds] = files;
-    // How many later files begin at or before `second`: a binary search, as `countFileFor`.
+    // How many later files begin at or before `rest`: a binary search, as `countFileFor`.
     let lo = 0;
     let hi = bounds.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareWords(bounds[mid], second) <= 0) lo = mid + 1;
+      if (compareWords(bounds[mid], rest) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return first + lo;
@@ -780,7 +809,7 @@ export async function lookUpCounted(reader: CountReader, keys: readonly string[]
   const words = await Promise.all(keys.map((k) => reader.word(k)));
   if (words.some((w) => w === null)) return [];
   if (words.some((w) => !w!.followedBy)) return undefined;
-  const file = words[0]!.followedBy!(keys[1]);
+  const file = words[0]!.followedBy!(keys.slice(1).join(' '));
   if (file === undefined) return [];
   return (await reader.phrases(file)).get(keys.join(' ')) ?? [];
 }
