@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
+import { PHRASE_WORDS } from '../../src/lib/search/count-files.ts';
 import { fromIndexText, numberToken, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { findNumber } from '../../src/lib/search/number-query.ts';
 import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
@@ -189,6 +190,27 @@ describe('the searches a query becomes', () => {
     // "ch" may be a whole word somewhere ("P.QLCN&ChN"), and the phrase still missing.
     expect(followUpSearches(q, answers([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
     expect(followUpSearches(q, answers([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);
+  });
+
+  it('asks a phrase longer than the index files hold runs of as each run of it, and a quoted one whole', () => {
+    const t = terms('hiện đại hoá hành chính');
+    expect(PHRASE_WORDS).toBe(4);
+    expect(t['phrase:0']).toBeUndefined();
+    expect([t['phrase:0:0'].lookup, t['phrase:0:1'].lookup]).toEqual([{ keys: ['hien', 'dai', 'hoa', 'hanh'] }, { keys: ['dai', 'hoa', 'hanh', 'chinh'] }]);
+    expect(t['phrase:0:2']).toBeUndefined();
+    expect(terms('"hiện đại hoá hành chính"')['quoted:0'].lookup).toEqual({ keys: ['hien', 'dai', 'hoa', 'hanh', 'chinh'] });
+    // A phrase as long as the runs is asked whole.
+    expect(terms('đại hoá hành chính')['phrase:0'].lookup).toEqual({ keys: ['dai', 'hoa', 'hanh', 'chinh'] });
+    // The phrase before a half-typed last word, likewise, when no plan has every run of the whole.
+    const q = parseQuery('kế hoạch cải cách hành ch');
+    const hit: Scored = [['p', 1]];
+    const first = answerKit().answers([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['word:3', hit], ['word:4', hit], ['whole', hit], ['phrase:0:0', hit], ['phrase:0:1', []], ['phrase:0:2', hit]]);
+    expect(followUpSearches(q, first).map((s) => [s.id, s.lookup?.keys.join(' ')])).toEqual([
+      ['head:0', 'ke hoach cai cach'],
+      ['head:1', 'hoach cai cach hanh'],
+    ]);
+    const every = answerKit().answers([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['word:3', hit], ['word:4', hit], ['whole', hit], ['phrase:0:0', hit], ['phrase:0:1', hit], ['phrase:0:2', hit]]);
+    expect(followUpSearches(q, every)).toEqual([]);
   });
 
   it('asks for the last word as a prefix when no plan has every word, for ranking by how many', () => {

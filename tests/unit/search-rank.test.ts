@@ -29,6 +29,24 @@ describe('ranking', () => {
     expect(order(rankText(q, a, noDates))).toEqual(['phrase', 'scattered']);
   });
 
+  it('counts a plan as having a long phrase when it has every run of it the searches asked', () => {
+    const q = parseQuery('hiện đại hoá hành chính');
+    const every = hits(['both', 1], ['first', 1], ['none', 1]);
+    const a = answers({
+      'all:0': hits(['none', 9], ['first', 5], ['both', 1]),
+      'phrase:0:0': hits(['both', 1], ['first', 1]),
+      'phrase:0:1': hits(['both', 1]),
+      'word:0': every,
+      'word:1': every,
+      'word:2': every,
+      'word:3': every,
+      whole: every,
+    });
+    const ranked = rankText(q, a, noDates);
+    expect(order(ranked)).toEqual(['both', 'none', 'first']);
+    expect(ranked.hits.map((h) => h.phrase)).toEqual([2, 0, 0]);
+  });
+
   it('puts the exact diacritics typed above matches found only by folding', () => {
     const q = parseQuery('dòng');
     const a = answers({ 'all:0': hits(['dong-thap', 5], ['dong-ho-so', 1]), 'exact:0': hits(['dong-ho-so', 1]) });

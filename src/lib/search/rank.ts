@@ -47,6 +47,18 @@ export function idSet(answers: Answers, id: string): PlanBits {
 }
 const ids = idSet;
 
+/**
+ * The plans having a phrase a search asked about to rank (searches.ts,
+ * `phraseSearches`): its answer, or, when the phrase was asked as runs of
+ * it, the plans having every run.
+ */
+export function phraseSet(answers: Answers, id: string): PlanBits {
+  if (answers.has(id)) return ids(answers, id);
+  let found: PlanBits | undefined;
+  for (let k = 0; answers.has(`${id}:${k}`); k++) found = found ? found.and(ids(answers, `${id}:${k}`)) : ids(answers, `${id}:${k}`);
+  return found ?? PlanBits.empty;
+}
+
 /** Scores of one search scaled to 0..1 by its best hit, in the answer's order. */
 function scaled(answer: Answer): Float64Array {
   // A loop, not Math.max(...scores): an answer may hold every plan of the archive, more than a call takes arguments.
@@ -95,8 +107,8 @@ export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ran
   const quotedSets = q.phrases.map((_, j) => ids(answers, `quoted:${j}`));
   const exact = exactSet(q, answers);
   const whole = ids(answers, 'whole');
-  const head = ids(answers, 'head');
-  const phrase0 = ids(answers, 'phrase:0');
+  const head = phraseSet(answers, 'head');
+  const phrase0 = phraseSet(answers, 'phrase:0');
   const hasQuoted = (plan: number) => quotedSets.every((s) => s.has(plan));
 
   // The words as typed: Pagefind's ranked answer, minus plans it kept by
@@ -120,11 +132,11 @@ export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ran
     const spans = replacementRuns(v.words).map((_, k) => ids(answers, `span:${vi}:${k}`));
     const first = answers.get(`span:${vi}:0`);
     const kept = v.words.flatMap((w) => (w.from === undefined ? [] : [w.from]));
-    const phraseSet = kept.length ? ids(answers, `phrase:${vi}`) : undefined;
+    const keptPhrase = kept.length ? phraseSet(answers, `phrase:${vi}`) : undefined;
     for (const plan of first?.plans ?? []) {
       if (taken.has(plan) || !spans.every((s) => s.has(plan)) || !kept.every((i) => wordSets[i].has(plan)) || !hasQuoted(plan)) continue;
       taken.add(plan);
-      hits.push({ plan, matched: n, phrase: !phraseSet || phraseSet.has(plan) ? 2 : 0, exact: exact.has(plan), whole: whole.has(plan), base: 0 });
+      hits.push({ plan, matched: n, phrase: !keptPhrase || keptPhrase.has(plan) ? 2 : 0, exact: exact.has(plan), whole: whole.has(plan), base: 0 });
     }
   });
 

@@ -8,7 +8,9 @@
  * First round:
  * - `all:0`: every word, folded (đ→d included); Pagefind matches each as a
  *   prefix and ranks. This is the relevance base.
- * - `phrase:0`: the words as an exact phrase (Pagefind's quoted search).
+ * - `phrase:0`: the words as an exact phrase (Pagefind's quoted search); for
+ *   more words than the index files hold runs of (`PHRASE_WORDS`), each run
+ *   of that many words of it instead, `phrase:0:<k>` (`phraseSearches`).
  * - `word:<i>`: each word but the last as a whole word, which keeps "hoa"
  *   from matching "hoạch" anywhere but at the end and finds the words no plan
  *   contains; `whole`: the last word as a whole word, to rank "hoà" above
@@ -38,9 +40,10 @@
  * search. `term` is what Pagefind is asked when that fails.
  */
 import { placeTones } from '../text/tone.ts';
+import { PHRASE_WORDS } from './count-files.ts';
 import { toIndexText } from './index-fields.ts';
 import type { ParsedQuery } from './parse.ts';
-import { idSet as ids, type Answers } from './rank.ts';
+import { idSet as ids, phraseSet, type Answers } from './rank.ts';
 import { wordKeys } from './text.ts';
 import { replacementRuns } from './variants.ts';
 
@@ -85,13 +88,29 @@ const quote = (keys: string[]) => `"${keys.join(' ')}"`;
 const quoted = (id: string, keys: string[]): SearchSpec => ({ id, term: quote(keys), exact: false, lookup: { keys } });
 const wholeWord = (id: string, key: string) => quoted(id, [key]);
 
+/**
+ * Whether plans have `keys` as a phrase, asked only to rank, never to choose
+ * plans: the phrase itself, when the index files hold runs that long
+ * (count-files.ts); else each run of `PHRASE_WORDS` words of it, `<id>:<k>`,
+ * and a plan with every one of them counts as having it (rank.ts,
+ * `phraseSet`). An exact answer for a longer phrase means the positions of
+ * all its words in every plan: 6.4 MB for a five-word query on 100,000
+ * plans, against two small files. A plan with every run but not the phrase
+ * would need the runs to overlap only by chance, and would only rank among
+ * those that have it. A phrase in quotes, which chooses plans, stays exact.
+ */
+function phraseSearches(id: string, keys: string[]): SearchSpec[] {
+  if (keys.length <= PHRASE_WORDS) return [quoted(id, keys)];
+  return keys.slice(0, keys.length - PHRASE_WORDS + 1).map((_, k) => quoted(`${id}:${k}`, keys.slice(k, k + PHRASE_WORDS)));
+}
+
 export function textSearches(q: ParsedQuery): SearchSpec[] {
   const specs: SearchSpec[] = [];
   const n = q.words.length;
   if (n === 0) return specs;
   const keys = q.words.map((w) => w.key);
   specs.push(rankedSearch('all:0', keys));
-  if (n > 1) specs.push(quoted('phrase:0', keys));
+  if (n > 1) specs.push(...phraseSearches('phrase:0', keys));
   for (let i = 0; i < n - 1; i++) specs.push(wholeWord(`word:${i}`, keys[i]));
   specs.push(wholeWord('whole', keys[n - 1]));
   if (q.typedDiacritics) {
@@ -114,7 +133,7 @@ export function textSearches(q: ParsedQuery): SearchSpec[] {
     if (vi === 0) return;
     replacementRuns(v.words).forEach((run, k) => specs.push(quoted(`span:${vi}:${k}`, run)));
     const kept = v.words.some((w) => w.from !== undefined);
-    if (kept) specs.push(quoted(`phrase:${vi}`, v.words.map((w) => w.key)));
+    if (kept) specs.push(...phraseSearches(`phrase:${vi}`, v.words.map((w) => w.key)));
   });
   return specs;
 }
@@ -130,8 +149,8 @@ export function followUpSearches(q: ParsedQuery, answers: Answers): SearchSpec[]
   const specs: SearchSpec[] = [];
   if (!wholeKnown || !anyHasAll) specs.push(rankedSearch('word:last', [last]));
   // No plan has the whole phrase, typically because its last word is half typed.
-  const noPhrase = (answers.get('phrase:0')?.size ?? 0) === 0;
-  if (noPhrase && n > 2) specs.push(quoted('head', q.words.slice(0, -1).map((w) => w.key)));
+  const noPhrase = phraseSet(answers, 'phrase:0').size === 0;
+  if (noPhrase && n > 2) specs.push(...phraseSearches('head', q.words.slice(0, -1).map((w) => w.key)));
   return specs;
 }
 
