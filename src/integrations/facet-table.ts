@@ -3,16 +3,16 @@
  * each plan's filter values, read back from the pages Pagefind stored, so
  * the search page can count facets for any result list with one download
  * instead of one Pagefind search per filter value. Beside the count files
- * goes the same by page number (src/lib/search/facet-columns.ts), which the
- * page reads first.
+ * go the same by page number, a file per filter (src/lib/search/facet-columns.ts),
+ * which the page reads first.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progress } from '../lib/progress.ts';
 import { countSet } from '../lib/search/count-files.ts';
-import { buildFacetColumns, facetColumnsFile } from '../lib/search/facet-columns.ts';
+import { buildFacetColumns, facetColumnFile } from '../lib/search/facet-columns.ts';
 import type { FacetTable } from '../lib/search/facets.ts';
-import { FACET_FILE } from '../lib/search/index-fields.ts';
+import { FACET_FILE, FILTERS } from '../lib/search/index-fields.ts';
 import { readBundle } from './bundle-files.ts';
 import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts';
 
@@ -59,7 +59,11 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
     return { hash, pages: meta.pages.map((id) => filtersOf.get(id) ?? {}) };
   });
   const set = countSet(written.map((b) => b.hash));
-  mkdirSync(join(site, 'pagefind', facetColumnsFile(set), '..'), { recursive: true });
-  writeFileSync(join(site, 'pagefind', facetColumnsFile(set)), buildFacetColumns(written.map((b) => b.hash), written.map((b) => b.pages)));
+  const columns = buildFacetColumns(written.map((b) => b.hash), written.map((b) => b.pages), FILTERS);
+  for (const [name, text] of columns) {
+    const file = join(site, 'pagefind', facetColumnFile(set, name));
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, text);
+  }
   return perPlan.size;
 }

@@ -33,6 +33,7 @@ import {
   readManifest,
   readPhraseFile,
 } from '../../src/lib/search/count-files.ts';
+import { facetColumnFile, readFacetColumn } from '../../src/lib/search/facet-columns.ts';
 import { ID_BLOCK, idFile, pageFile, pageFragment, pageInfo, readIdFile, readPageFile } from '../../src/lib/search/page-files.ts';
 import { PHRASE_DIR, bundlePages, phraseFiles } from '../../src/lib/search/phrase-files.ts';
 import { exactKey, wordKeys, words } from '../../src/lib/search/text.ts';
@@ -566,6 +567,19 @@ describe('whole words and phrases read from the index files', () => {
       return out;`,
     );
     for (const [key, ids] of fromFiles) expect(ids.sort(), key).toEqual(viaPagefind[key]);
+    // The same from the facet columns, a file per filter, which the page reads first.
+    const bundles = bundlesOf(dir);
+    const hashes = bundles.map(({ folder, language }) => indexHash(folder, language));
+    const set = countSet(hashes);
+    for (const name of FILTERS) {
+      const text = readFileSync(join(dir, 'pagefind', facetColumnFile(set, name)), 'utf8');
+      const column = readFacetColumn(text, name, hashes, bundles.map((b) => b.meta.pages.length));
+      expect([...column.all].sort(), name).toEqual([...fromFiles.keys()].filter((k) => k.startsWith(`${name}=`)).map((k) => k.slice(name.length + 1)).sort());
+      for (const value of column.all) {
+        const ids = bundles.flatMap((b, i) => Array.from(column.pagesWith(i, value), (page) => b.meta.pages[page]));
+        expect(ids.sort(), `${name}=${value}`).toEqual(viaPagefind[`${name}=${value}`]);
+      }
+    }
   });
 
   it.each([
@@ -759,19 +773,19 @@ describe('whole words and phrases read from the index files', () => {
     }
   });
 
-  it('show and count the same plans when the page files, the facet columns or the id files are missing, reading .pf_meta and the facet table instead', async () => {
+  it('show and count the same plans when the page files, the facet columns or the id files are missing, reading .pf_meta, the filter files and the facet table instead', async () => {
     for (const [server, base] of [[root, '/'], [sub, SUB_BASE]] as const) {
       const params = { q: 'kế hoạch', nam: '2022' };
       const normal = await open(params, server, base);
       const expected = await readAll(normal.page, base);
       expect(expected.slugs.length, base).toBeGreaterThan(0);
       const counts = await facetCounts(normal.page);
-      // Counted by page number: no id of any plan, nor the facet table by id.
+      // Filtered and counted by page number, a column per filter: no id of any plan, no filter file, nor the facet table by id.
       const requested = await normal.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      expect(requested.filter((p) => p.endsWith('/loc.json')), base).toHaveLength(1);
-      expect(requested.filter((p) => /\/ma\d+\.json$/.test(p) || p.endsWith('.pf_meta') || p.endsWith(`/${FACET_FILE}`)), base).toEqual([]);
+      expect(requested.filter((p) => /\/loc-[a-z-]+\.json$/.test(p)).map((p) => p.replace(/^.*\/loc-/, '')).sort(), base).toEqual(FILTERS.map((f) => `${f}.json`).sort());
+      expect(requested.filter((p) => /\/ma\d+\.json$/.test(p) || p.endsWith('.pf_meta') || p.endsWith('.pf_filter') || p.endsWith(`/${FACET_FILE}`)), base).toEqual([]);
       await normal.page.close();
-      for (const missing of [/\/trang\.json$/, /\/loc\.json$/, /\/(loc|ma\d+)\.json$/]) {
+      for (const missing of [/\/trang\.json$/, /\/loc-nam\.json$/, /\/loc-cap\.json$/, /\/(loc-[a-z-]+|ma\d+)\.json$/]) {
         const page = await browser.newPage();
         await page.route(
           (url) => url.pathname.includes(`/${COUNT_DIR}/`) && missing.test(url.pathname),
@@ -985,7 +999,7 @@ describe('the search page', () => {
     const { page, slugs } = await open({ q: 'kế hoạch' });
     const facetFiles: string[] = [];
     // The facet columns by page number (facet-columns.ts), or the facet table by id without them.
-    page.on('request', (r) => (r.url().includes(FACET_FILE) || r.url().endsWith('/loc.json')) && facetFiles.push(r.url()));
+    page.on('request', (r) => (r.url().includes(FACET_FILE) || /\/loc-[a-z-]+\.json$/.test(r.url())) && facetFiles.push(r.url()));
     await page.waitForLoadState('networkidle');
     expect(slugs.length).toBeGreaterThan(0);
     expect(facetFiles).toEqual([]);
@@ -998,7 +1012,7 @@ describe('the search page', () => {
 
     await page.focus('#loc-cap');
     await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
-    expect(facetFiles).toEqual([expect.stringMatching(/\/loc\.json$/)]);
+    expect(facetFiles.map((url) => url.replace(/^.*\/loc-/, '')).sort()).toEqual(FILTERS.map((f) => `${f}.json`).sort());
     const all = await search('kế hoạch');
     const narrower = await search('kế hoạch cải cách');
     const levelCount = (slugs: string[], level: string) => slugs.filter((s) => plans.find((p) => p.slug === s)!.plan.issuer.level === level).length;
@@ -1014,7 +1028,7 @@ describe('the search page', () => {
     await page.waitForSelector(DONE, { state: 'attached' });
     await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
     expect(await page.textContent(`#loc-cap option[value="${level}"]`)).toContain(`(${narrowerCount})`);
-    expect(facetFiles).toHaveLength(1);
+    expect(facetFiles).toHaveLength(FILTERS.length);
     await page.close();
   });
 

@@ -1,11 +1,12 @@
 /**
  * The facet table by page number (src/lib/search/facet-columns.ts): each
- * bundle's filter values read back page by page, and files that do not fit
- * the indexes refused. tests/e2e/search.test.ts counts facets with it and
- * with the facet table by id on built sites.
+ * bundle's values of each filter read back page by page, a file per filter,
+ * and files that do not fit the indexes refused. tests/e2e/search.test.ts
+ * filters and counts facets with them, and with the facet table by id, on
+ * built sites.
  */
 import { describe, expect, it } from 'vitest';
-import { FacetColumnsError, buildFacetColumns, readFacetColumns } from '../../src/lib/search/facet-columns.ts';
+import { FacetColumnsError, buildFacetColumns, readFacetColumn } from '../../src/lib/search/facet-columns.ts';
 
 const bundles: Record<string, string[]>[][] = [
   [
@@ -15,41 +16,57 @@ const bundles: Record<string, string[]>[][] = [
   ],
   [{ nam: ['2011'], tinh: ['ha-giang'], cap: ['huyen'] }],
 ];
+const files = () => buildFacetColumns(['a', 'b'], bundles, ['nam', 'loai']);
+const read = (name: string) => readFacetColumn(files().get(name)!, name, ['a', 'b'], [3, 1]);
 
 describe('facet columns', () => {
-  it("give back each page's values of each filter, bundle by bundle", () => {
-    const columns = readFacetColumns(buildFacetColumns(['a', 'b'], bundles), ['a', 'b'], [3, 1]);
-    bundles.forEach((pages, b) =>
-      pages.forEach((filters, page) => {
-        for (const name of ['nam', 'tinh', 'cap']) expect(columns.values(b, page, name), `${b} ${page} ${name}`).toEqual(filters[name] ?? []);
-      }),
-    );
-    expect(columns.all.get('nam')).toEqual(['2011', '2020', '2021', '2022']);
-    expect(columns.all.get('tinh')).toEqual(['ha-giang', 'lang-son']);
+  it("give back each page's values of each filter, bundle by bundle, a file per filter", () => {
+    expect([...files().keys()]).toEqual(['cap', 'loai', 'nam', 'tinh']);
+    for (const name of ['nam', 'tinh', 'cap']) {
+      const column = read(name);
+      bundles.forEach((pages, b) => pages.forEach((filters, page) => expect(column.values(b, page), `${b} ${page} ${name}`).toEqual(filters[name] ?? [])));
+    }
+    expect(read('nam').all).toEqual(['2011', '2020', '2021', '2022']);
+    expect(read('tinh').all).toEqual(['ha-giang', 'lang-son']);
+    // A filter asked for that no page has: a file of empty cells.
+    expect(read('loai').all).toEqual([]);
+    expect(read('loai').values(0, 2)).toEqual([]);
+  });
+
+  it('give the pages of each bundle having a value', () => {
+    const nam = read('nam');
+    expect(Array.from(nam.pagesWith(0, '2020'))).toEqual([0, 1]);
+    expect(Array.from(nam.pagesWith(0, '2021'))).toEqual([0]);
+    expect(Array.from(nam.pagesWith(1, '2020'))).toEqual([]);
+    expect(Array.from(nam.pagesWith(1, '2011'))).toEqual([0]);
+    expect(Array.from(nam.pagesWith(0, '1999'))).toEqual([]);
   });
 
   it('write a page of one value as its number, so that a column of like pages is a run of one number', () => {
-    const raw = JSON.parse(buildFacetColumns(['a', 'b'], bundles)) as { columns: Record<string, unknown[]>[] };
-    expect(raw.columns[0].cap).toEqual([1, 1, 2]);
-    expect(raw.columns[0].tinh).toEqual([1, 1, []]);
+    const cap = JSON.parse(files().get('cap')!) as { columns: unknown[][] };
+    expect(cap.columns[0]).toEqual([1, 1, 2]);
+    const tinh = JSON.parse(files().get('tinh')!) as { columns: unknown[][] };
+    expect(tinh.columns[0]).toEqual([1, 1, []]);
   });
 
-  it('are refused when they are of other indexes or do not fit them', () => {
-    const text = buildFacetColumns(['a', 'b'], bundles);
+  it('are refused when they are of other indexes or another filter, or do not fit them', () => {
+    const text = files().get('nam')!;
     const edited = (change: (raw: Record<string, unknown>) => void) => {
       const raw = JSON.parse(text) as Record<string, unknown>;
       change(raw);
       return JSON.stringify(raw);
     };
-    const bad: [string, string[], number[]][] = [
-      [text, ['a', 'c'], [3, 1]],
-      [text, ['a'], [3]],
-      [text, ['a', 'b'], [4, 1]],
-      [edited((r) => (r.format = 2)), ['a', 'b'], [3, 1]],
-      [edited((r) => ((r.columns as Record<string, unknown[]>[])[0].nam[0] = 9)), ['a', 'b'], [3, 1]],
-      [edited((r) => ((r.columns as Record<string, unknown[]>[])[1].nam[0] = [-1])), ['a', 'b'], [3, 1]],
-      [edited((r) => delete (r.columns as Record<string, unknown[]>[])[1].cap), ['a', 'b'], [3, 1]],
+    const bad: [string, string, string[], number[]][] = [
+      [text, 'nam', ['a', 'c'], [3, 1]],
+      [text, 'nam', ['a'], [3]],
+      [text, 'nam', ['a', 'b'], [4, 1]],
+      [text, 'cap', ['a', 'b'], [3, 1]],
+      [edited((r) => (r.format = 1)), 'nam', ['a', 'b'], [3, 1]],
+      [edited((r) => ((r.columns as unknown[][])[0][0] = 9)), 'nam', ['a', 'b'], [3, 1]],
+      [edited((r) => ((r.columns as unknown[][])[1][0] = [-1])), 'nam', ['a', 'b'], [3, 1]],
+      [edited((r) => (r.columns as unknown[][]).pop()), 'nam', ['a', 'b'], [3, 1]],
+      [edited((r) => (r.values = [1])), 'nam', ['a', 'b'], [3, 1]],
     ];
-    for (const [file, hashes, pages] of bad) expect(() => readFacetColumns(file, hashes, pages), `${hashes} ${pages} ${file.slice(0, 60)}`).toThrow(FacetColumnsError);
+    for (const [file, name, hashes, pages] of bad) expect(() => readFacetColumn(file, name, hashes, pages), `${name} ${hashes} ${pages} ${file.slice(0, 60)}`).toThrow(FacetColumnsError);
   });
 });

@@ -18,9 +18,9 @@ import {
   readPhraseFile,
 } from '../../lib/search/count-files.ts';
 import type { Backend, BackendHit, BackendRequest, PlanData } from '../../lib/search/engine.ts';
-import { FacetColumnsError, facetColumnsFile, readFacetColumns } from '../../lib/search/facet-columns.ts';
+import { FacetColumnsError, facetColumnFile, readFacetColumn, type FacetColumn } from '../../lib/search/facet-columns.ts';
 import type { FacetSource, FacetTable } from '../../lib/search/facets.ts';
-import { FACET_FILE, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
+import { FACET_FILE, FILTERS, INDEX_LANGUAGE, META_WEIGHTS, SHARD_FILTER, SORT_BY_DATE, fromIndexText, pageIdLanguage } from '../../lib/search/index-fields.ts';
 import { IndexFormatError } from '../../lib/search/pagefind-index.ts';
 import { bm25 } from '../../lib/search/relevance.ts';
 import type { Lookup, Ranked } from '../../lib/search/searches.ts';
@@ -316,8 +316,12 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     const scored = bm25(parts.map((p, b) => ({ ...p, ids: inPlans(planOf[b], p.ids) })));
     return new Answer(Int32Array.from(scored, (h) => h.id), Float64Array.from(scored, (h) => h.score));
   };
-  const filtered = async (name: string, value: string): Promise<Answer> =>
-    unscored(await numbered(Promise.all(readers.map((r) => r.filtered(name, value)))));
+  /** The plans of one filter value: from the filter's column, else from each bundle's filter file. */
+  const filtered = async (name: string, value: string): Promise<Answer> => {
+    const column = await facetColumn(name);
+    if (column) return unscored(await numbered(Promise.resolve(readers.map((_, b) => column.pagesWith(b, value)))));
+    return unscored(await numbered(Promise.all(readers.map((r) => r.filtered(name, value)))));
+  };
   /**
    * Every plan by the sort key, as Pagefind's sorted search gives them: each
    * bundle's own order (ascending, or its reverse), bundles newest first, as
@@ -357,28 +361,33 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
     return undefined;
   };
 
-  /** The facet table by page number (facet-columns.ts); undefined when the build wrote none or it is unreadable. */
-  const facetColumns = sharedLoad(async () => {
+  /**
+   * One filter's column by page number (facet-columns.ts); undefined when
+   * the build wrote none (an older build, or a filter the page does not
+   * know) or it is unreadable.
+   */
+  const facetColumn = sharedLoads(async (name: string): Promise<FacetColumn | undefined> => {
+    if (!(FILTERS as readonly string[]).includes(name)) return undefined;
     const [set, pageCounts] = await Promise.all([setName(), Promise.all(readers.map((r) => r.pageCount()))]);
     try {
-      return readFacetColumns(await writtenText(bundle(facetColumnsFile(set)), FacetColumnsError), await hashes(), pageCounts);
+      return readFacetColumn(await writtenText(bundle(facetColumnFile(set, name)), FacetColumnsError), name, await hashes(), pageCounts);
     } catch (error) {
-      // Missing (an older build) or unreadable: the facet table by id counts instead.
       if (error instanceof FacetColumnsError || error instanceof SyntaxError) return undefined;
       throw error;
     }
   });
-  /** Each numbered plan's filter values, through its bundle and page. */
+  /** Each numbered plan's filter values, through its bundle and page; undefined, and the facet table by id used instead, without every column. */
   const planFacets = async (): Promise<FacetSource<number> | undefined> => {
-    const [columns, rows] = await Promise.all([facetColumns(), numbering()]);
-    if (!columns) return undefined;
+    const [columns, rows] = await Promise.all([Promise.all(FILTERS.map((name) => facetColumn(name))), numbering()]);
+    if (!columns.every((c) => c !== undefined)) return undefined;
+    const byName = new Map(FILTERS.map((name, i) => [name as string, columns[i]!]));
     const bundleAt = new Int32Array(plans.size).fill(-1);
     const pageAt = new Int32Array(plans.size);
     rows.forEach((row, b) => row.forEach((plan, page) => ((bundleAt[plan] = b), (pageAt[plan] = page))));
     return {
-      all: columns.all,
+      all: new Map([...byName].map(([name, column]) => [name, column.all])),
       has: (plan) => plan < bundleAt.length && bundleAt[plan] >= 0,
-      values: (plan, name) => columns.values(bundleAt[plan], pageAt[plan], name),
+      values: (plan, name) => byName.get(name)?.values(bundleAt[plan], pageAt[plan]) ?? [],
     };
   };
 
