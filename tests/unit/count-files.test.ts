@@ -292,8 +292,8 @@ describe('count files', () => {
   });
 
   it('refuse files they cannot read', () => {
-    const manifest = (m: object) => JSON.stringify({ format: 3, bundles: ['a'], weights: [[1]], common: [1], bounds: ['a'], ...m });
-    for (const text of ['{}', manifest({ format: 1 }), manifest({ format: 2 }), manifest({ bounds: ['b', 'a'] }), manifest({ bundles: ['b'] }), manifest({ bundles: ['a', 'b'] }), manifest({ weights: [] }), 'nope']) {
+    const manifest = (m: object) => JSON.stringify({ format: 4, bundles: ['a'], weights: [[1]], common: [1], bounds: ['a'], ...m });
+    for (const text of ['{}', manifest({ format: 1 }), manifest({ format: 2 }), manifest({ format: 3 }), manifest({ bounds: ['b', 'a'] }), manifest({ bundles: ['b'] }), manifest({ bundles: ['a', 'b'] }), manifest({ weights: [] }), 'nope']) {
       expect(() => readManifest(text, ['a']), text).toThrow();
     }
     expect(readManifest(manifest({}), ['a']).bounds).toEqual(['a']);
@@ -309,6 +309,10 @@ describe('count files', () => {
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"g":[0,["c","b"]]}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"o":"x"}}',
       '{"a":{"b":[{"p":[0],"c":[1],"v":{}}],"x":-1}}',
+      // Numbers as text (number-text.ts): a character that is no digit, a number without its last digit, steps beyond the pages.
+      '{"a":{"b":[{"p":"é","c":[1],"v":{}}]}}',
+      '{"a":{"b":[{"p":"!","c":"~","v":{}}]}}',
+      '{"a":{"b":[{"p":"~~~!","c":"\'","v":{}}]}}',
     ];
     // Each word is checked when first asked for; its spellings and phrase files, when they are.
     const readAll = (text: string) => {
@@ -319,7 +323,7 @@ describe('count files', () => {
     for (const text of bad) expect(() => readAll(text), text).toThrow();
     expect(() => readPhraseFile('{"a b":[[1,-1]]}').phrases(0, PAGES).get('a b')).toThrow();
     // A well-formed file reads back, for each bundle.
-    const file = readCountFile('{"a":{"b":[0,{"p":[2,1],"c":[1,2.5],"v":{"a":0,"à":[3]}}],"g":[4,["c","e"]],"o":[0]}}');
+    const file = readCountFile('{"a":{"b":[0,{"p":"$#","c":[1,2.5],"v":{"a":0,"à":"%"}}],"g":[4,["c","e"]],"o":[0]}}');
     expect(file.bundle(0, PAGES).get('a')).toBeUndefined();
     const a = file.bundle(1, PAGES).get('a')!;
     expect(a.spelling('à')).toEqual(Uint32Array.from([3]));

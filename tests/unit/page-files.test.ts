@@ -56,7 +56,11 @@ describe('page files', () => {
     for (const bad of [
       edited((r) => (r.format = 1)),
       edited((r) => (r.pages = ID_BLOCK)),
-      edited((r) => ((r.words as number[])[0] = -1)),
+      edited((r) => (r.words = [400])),
+      // Word counts as text (number-text.ts): a character that is no digit, a number left without its last digit, one count too few.
+      edited((r) => (r.words = `é${(r.words as string).slice(1)}`)),
+      edited((r) => (r.words = `${r.words as string}~`)),
+      edited((r) => (r.words = (r.words as string).slice(0, -1))),
       edited((r) => ((r.sorts as Record<string, number[]>).ngay[0] = ID_BLOCK + 10)),
       // A step past the first page.
       edited((r) => ((r.sorts as Record<string, number[]>).ngay[1] = -ID_BLOCK)),

@@ -47,12 +47,13 @@
  * page reads from the chunks as before; the answers are the same either way, which
  * tests/e2e/search.test.ts checks word by word on the built site.
  */
+import { listNumbers, numbersText } from './number-text.ts';
 import { pageSteps, pagesFromSteps } from './phrase-files.ts';
 import { compareWords, countTerms, likeness, type ChunkLoader, type IndexMeta, type TermCounts, type WordPages } from './pagefind-index.ts';
 
 /** The folder, in a bundle, of the files the build writes for the page to read instead of the chunks and metadata. */
 export const COUNT_DIR = 'kho-dem';
-const FORMAT = 3;
+const FORMAT = 4;
 /** The longest run of words the phrase files hold. */
 export const PHRASE_WORDS = 4;
 /**
@@ -131,13 +132,21 @@ export interface WordCounts {
   followedBy?: (rest: string) => number | undefined;
 }
 
-/** One word of one bundle, as written. */
+/**
+ * One word of one bundle, as written: lists of whole numbers as their text
+ * (number-text.ts), which gzips to about one symbol a number.
+ */
 export interface RawEntry {
-  p: number[];
-  c: number[];
-  /** 0 when the spelling's pages are `p`. */
-  v: Record<string, number[] | 0>;
+  /** Its pages, as steps. */
+  p: string;
+  /** Its weighted count in each page: the text when they are whole numbers, as they are with whole weights. */
+  c: string | number[];
+  /** The pages of each spelling, as steps; 0 when they are `p`. */
+  v: Record<string, string | 0>;
 }
+
+/** Counts as text when every one is a whole number (number-text.ts); a list otherwise. */
+const countsText = (counts: number[]): string | number[] => (counts.every((c) => Number.isSafeInteger(c) && c >= 0) ? numbersText(counts) : counts);
 
 /** Told how far the build of a bundle's counts is: its words counted, then its pages' runs gathered. */
 export type CountProgress = (stage: 'words' | 'pages', done: number, total: number) => void;
@@ -202,15 +211,15 @@ export async function countBundle(
       into[p] = 0;
       has[p] = 0;
     }
-    const p = pageSteps(found);
+    const p = numbersText(pageSteps(found));
     const same = (list: Uint32Array) => list.length === found.length && list.every((x, j) => x === found[j]);
     const v: RawEntry['v'] = {};
-    for (const [spelling, list] of [[word, pages.own] as const, ...pages.variants]) if (list.length) v[spelling] = same(list) ? 0 : pageSteps(list);
-    const entry: RawEntry = { p, c: counts, v };
+    for (const [spelling, list] of [[word, pages.own] as const, ...pages.variants]) if (list.length) v[spelling] = same(list) ? 0 : numbersText(pageSteps(list));
+    const entry: RawEntry = { p, c: countsText(counts), v };
     let begun: string | null = null;
     if (i + 1 < words.length && words[i + 1][0].startsWith(word)) {
       const found = await countTerms(meta, [word], weights, load);
-      begun = JSON.stringify({ p: pageSteps(found.pages), c: Array.from(found.counts[0]) });
+      begun = JSON.stringify({ p: numbersText(pageSteps(found.pages)), c: countsText(Array.from(found.counts[0])) });
     }
     const json = JSON.stringify(entry);
     counted.push([word, json, textSize(json, gzipSize), false, begun, begun === null ? 0 : textSize(begun, gzipSize)]);
@@ -531,7 +540,8 @@ const textSize = (text: string, gzipSize: (text: string) => number) => (text.len
 /** A file the page cannot read: it then reads the chunks. */
 export class CountFileError extends Error {}
 
-function countsFrom(raw: unknown, length: number, what: string): Float64Array {
+function countsFrom(written: unknown, length: number, what: string): Float64Array {
+  const raw = listNumbers(written);
   if (!Array.isArray(raw) || raw.length !== length) throw new CountFileError(`${what}: counts do not match its pages`);
   // A plain loop: a common word has a count for nearly every page, and this runs while the reader waits.
   const out = new Float64Array(length);

@@ -29,9 +29,10 @@
  * numbers mean something only with the index they were read from.
  */
 import { COUNT_DIR } from './count-files.ts';
+import { numbersText, textNumbers } from './number-text.ts';
 import type { IndexMeta } from './pagefind-index.ts';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /**
  * Ids per id file. The ids of a few plans (the facet counts of a short
  * result list, or results when their page fragments are missing) are a few
@@ -78,7 +79,8 @@ export function buildPageFiles(meta: IndexMeta): PageFilesOut {
     format: FORMAT,
     pages: meta.pages.length,
     block: ID_BLOCK,
-    words: Array.from(meta.wordCounts),
+    // As text (number-text.ts): two characters for most pages instead of four digits and a comma.
+    words: numbersText(meta.wordCounts),
     // Each page as its distance from the one before: Pagefind numbers pages by URL, and a plan's
     // URL begins with its year, so the date order is mostly runs of 1, which gzip all but removes.
     sorts: Object.fromEntries([...meta.sorts].map(([key, pages]) => [key, Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]))])),
@@ -127,7 +129,14 @@ export function readPageFile(text: string): PageInfo {
   if (!Number.isInteger(pages) || (pages as number) < 0) throw new PageFileError('page file without a page count');
   if (!Number.isInteger(block) || (block as number) < 1) throw new PageFileError('page file without an id block size');
   const pageCount = pages as number;
-  const wordCounts = integers(words, 2 ** 32, 'word counts');
+  if (typeof words !== 'string') throw new PageFileError('page file without word counts');
+  let counts: number[];
+  try {
+    counts = textNumbers(words);
+  } catch (error) {
+    throw new PageFileError(`word counts: ${(error as Error).message}`);
+  }
+  const wordCounts = integers(counts, 2 ** 32, 'word counts');
   if (wordCounts.length !== pageCount) throw new PageFileError(`${wordCounts.length} word counts for ${pageCount} pages`);
   if (!isObject(sorts)) throw new PageFileError('page file without sort orders');
   const orders = new Map(Object.entries(sorts).map(([key, order]) => [key, fromSteps(order, pageCount, `sort ${key}`)]));

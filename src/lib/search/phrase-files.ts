@@ -18,6 +18,7 @@
  * Pagefind names its own files: a browser's cached copy from an earlier
  * build can never be read with a later index.
  */
+import { listNumbers } from './number-text.ts';
 import { REWORDING_PHRASES } from './variants.ts';
 
 /** The folder, in the primary bundle, the files go into. */
@@ -43,8 +44,12 @@ export function phraseFiles(set: string): [readonly string[], string][] {
 /** Page numbers in ascending order, each as its distance from the one before (count-files.ts writes them so too). */
 export const pageSteps = (pages: ArrayLike<number>): number[] => Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]));
 
-/** Page numbers from their steps; throws unless they are ascending page numbers below `pageCount`. */
-export function pagesFromSteps(steps: unknown, pageCount: number, what = 'pages'): Uint32Array {
+/**
+ * Page numbers from their steps, a JSON list or its text (number-text.ts);
+ * throws unless they are ascending page numbers below `pageCount`.
+ */
+export function pagesFromSteps(written: unknown, pageCount: number, what = 'pages'): Uint32Array {
+  const steps = listNumbers(written);
   if (!Array.isArray(steps)) throw new Error(`${what}: not a list of pages`);
   // A plain loop: a common word's list has nearly every page, and this runs while the reader waits.
   const out = new Uint32Array(steps.length);
