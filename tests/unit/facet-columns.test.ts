@@ -31,6 +31,8 @@ describe('facet columns', () => {
     // A filter asked for that no page has: a file of empty cells.
     expect(read('loai').all).toEqual([]);
     expect(read('loai').values(0, 2)).toEqual([]);
+    // Only the filters asked for, when some are.
+    expect([...buildFacetColumns(['a', 'b'], bundles, ['nam']).keys()]).toEqual(['nam']);
   });
 
   it('give the pages of each bundle having a value', () => {

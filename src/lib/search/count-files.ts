@@ -39,8 +39,11 @@
  *
  * Page numbers are written as in phrase-files.ts (`pageSteps`), each as
  * its distance from the one before, so that long runs of consecutive pages
- * gzip to almost nothing. They are a bundle's own page numbers, which mean
- * something only with the index they were read from: hence the set's name.
+ * gzip to almost nothing; in the count files, as text (number-text.ts),
+ * like the counts. They are a bundle's own page numbers, which mean
+ * something only with the index they were read from: hence the set's name,
+ * which also carries the files' format, so that a browser's cached file of
+ * another format is never read with this one's manifest.
  *
  * Anything the files cannot answer (a phrase with a rare word, or one of
  * more than `PHRASE_WORDS` words that some page may hold: `longPhrase`), the
@@ -73,7 +76,7 @@ const FILE_BYTES = 4096;
  * hash: the name needs to change with the indexes, not to resist anyone.
  */
 export function countSet(indexHashes: readonly string[]): string {
-  const text = indexHashes.join(',');
+  const text = `${FORMAT}:${indexHashes.join(',')}`;
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -127,7 +130,8 @@ export interface WordCounts {
    * other words, joined by spaces) if some page has it: a run that is not
    * in that file is in no page. Undefined (the function) when the bundle's
    * runs leave this word out (`MAX_COMMON`); undefined (its answer) when no
-   * word follows this one.
+   * word follows this one. A run no page has still names a file, which
+   * tells so: a word's followers are too many to list (`packCountFiles`).
    */
   followedBy?: (rest: string) => number | undefined;
 }
@@ -342,7 +346,7 @@ export type CountFileKind = 'counts' | 'phrases' | 'begun';
  * one file, however many shards the archive has. `write` is given each file
  * as it is done, and may ask to be waited for (a write that is behind);
  * returns the manifest. The phrase files come first, since a word's entry
- * names the file of each word that may follow it.
+ * names the phrase files of its runs.
  */
 export async function packCountFiles(
   hashes: readonly string[],
@@ -541,7 +545,7 @@ const textSize = (text: string, gzipSize: (text: string) => number) => (text.len
 export class CountFileError extends Error {}
 
 function countsFrom(written: unknown, length: number, what: string): Float64Array {
-  const raw = listNumbers(written);
+  const raw = checked(() => listNumbers(written));
   if (!Array.isArray(raw) || raw.length !== length) throw new CountFileError(`${what}: counts do not match its pages`);
   // A plain loop: a common word has a count for nearly every page, and this runs while the reader waits.
   const out = new Float64Array(length);
@@ -552,6 +556,10 @@ function countsFrom(written: unknown, length: number, what: string): Float64Arra
   }
   return out;
 }
+
+/** Words (or runs of them) in strictly ascending word order. */
+const orderedWords = (x: unknown): x is string[] =>
+  Array.isArray(x) && x.every((w, i) => typeof w === 'string' && (i === 0 || compareWords(x[i - 1] as string, w) < 0));
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every((n) => typeof n === 'number');
@@ -566,9 +574,7 @@ export function readManifest(text: string, hashes: readonly string[]): CountMani
   }
   if (!Array.isArray(weights) || weights.length !== hashes.length || !weights.every(numbers)) throw new CountFileError('count files without weights');
   if (!numbers(common) || common.length !== hashes.length || !common.every(Number.isInteger)) throw new CountFileError('count files without thresholds');
-  if (!Array.isArray(bounds) || !bounds.every((b, i) => typeof b === 'string' && (i === 0 || compareWords(bounds[i - 1] as string, b) < 0))) {
-    throw new CountFileError('count files without ordered bounds');
-  }
+  if (!orderedWords(bounds)) throw new CountFileError('count files without ordered bounds');
   return m as unknown as CountManifest;
 }
 
@@ -587,10 +593,22 @@ export function countFileFor(manifest: Pick<CountManifest, 'bounds'>, word: stri
   return found;
 }
 
+/** Runs `read`, a CountFileError for whatever it throws: the page then reads the chunks. */
+function checked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof CountFileError ? error : new CountFileError((error as Error).message);
+  }
+}
+
+/** Page numbers from their steps, as `pagesFromSteps`, a CountFileError when they are bad. */
+const stepPages = (written: unknown, pageCount: number, what: string) => checked(() => pagesFromSteps(written, pageCount, what));
+
 /** One word of one bundle, decoded and checked (its spellings when asked); `next` and `begun` as its entry in the file says. */
 function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pageCount: number): WordCounts {
   if (!isObject(e) || !isObject(e.v)) throw new CountFileError(`${word}: not a word's counts`);
-  const pages = pagesFromSteps(e.p, pageCount, word);
+  const pages = stepPages(e.p, pageCount, word);
   const lists = e.v;
   const spellings = new Map<string, Uint32Array>();
   const counts: WordCounts = {
@@ -601,7 +619,7 @@ function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pag
       let found = spellings.get(spelled);
       if (!found) {
         const list = lists[spelled];
-        spellings.set(spelled, (found = list === 0 ? pages : pagesFromSteps(list, pageCount, spelled)));
+        spellings.set(spelled, (found = list === 0 ? pages : stepPages(list, pageCount, spelled)));
       }
       return found;
     },
@@ -622,29 +640,14 @@ function decodeWord(word: string, e: unknown, next: unknown, begun: unknown, pag
  */
 function followedBy(word: string, g: unknown): (rest: string) => number | undefined {
   if (g === null) return () => undefined;
-  let files: [number, string[]] | undefined;
+  let files: { first: number; bounds: string[] } | undefined;
   return (rest) => {
     if (!files) {
-      const ok =
-        Array.isArray(g) &&
-        g.length === 2 &&
-        Number.isInteger(g[0]) &&
-        g[0] >= 0 &&
-        Array.isArray(g[1]) &&
-        g[1].every((b: unknown, i: number, all: unknown[]) => typeof b === 'string' && (i === 0 || compareWords(all[i - 1] as string, b) < 0));
-      if (!ok) throw new CountFileError(`${word}: bad phrase files`);
-      files = g as [number, string[]];
+      if (!Array.isArray(g) || g.length !== 2 || !Number.isInteger(g[0]) || g[0] < 0 || !orderedWords(g[1])) throw new CountFileError(`${word}: bad phrase files`);
+      files = { first: g[0] as number, bounds: g[1] };
     }
-    const [first, bounds] = files;
-    // How many later files begin at or before `rest`: a binary search, as `countFileFor`.
-    let lo = 0;
-    let hi = bounds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareWords(bounds[mid], rest) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return first + lo;
+    // The file of the last bound at or before `rest`; the first file when none is.
+    return files.first + countFileFor(files, rest) + 1;
   };
 }
 
@@ -738,7 +741,7 @@ export class ListFile {
     return {
       get: (phrase) => {
         const steps = this.get(phrase, bundle);
-        return steps === undefined ? undefined : pagesFromSteps(steps, pageCount, phrase);
+        return steps === undefined ? undefined : stepPages(steps, pageCount, phrase);
       },
     };
   }
@@ -797,7 +800,7 @@ export function countReader(
       const found = (await load.begun(file)).get(word, bundle);
       if (found === undefined) return undefined;
       if (!isObject(found)) throw new CountFileError(`${word}: bad counts with longer words`);
-      const pages = pagesFromSteps(found.p, pageCount, word);
+      const pages = stepPages(found.p, pageCount, word);
       return { pages, counts: countsFrom(found.c, pages.length, word) };
     },
   };

@@ -43,7 +43,8 @@ interface Raw {
 
 /**
  * The files' texts, by filter, for the bundles whose indexes have `hashes`,
- * each given as its pages' filters in page order ("nam" → ["2020", "2021"]).
+ * each given as its pages' filters in page order ("nam" → ["2020", "2021"]):
+ * the filters `names`, or, when none are given, every filter some page has.
  * A filter of `names` no page has gets a file all the same, of empty cells:
  * the page asks for every filter it shows.
  */
@@ -53,6 +54,7 @@ export function buildFacetColumns(hashes: readonly string[], bundles: readonly (
     for (const filters of pages) {
       for (const [name, list] of Object.entries(filters)) {
         let set = values.get(name);
+        if (!set && names.length > 0) continue;
         if (!set) values.set(name, (set = new Set()));
         for (const v of list) set.add(v);
       }

@@ -21,13 +21,15 @@
  * - `quoted:<j>`: each phrase the reader put in quotes.
  * - `span:<v>:<k>`: what rewording v put in (the long form of an
  *   abbreviation, an old province name), as a phrase; with `phrase:<v>` when
- *   the rewording keeps other words of the query.
+ *   the rewording keeps other words of the query (as runs, `phrase:<v>:<k>`,
+ *   when it is long, as `phrase:0`).
  *
  * Second round, only when the first shows it is needed (`followUpSearches`):
  * - `word:last`: the last word as a prefix, when it is no whole word anywhere
  *   (still being typed, or unknown) or when no plan has every word;
- * - `head`: all words but the last as a phrase, when no plan has them all as
- *   one, which is what a half-typed last word looks like.
+ * - `head`: all words but the last as a phrase (as runs, `head:<k>`, when
+ *   long), when no plan has them all as one, which is what a half-typed last
+ *   word looks like.
  *
  * For a document number: `own`, `cited` and `rest`, the plans carrying it,
  * the plans citing it, and the other words of the query.
