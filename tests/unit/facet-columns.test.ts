@@ -16,7 +16,7 @@ const bundles: Record<string, string[]>[][] = [
   ],
   [{ nam: ['2011'], tinh: ['ha-giang'], cap: ['huyen'] }],
 ];
-const files = () => buildFacetColumns(['a', 'b'], bundles, ['nam', 'loai']);
+const files = () => buildFacetColumns(['a', 'b'], bundles, ['cap', 'loai', 'nam', 'tinh']);
 const read = (name: string) => readFacetColumn(files().get(name)!, name, ['a', 'b'], [3, 1]);
 
 describe('facet columns', () => {
@@ -31,8 +31,9 @@ describe('facet columns', () => {
     // A filter asked for that no page has: a file of empty cells.
     expect(read('loai').all).toEqual([]);
     expect(read('loai').values(0, 2)).toEqual([]);
-    // Only the filters asked for, when some are.
+    // Only the filters asked for, when some are; every filter some page has, when none are.
     expect([...buildFacetColumns(['a', 'b'], bundles, ['nam']).keys()]).toEqual(['nam']);
+    expect([...buildFacetColumns(['a', 'b'], bundles).keys()]).toEqual(['cap', 'nam', 'tinh']);
   });
 
   it('give the pages of each bundle having a value', () => {
