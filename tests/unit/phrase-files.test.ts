@@ -10,16 +10,18 @@ import { wordKey, words } from '../../src/lib/search/text.ts';
 const asQuery = (text: string) => words(text).map((w, i) => ({ text: w, key: wordKey(w), from: i }));
 
 describe('rewording phrase files', () => {
-  it('exist for what a rewording puts in: the long form of an abbreviation, a former province name', () => {
-    for (const q of ['PAR Index', 'CCHC', 'Đồng Tháp', 'TTHC']) {
-      const runs = queryVariants(asQuery(q)).flatMap((v) => replacementRuns(v.words)).filter((run) => run.length > 1);
+  it('exist for what a rewording puts in: the long form of an abbreviation, the abbreviation, a former province name', () => {
+    for (const q of ['PAR Index', 'CCHC', 'Đồng Tháp', 'TTHC', 'cải cách hành chính', 'ủy ban nhân dân']) {
+      const runs = queryVariants(asQuery(q)).flatMap((v) => replacementRuns(v.words));
       expect(runs.length, q).toBeGreaterThan(0);
       for (const run of runs) expect(phraseFile(run, 'chung_0a1b2c3d4e5f6a'), `${q}: ${run.join(' ')}`).toBeDefined();
     }
     // In a folder named after the indexes, whose page numbers the file holds.
     expect(phraseFile(['chi', 'so', 'cai', 'cach', 'hanh', 'chinh'], 'chung_0a1b2c3d4e5f6a')).toBe('kho-cum/chung_0a1b2c3d4e5f6a/chi-so-cai-cach-hanh-chinh.json');
-    // Not for single words, nor for phrases no rewording puts in.
-    expect(phraseFile(['cchc'], 'chung_0a1b2c3d4e5f6a')).toBeUndefined();
+    // An abbreviation a long form becomes: a word, whose count file holds its count in every plan.
+    expect(phraseFile(['cchc'], 'chung_0a1b2c3d4e5f6a')).toBe('kho-cum/chung_0a1b2c3d4e5f6a/cchc.json');
+    // Not for words or phrases no rewording puts in.
+    expect(phraseFile(['mot'], 'chung_0a1b2c3d4e5f6a')).toBeUndefined();
     expect(phraseFile(['mot', 'cua'], 'chung_0a1b2c3d4e5f6a')).toBeUndefined();
     const files = phraseFiles('chung_0a1b2c3d4e5f6a').map(([, file]) => file);
     expect(new Set(files).size).toBe(files.length);
