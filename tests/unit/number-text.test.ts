@@ -9,10 +9,10 @@ import { NumberTextError, listNumbers, numbersText, textNumbers } from '../../sr
 describe('numbers as text', () => {
   it('give back every whole number, small and large', () => {
     const numbers = [0, 1, 63, 64, 65, 1791, 1792, 4095, 100_000, 2 ** 32, Number.MAX_SAFE_INTEGER];
-    expect(textNumbers(numbersText(numbers))).toEqual(numbers);
-    for (let n = 0; n < 5000; n++) expect(textNumbers(numbersText([n, 7])), String(n)).toEqual([n, 7]);
+    expect(Array.from(textNumbers(numbersText(numbers)))).toEqual(numbers);
+    for (let n = 0; n < 5000; n++) expect(Array.from(textNumbers(numbersText([n, 7]))), String(n)).toEqual([n, 7]);
     expect(numbersText([])).toBe('');
-    expect(textNumbers('')).toEqual([]);
+    expect(Array.from(textNumbers(''))).toEqual([]);
   });
 
   it('write a number below 64 as one character and a page length as two, none of them escaped in JSON', () => {
@@ -37,7 +37,7 @@ describe('numbers as text', () => {
 
   it('read either a JSON list or its text', () => {
     expect(listNumbers([3, 4])).toEqual([3, 4]);
-    expect(listNumbers(numbersText([3, 4]))).toEqual([3, 4]);
+    expect(listNumbers(numbersText([3, 4]))).toEqual(Float64Array.from([3, 4]));
     expect(listNumbers(null)).toBeNull();
   });
 });

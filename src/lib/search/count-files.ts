@@ -546,6 +546,8 @@ export class CountFileError extends Error {}
 
 function countsFrom(written: unknown, length: number, what: string): Float64Array {
   const raw = checked(() => listNumbers(written));
+  // Decoded from text: whole numbers, each at least 0, already.
+  if (raw instanceof Float64Array && raw.length === length) return raw;
   if (!Array.isArray(raw) || raw.length !== length) throw new CountFileError(`${what}: counts do not match its pages`);
   // A plain loop: a common word has a count for nearly every page, and this runs while the reader waits.
   const out = new Float64Array(length);

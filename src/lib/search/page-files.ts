@@ -97,12 +97,6 @@ export class PageFileError extends Error {}
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Whole numbers, each below `below`. */
-function integers(raw: unknown, below: number, what: string): Uint32Array {
-  if (!Array.isArray(raw) || !raw.every((x) => Number.isInteger(x) && x >= 0 && x < below)) throw new PageFileError(`${what}: not whole numbers below ${below}`);
-  return Uint32Array.from(raw as number[]);
-}
-
 /** Whole numbers below `below`, each written as its distance (up or down) from the one before. */
 function fromSteps(raw: unknown, below: number, what: string): Uint32Array {
   if (!Array.isArray(raw)) throw new PageFileError(`${what}: not a list`);
@@ -130,13 +124,14 @@ export function readPageFile(text: string): PageInfo {
   if (!Number.isInteger(block) || (block as number) < 1) throw new PageFileError('page file without an id block size');
   const pageCount = pages as number;
   if (typeof words !== 'string') throw new PageFileError('page file without word counts');
-  let counts: number[];
+  let counts: Float64Array;
   try {
     counts = textNumbers(words);
   } catch (error) {
     throw new PageFileError(`word counts: ${(error as Error).message}`);
   }
-  const wordCounts = integers(counts, 2 ** 32, 'word counts');
+  if (counts.some((c) => c >= 2 ** 32)) throw new PageFileError('word counts: not whole numbers below 2^32');
+  const wordCounts = Uint32Array.from(counts);
   if (wordCounts.length !== pageCount) throw new PageFileError(`${wordCounts.length} word counts for ${pageCount} pages`);
   if (!isObject(sorts)) throw new PageFileError('page file without sort orders');
   const orders = new Map(Object.entries(sorts).map(([key, order]) => [key, fromSteps(order, pageCount, `sort ${key}`)]));

@@ -50,7 +50,7 @@ export const pageSteps = (pages: ArrayLike<number>): number[] => Array.from(page
  */
 export function pagesFromSteps(written: unknown, pageCount: number, what = 'pages'): Uint32Array {
   const steps = listNumbers(written);
-  if (!Array.isArray(steps)) throw new Error(`${what}: not a list of pages`);
+  if (!Array.isArray(steps) && !(steps instanceof Float64Array)) throw new Error(`${what}: not a list of pages`);
   // A plain loop: a common word's list has nearly every page, and this runs while the reader waits.
   const out = new Uint32Array(steps.length);
   let page = 0;
