@@ -57,7 +57,8 @@ describe('a tiny bench run (N = 50)', () => {
     const path = join(DIR, 'perf.md');
     // Another tool's section of the same file must survive the update.
     writeFileSync(path, '# Hiệu năng\n\n## Tìm kiếm\n\nBảng của người khác.\n');
-    run = await bench(['--count', '50', '--seed', '5', '--report', path]);
+    // Two runs of the query list: each query's figures are those of its run of median time.
+    run = await bench(['--count', '50', '--seed', '5', '--lan', '2', '--report', path]);
     report = readFileSync(path, 'utf8');
   }, 300_000);
 
@@ -79,6 +80,8 @@ describe('a tiny bench run (N = 50)', () => {
     expect(report).toMatch(/^### N = 50 kế hoạch sinh \(\+ \d+ kế hoạch thật\), \d{2}\/\d{2}\/\d{4}/m);
     expect(report).toMatch(/- Máy: .+\d+ nhân, [\d,]+ GB RAM/);
     expect(run.stdout).toContain('### N = 50');
+    expect(report).toContain('`npm run bench -- --count 50 --seed 5 --lan 2`');
+    expect(report).toContain('Danh sách truy vấn chạy 2 lần');
   });
 
   it('reports time and peak memory for every phase, ours and the reference, and their ratios', () => {
@@ -156,6 +159,7 @@ describe('bench safety and messages', () => {
     [['--count', 'nhiều'], '--count phải là số nguyên từ 1'],
     [['--count', '10', '--reprot', 'x.md'], 'không có tham số "--reprot"; có phải "--report"?'],
     [['--count', '10', '--report'], 'tham số "--report" thiếu giá trị'],
+    [['--count', '10', '--lan', '0'], '--lan phải là số nguyên từ 1 đến 20 (số lần chạy danh sách truy vấn), ví dụ 3; đang là "0".'],
   ])('explains %j in Vietnamese without a stack trace', (args, message) => {
     const r = spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --count N [--seed S] [--report PATH] [--khong-tham-chieu] [--giu-lai]`
+ * `npm run bench -- --count N [--seed S] [--report PATH] [--lan L] [--khong-tham-chieu] [--giu-lai]`
  *
  * Generates N plans plus the real ones into a temporary site folder, builds
  * the archive and the bare reference, measures both and the search page, and
@@ -30,13 +30,19 @@ export interface BenchOptions {
   report: string;
   bare: boolean;
   keep: boolean;
+  /** Runs of the query list; each query's figures are those of its run of median time. */
+  runs: number;
 }
 
-const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆP] [--khong-tham-chieu] [--giu-lai]
+/** Runs of the query list unless --lan says otherwise. */
+export const DEFAULT_RUNS = 3;
+
+const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆP] [--lan L] [--khong-tham-chieu] [--giu-lai]
 
   --count N            số kế hoạch sinh thêm vào các kế hoạch thật (1 đến ${MAX_COUNT.toLocaleString('vi-VN')})
   --seed S             hạt giống cho bộ sinh dữ liệu (mặc định 1)
   --report TỆP         ghi bảng kết quả vào TỆP thay cho docs/performance.md
+  --lan L              chạy danh sách truy vấn L lần, mỗi truy vấn lấy lần có thời gian trung vị (mặc định ${DEFAULT_RUNS})
   --khong-tham-chieu   bỏ qua bản dựng tham chiếu (Astro + MDX tối giản + Pagefind CLI)
   --giu-lai            giữ thư mục tạm để xem lại (mặc định: xóa)`;
 
@@ -47,6 +53,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
       count: { type: 'string' },
       seed: { type: 'string' },
       report: { type: 'string' },
+      lan: { type: 'string' },
       'khong-tham-chieu': { type: 'boolean' },
       'giu-lai': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -64,6 +71,10 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
   const seedText = typeof values.seed === 'string' ? values.seed : '1';
   if (!seedText.trim()) throw new UsageError('--seed không được để trống.');
   if (values.report !== undefined && !String(values.report).trim()) throw new UsageError('--report cần đường dẫn tệp.');
+  const runsText = typeof values.lan === 'string' ? values.lan.trim() : String(DEFAULT_RUNS);
+  if (!/^\d+$/.test(runsText) || Number(runsText) < 1 || Number(runsText) > 20) {
+    throw new UsageError(`--lan phải là số nguyên từ 1 đến 20 (số lần chạy danh sách truy vấn), ví dụ 3; đang là "${String(values.lan)}".`);
+  }
   let heap: string;
   try {
     heap = heapOption(process.env, 12288)!;
@@ -79,6 +90,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
     report: resolve(typeof values.report === 'string' ? values.report : join(root, 'docs/performance.md')),
     bare: !values['khong-tham-chieu'],
     keep: Boolean(values['giu-lai']),
+    runs: Number(runsText),
   };
 }
 
@@ -271,12 +283,13 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       count: opts.count,
       realCount: real.length,
       seed: opts.seed,
-      command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
+      command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.runs !== DEFAULT_RUNS ? ` --lan ${opts.runs}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
       startedAt,
       machine: machine(root),
       genMs: gen.ms,
       ours,
       bare,
+      runs: opts.runs,
     };
 
     if (ours.error) {
@@ -285,7 +298,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       say('[bench] Đo 20 truy vấn trong Chromium headless...');
       try {
         const { measureSearch } = await import('./search.ts');
-        const r = await measureSearch(oursOut);
+        const r = await measureSearch(oursOut, { runs: opts.runs });
         report.queries = r.results;
         report.machine += `, ${r.browser}`;
         const done = r.results.filter((q) => q.cold).length;
@@ -302,7 +315,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       say('[bench] Đo các truy vấn trên bản tham chiếu (Pagefind gốc)...');
       try {
         const { measureSearch } = await import('./search.ts');
-        const r = await measureSearch(bareOut, { skip: bareSkip });
+        const r = await measureSearch(bareOut, { skip: bareSkip, runs: opts.runs });
         report.bareQueries = r.results;
         const done = r.results.filter((q) => q.cold).length;
         say(`[bench] Tìm kiếm trên bản tham chiếu: ${done}/${r.results.filter((q) => !bareSkip(q.query)).length} truy vấn có kết quả.`);

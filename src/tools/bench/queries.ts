@@ -115,6 +115,13 @@ const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 5
 
 export interface RunOptions {
   timeoutMs?: number;
+  /**
+   * How many times the whole list is run, each time in a fresh browser
+   * context; each query's figures are those of its run of median time
+   * (`medianRuns`). One run's time swings with whatever else the machine
+   * does at that instant, and the targets are judged on the worst query.
+   */
+  runs?: number;
   /** Why a query is not run on this site, if it is not (the bare reference has no filters). */
   skip?: (q: Query) => string | undefined;
 }
@@ -123,7 +130,39 @@ export interface RunOptions {
 export const bareSkip = (q: Query): string | undefined =>
   Object.keys(q.params).some((k) => k !== 'q') ? 'không đo: trang không có bộ lọc' : undefined;
 
-export async function runQueries(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip }: RunOptions = {}): Promise<QueryResult[]> {
+export async function runQueries(browser: Browser, baseUrl: string, options: RunOptions = {}): Promise<QueryResult[]> {
+  const runs: QueryResult[][] = [];
+  for (let r = 0; r < Math.max(1, options.runs ?? 1); r++) runs.push(await runOnce(browser, baseUrl, options));
+  return medianRuns(runs);
+}
+
+/** The run of median time among `runs` (the lower of the two middle ones for an even count); undefined for none. */
+function medianRun(runs: (QueryRun | undefined)[]): QueryRun | undefined {
+  const done = runs.filter((r): r is QueryRun => r !== undefined).sort((a, b) => a.ms - b.ms);
+  return done.length === 0 ? undefined : done[Math.floor((done.length - 1) / 2)];
+}
+
+/**
+ * Each query's results over several runs of the list: its cold and warm run
+ * of median time, each whole (bytes and requests of that same run), and an
+ * error only when no run gave a figure.
+ */
+export function medianRuns(runs: QueryResult[][]): QueryResult[] {
+  return runs[0].map((first, i) => {
+    const all = runs.map((run) => run[i]);
+    const result: QueryResult = { query: first.query };
+    const cold = medianRun(all.map((r) => r.cold));
+    const warm = medianRun(all.map((r) => r.warm));
+    if (cold) result.cold = cold;
+    if (warm) result.warm = warm;
+    // A reason (a failure, or why the query is not run here) only when some figure is missing.
+    const error = all.find((r) => r.error)?.error;
+    if (error && (!cold || !warm)) result.error = error;
+    return result;
+  });
+}
+
+async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip }: RunOptions): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
   // One page stays open for the warm runs: it has answered the previous query.
   const warmContext = await browser.newContext();

@@ -45,6 +45,8 @@ export interface BenchReport {
   bareQueriesError?: string;
   /** The machine's 1-minute load average at the start and the end of the run. */
   load?: [number, number];
+  /** Runs of the query list; each query's figures are those of its run of median time. */
+  runs?: number;
 }
 
 const vi = (n: number, digits = 0) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -263,7 +265,10 @@ export function renderBlock(r: BenchReport): string {
   ];
   if (r.queries) {
     lines.push(
-      '- Tìm kiếm: Chromium không giao diện, máy chủ tĩnh trên máy này nén gzip HTML, CSS, JavaScript và JSON như các dịch vụ lưu trữ tĩnh (tệp của Pagefind vốn đã nén). "Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở `/tim-kiem/?q=…` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời một truy vấn khác, đổi URL như nút Quay lại.',
+      '- Tìm kiếm: Chromium không giao diện, máy chủ tĩnh trên máy này nén gzip HTML, CSS, JavaScript và JSON như các dịch vụ lưu trữ tĩnh (tệp của Pagefind vốn đã nén). "Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở `/tim-kiem/?q=…` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời một truy vấn khác, đổi URL như nút Quay lại.' +
+        (r.runs && r.runs > 1
+          ? ` Danh sách truy vấn chạy ${vi(r.runs)} lần, mỗi lần trong ngữ cảnh trình duyệt mới; với mỗi truy vấn, lạnh và ấm mỗi thứ lấy lần có thời gian trung vị (cả byte và số yêu cầu của chính lần ấy).`
+          : ''),
     );
   }
   if (r.bareQueries) {
