@@ -6,7 +6,7 @@
  * go the same by page number, a file per filter (src/lib/search/facet-columns.ts),
  * which the page reads first.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { progress } from '../lib/progress.ts';
 import { countSet } from '../lib/search/count-files.ts';
@@ -17,13 +17,14 @@ import { readBundle } from './bundle-files.ts';
 import { readStoredPage, storedPageFile, storedPageIds } from './stored-pages.ts';
 
 /**
- * `bundles`: the Pagefind bundles under `<site>/pagefind/`, as paths ("" for
- * the primary). Returns how many plans the table lists.
+ * `bundles`: the Pagefind bundles under `<site>/pagefind/`, each as its path
+ * ("" for the primary) and the language it was indexed as (shards.ts).
+ * Returns how many plans the table lists.
  */
-export function writeFacetTable(site: string, bundles: readonly string[], log: (line: string) => void = () => {}): number {
+export function writeFacetTable(site: string, bundles: readonly { path: string; language: string }[], log: (line: string) => void = () => {}): number {
   const perPlan = new Map<string, string[]>();
   const filtersOf = new Map<string, Record<string, string[]>>();
-  const pages = bundles.flatMap((bundle) => {
+  const pages = bundles.flatMap(({ path: bundle }) => {
     const dir = join(site, 'pagefind', bundle);
     return storedPageIds(dir).map((id) => ({ bundle, dir, id }));
   });
@@ -52,10 +53,8 @@ export function writeFacetTable(site: string, bundles: readonly string[], log: (
   const table: FacetTable = { version: 1, values, plans };
   writeFileSync(join(site, 'pagefind', FACET_FILE), JSON.stringify(table));
   // By page number, in each bundle's page order, named as the count files are.
-  const written = bundles.map((bundle) => {
-    const dir = join(site, 'pagefind', bundle);
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
-    const { hash, meta } = readBundle(dir, Object.keys(entry.languages)[0]);
+  const written = bundles.map(({ path, language }) => {
+    const { hash, meta } = readBundle(join(site, 'pagefind', path), language);
     return { hash, pages: meta.pages.map((id) => filtersOf.get(id) ?? {}) };
   });
   const set = countSet(written.map((b) => b.hash));

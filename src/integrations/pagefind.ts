@@ -170,7 +170,7 @@ export function pagefindIndex(): AstroIntegration {
         const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', language: shardLanguage(0), slugs: planSlugs(site) }];
         try {
           const count = await indexShards(pagefind, site, shards, logger);
-          writeFacetTable(site, shards.length > 1 ? shards.map((s) => s.path) : [''], (line) => logger.info(line));
+          writeFacetTable(site, shards, (line) => logger.info(line));
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
           logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);
         } finally {

@@ -60,7 +60,7 @@ describe('indexShards', () => {
     // The same hash in both shards, and still two ids.
     expect(hashOfA(0)).toBe(hashOfA(1));
     expect(new Set(ids.flat()).size).toBe(4);
-    expect(writeFacetTable(dir, shards.map((s) => s.path))).toBe(4);
+    expect(writeFacetTable(dir, shards)).toBe(4);
   });
 
   it('makes the facet table stop the build, naming both shards, if an id repeats anyway', async () => {
@@ -69,7 +69,7 @@ describe('indexShards', () => {
     await index(dir, shards);
     const [id] = storedPageIds(join(dir, 'pagefind'));
     cpSync(storedPageFile(join(dir, 'pagefind'), id), storedPageFile(join(dir, 'pagefind', '2011-2020/'), id));
-    expect(() => writeFacetTable(dir, shards.map((s) => s.path))).toThrow(
+    expect(() => writeFacetTable(dir, shards)).toThrow(
       `Bảng facet: mã trang ${id} có ở cả pagefind/ và pagefind/2011-2020/; hai kế hoạch sẽ bị gộp làm một.`,
     );
   });
