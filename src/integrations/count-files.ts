@@ -112,18 +112,36 @@ function stages<S extends string>(log: (line: string) => void, words: Record<S, 
 }
 
 /**
- * Counts the bundle (a large shard takes tens of seconds, told through
- * `log`) into `spill`, a folder of its own, and returns the counts as read
- * back from there.
+ * A bundle's counts as `spillBundleCounts` left them on disk: plain data,
+ * so that it crosses from the worker thread that counted them
+ * (bundle-readback.ts), for `readSpilledCounts` to read back.
  */
-export async function countBundleFiles({ meta, load }: WrittenBundle, spill: string, log: (line: string) => void = () => undefined): Promise<BundleCounts> {
+export interface SpilledCounts {
+  /** The folder holding the counts. */
+  spill: string;
+  weights: number[];
+  common: number;
+  wordCount: number;
+  pairCount: number;
+}
+
+/**
+ * Counts the bundle (a large shard takes tens of seconds, told through
+ * `log`) into `spill`, a folder of its own.
+ */
+export async function spillBundleCounts({ meta, load }: WrittenBundle, spill: string, log: (line: string) => void = () => undefined): Promise<SpilledCounts> {
   const weights = meta.fields.map((f) => (META_WEIGHTS as Record<string, number>)[f] ?? 1);
   const tick: CountProgress = stages(log, { words: ['đã đếm', 'từ'], pages: ['đã ghép cụm từ của', 'trang'] });
   const counted = await countBundle(meta, load, weights, gzipSize, { progress: tick });
   mkdirSync(spill, { recursive: true });
   writeLines(join(spill, 'words.jsonl'), counted.words);
   writeLines(join(spill, 'pairs.jsonl'), counted.pairs);
-  return { ...counted, words: readLines(join(spill, 'words.jsonl')), pairs: readLines(join(spill, 'pairs.jsonl')) };
+  return { spill, weights, common: counted.common, wordCount: counted.wordCount, pairCount: counted.pairCount };
+}
+
+/** The counts `spillBundleCounts` left in their folder, read from there as they are packed. */
+export function readSpilledCounts({ spill, ...counts }: SpilledCounts): BundleCounts {
+  return { ...counts, words: readLines(join(spill, 'words.jsonl')), pairs: readLines(join(spill, 'pairs.jsonl')) };
 }
 
 /** Writes this many files at once at most: the disk works while the next files are packed. */

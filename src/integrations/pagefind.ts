@@ -21,15 +21,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { toIndexText } from '../lib/search/index-fields.ts';
-import { COUNT_DIR } from '../lib/search/count-files.ts';
+import { COUNT_DIR, countSet } from '../lib/search/count-files.ts';
 import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
-import { readBundle, type WrittenBundle } from './bundle-files.ts';
-import { countBundleFiles, writeCountSet, writePageFiles } from './count-files.ts';
-import { countSet, type BundleCounts } from '../lib/search/count-files.ts';
-import { rewordingPages, writePhraseFiles } from './phrase-files.ts';
+import { readBackAside, ReadBackError, type ReadBack } from './bundle-readback.ts';
+import { readSpilledCounts, writeCountSet } from './count-files.ts';
+import { writePhraseFiles } from './phrase-files.ts';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -55,18 +54,37 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex'
 const INDEX_OPTIONS = { excludeSelectors: BOILERPLATE };
 
 /**
- * The plan pages as Pagefind should read them. Pagefind gets each page's
- * HTML from here rather than from the folder, with đ written ḏ
- * (index-fields.ts, `toIndexText`), so that folded searches find đ words;
- * the files readers get are left as they are. The whole page goes through
- * it: filter values and the sort key are ASCII (slugs, years, dates), so it
- * leaves them alone.
+ * A plan page as Pagefind should read it. Pagefind gets each page's HTML
+ * from here rather than from the folder, with đ written ḏ (index-fields.ts,
+ * `toIndexText`), so that folded searches find đ words; the files readers
+ * get are left as they are. The whole page goes through it: filter values
+ * and the sort key are ASCII (slugs, years, dates), so it leaves them alone.
  */
-async function addPlanPage(index: PagefindIndex, site: string, slug: string) {
+async function readPlanPage(site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
-  const content = toIndexText(await readFile(join(site, sourcePath), 'utf8'));
-  const added = await index.addHTMLFile({ sourcePath, content });
-  if (added.errors.length) fail(`đọc ${sourcePath}`, added.errors);
+  return { sourcePath, content: toIndexText(await readFile(join(site, sourcePath), 'utf8')) };
+}
+
+/**
+ * Gives Pagefind the plan pages one at a time, in order, each read while
+ * the one before is indexed. One at a time: Pagefind numbers pages as they
+ * come, so pages added at once would give another index at each build.
+ */
+async function addPlanPages(index: PagefindIndex, site: string, slugs: readonly string[], added: () => void) {
+  const read = (i: number) => {
+    const page = readPlanPage(site, slugs[i]);
+    // Awaited in its turn; until then a failed read must not count as unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = slugs.length > 0 ? read(0) : undefined;
+  for (let i = 0; next; i++) {
+    const page = await next;
+    next = i + 1 < slugs.length ? read(i + 1) : undefined;
+    const result = await index.addHTMLFile(page);
+    if (result.errors.length) fail(`đọc ${page.sourcePath}`, result.errors);
+    added();
+  }
 }
 
 /**
@@ -89,61 +107,62 @@ function planSlugs(site: string): string[] {
  * A single shard is the whole archive, written to pagefind/ itself. Each
  * shard is indexed as its own language (shards.ts, `shardLanguage`), which
  * keeps page ids apart across shards.
+ *
+ * Each bundle is read back (bundle-readback.ts) in a worker while Pagefind
+ * reads the next shard's pages, and waited for before Pagefind writes them.
+ * The bundles' counts wait on disk for the last, then go into one set of
+ * files with the rewording phrases' plans.
  */
 export async function indexShards(pagefind: PagefindModule, site: string, shards: Shard[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
   const total = shards.reduce((n, s) => n + s.slugs.length, 0);
   const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
   let done = 0;
-  // Each bundle's counts wait on disk for the last, then go into one set of files.
   const spill = mkdtempSync(join(tmpdir(), 'kho-dem-'));
-  const hashes: string[] = [];
-  const counted: BundleCounts[] = [];
-  const reworded: number[][][] = [];
+  const readBack: ReadBack[] = [];
+  let aside: { which: string; reading: Promise<ReadBack | Error> } | undefined;
+  const joinAside = async () => {
+    if (!aside) return;
+    const { which, reading } = aside;
+    const read = await reading;
+    aside = undefined;
+    if (read instanceof ReadBackError) fail(`đọc lại chỉ mục${which} để ${read.step}`, [read.message]);
+    if (read instanceof Error) fail(`đọc lại chỉ mục${which}`, [read.message]);
+    readBack.push(read);
+  };
   try {
-    for (const shard of shards) {
+    for (const [i, shard] of shards.entries()) {
       const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
       try {
         const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
         if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
-        for (const slug of shard.slugs) {
-          await addPlanPage(index, site, slug);
-          tick(++done);
-        }
+        await addPlanPages(index, site, shard.slugs, () => tick(++done));
+        await joinAside();
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
         if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
         if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
       } finally {
         await pagefind.close();
       }
-      // After Pagefind's process has gone, so that its memory and this never add up. The rewording phrases
-      // and the counts read the bundle back through one reader, so that each chunk is read once.
-      const folder = join(site, 'pagefind', shard.path);
-      let bundle: WrittenBundle;
-      try {
-        bundle = readBundle(folder, shard.language);
-        reworded.push(await rewordingPages(bundle));
-      } catch (error) {
-        fail(`đọc lại chỉ mục${which} để tìm các cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
-      }
-      try {
-        writePageFiles(folder, bundle);
-        counted.push(await countBundleFiles(bundle, join(spill, String(hashes.length)), (line) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`)));
-        hashes.push(bundle.hash);
-      } catch (error) {
-        fail(`đọc lại chỉ mục${which} để ghi các tệp đếm (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
-      }
+      const log = (line: string) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`);
+      const reading = readBackAside(join(site, 'pagefind', shard.path), shard.language, join(spill, String(i)), log);
+      aside = { which, reading: reading.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
     }
+    await joinAside();
+    const set = countSet(readBack.map((r) => r.hash));
     try {
-      writePhraseFiles(join(site, 'pagefind'), countSet(hashes), reworded);
+      writePhraseFiles(join(site, 'pagefind'), set, readBack.map((r) => r.reworded));
     } catch (error) {
       fail(`ghi các tệp cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
     try {
-      await writeCountSet(join(site, 'pagefind'), hashes, counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
+      const counted = readBack.map((r) => readSpilledCounts(r.counts));
+      await writeCountSet(join(site, 'pagefind'), readBack.map((r) => r.hash), counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
     } catch (error) {
       fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
   } finally {
+    // A failed shard leaves its bundle's worker to end before the folder it writes to goes.
+    await aside?.reading;
     rmSync(spill, { recursive: true, force: true });
   }
   tick(done, true);

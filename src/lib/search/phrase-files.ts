@@ -41,8 +41,21 @@ export function phraseFiles(set: string): [readonly string[], string][] {
   return REWORDING_PHRASES.map((keys) => [keys, phraseFile(keys, set)!]);
 }
 
-/** Page numbers in ascending order, each as its distance from the one before (count-files.ts writes them so too). */
-export const pageSteps = (pages: ArrayLike<number>): number[] => Array.from(pages, (p, i) => p - (i === 0 ? 0 : pages[i - 1]));
+/**
+ * Page numbers in ascending order, each as its distance from the one before
+ * (count-files.ts writes them so too). A plain loop: the build calls it for
+ * every word and run of every bundle, where `Array.from` with a mapping
+ * function took over a second of a 10k build.
+ */
+export function pageSteps(pages: ArrayLike<number>): number[] {
+  const steps = new Array<number>(pages.length);
+  let before = 0;
+  for (let i = 0; i < pages.length; i++) {
+    steps[i] = pages[i] - before;
+    before = pages[i];
+  }
+  return steps;
+}
 
 /**
  * Page numbers from their steps, a JSON list or its text (number-text.ts);

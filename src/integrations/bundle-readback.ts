@@ -1,0 +1,86 @@
+/**
+ * What the build reads back from a bundle once Pagefind has written it:
+ * the pages of each rewording phrase (phrase-files.ts), the bundle's page
+ * files, and its counts, spilled to disk (count-files.ts).
+ *
+ * It is done in a worker thread (`readBackAside`) so that it runs while
+ * Pagefind reads the next shard's pages: Pagefind then uses one core and
+ * little memory, and the reading back of a 3,500-plan shard is five to
+ * seven seconds of one core. pagefind.ts waits for it before Pagefind
+ * writes the next shard, when Pagefind's memory grows fourfold and it uses
+ * both cores, so that the worker's memory and Pagefind's never peak at once.
+ */
+import { Worker } from 'node:worker_threads';
+import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
+import { COUNT_DIR } from '../lib/search/count-files.ts';
+import { readBundle, type WrittenBundle } from './bundle-files.ts';
+import { spillBundleCounts, writePageFiles, type SpilledCounts } from './count-files.ts';
+import { rewordingPages } from './phrase-files.ts';
+
+export interface ReadBack {
+  /** The bundle's hash, as pagefind-entry.json names it. */
+  hash: string;
+  /** Its pages of each rewording phrase (`rewordingPages`). */
+  reworded: number[][];
+  counts: SpilledCounts;
+}
+
+/** What failed, in the words of the build's error. */
+export class ReadBackError extends Error {
+  /** What the build was doing: "ghi các tệp đếm (kho-dem/)". */
+  readonly step: string;
+  constructor(step: string, message: string) {
+    super(message);
+    this.step = step;
+  }
+}
+
+export const STEP = {
+  phrases: `tìm các cụm từ diễn đạt lại (${PHRASE_DIR}/)`,
+  counts: `ghi các tệp đếm (${COUNT_DIR}/)`,
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Reads back the bundle at `folder`, indexed as `language`, its counts spilled into `spill`; progress through `log`. */
+export async function readBackBundle(folder: string, language: string, spill: string, log: (line: string) => void): Promise<ReadBack> {
+  let bundle: WrittenBundle;
+  let reworded: number[][];
+  try {
+    bundle = readBundle(folder, language);
+    reworded = await rewordingPages(bundle);
+  } catch (error) {
+    throw new ReadBackError(STEP.phrases, messageOf(error));
+  }
+  try {
+    writePageFiles(folder, bundle);
+    return { hash: bundle.hash, reworded, counts: await spillBundleCounts(bundle, spill, log) };
+  } catch (error) {
+    throw new ReadBackError(STEP.counts, messageOf(error));
+  }
+}
+
+/** Between the worker and `readBackAside`. */
+export type ReadBackMessage = { log: string } | { done: ReadBack } | { failed: { step: string; message: string } };
+
+/**
+ * `readBackBundle` in a worker thread. Settles when the worker has gone;
+ * a worker that dies (out of memory, say) rejects with its reason, which
+ * names the memory, so that the build runner tells the reader so.
+ */
+export function readBackAside(folder: string, language: string, spill: string, log: (line: string) => void): Promise<ReadBack> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./bundle-readback-worker.ts', import.meta.url), { workerData: { folder, language, spill } });
+    let outcome: { done: ReadBack } | { error: Error } | undefined;
+    worker.on('message', (message: ReadBackMessage) => {
+      if ('log' in message) log(message.log);
+      else if ('done' in message) outcome = message;
+      else outcome = { error: new ReadBackError(message.failed.step, message.failed.message) };
+    });
+    worker.on('error', (error) => (outcome ??= { error: new ReadBackError(STEP.counts, messageOf(error)) }));
+    worker.on('exit', (code) => {
+      if (outcome && 'done' in outcome) resolve(outcome.done);
+      else reject(outcome?.error ?? new ReadBackError(STEP.counts, `luồng đọc lại chỉ mục dừng với mã ${code} mà không báo kết quả`));
+    });
+  });
+}
