@@ -113,7 +113,7 @@ function stages<S extends string>(log: (line: string) => void, words: Record<S, 
 
 /**
  * A bundle's counts as `spillBundleCounts` left them on disk: plain data,
- * so that it crosses from the worker thread that counted them
+ * so that it crosses from the child process that counted them
  * (bundle-readback.ts), for `readSpilledCounts` to read back.
  */
 export interface SpilledCounts {

@@ -108,7 +108,7 @@ function planSlugs(site: string): string[] {
  * shard is indexed as its own language (shards.ts, `shardLanguage`), which
  * keeps page ids apart across shards.
  *
- * Each bundle is read back (bundle-readback.ts) in a worker while Pagefind
+ * Each bundle is read back (bundle-readback.ts) in a child process while Pagefind
  * reads the next shard's pages, and waited for before Pagefind writes them.
  * The bundles' counts wait on disk for the last, then go into one set of
  * files with the rewording phrases' plans.
@@ -144,7 +144,7 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
         await pagefind.close();
       }
       const log = (line: string) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`);
-      const reading = readBackAside(join(site, 'pagefind', shard.path), shard.language, join(spill, String(i)), log);
+      const reading = readBackAside({ folder: join(site, 'pagefind', shard.path), language: shard.language, spill: join(spill, String(i)) }, log);
       aside = { which, reading: reading.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
     }
     await joinAside();
@@ -161,7 +161,7 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
     }
   } finally {
-    // A failed shard leaves its bundle's worker to end before the folder it writes to goes.
+    // A failed shard leaves its bundle's reader to end before the folder it writes to goes.
     await aside?.reading;
     rmSync(spill, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * Reading a written bundle back (src/integrations/bundle-readback.ts): in a
- * worker thread it gives what it gives in this one, and a bundle it cannot
+ * child process it gives what it gives in this one, and a bundle it cannot
  * read fails with what the build was doing and why.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,11 +45,11 @@ async function builtSite(): Promise<string> {
 const spilled = (folder: string) => Object.fromEntries(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 
 describe('reading a bundle back', () => {
-  it('gives in a worker thread what it gives in this one, progress lines aside', async () => {
+  it('gives in a child process what it gives in this process, progress lines aside', async () => {
     const site = await builtSite();
     const bundle = join(site, 'pagefind');
     const here = await readBackBundle(bundle, shardLanguage(0), join(tempDir('kho-spill-'), 'a'), () => undefined);
-    const there = await readBackAside(bundle, shardLanguage(0), join(tempDir('kho-spill-'), 'b'), () => undefined);
+    const there = await readBackAside({ folder: bundle, language: shardLanguage(0), spill: join(tempDir('kho-spill-'), 'b') }, () => undefined);
     expect(there.hash).toBe(here.hash);
     expect(there.reworded).toEqual(here.reworded);
     // "cải cách hành chính" is a rewording phrase (of CCHC); the second page has the words, not the run.
@@ -62,7 +62,7 @@ describe('reading a bundle back', () => {
 
   it('fails with the step and the missing file when the folder holds no bundle', async () => {
     const empty = tempDir('kho-no-bundle-');
-    const failure = await readBackAside(empty, shardLanguage(0), join(empty, 'spill'), () => undefined).catch((error: unknown) => error);
+    const failure = await readBackAside({ folder: empty, language: shardLanguage(0), spill: join(empty, 'spill') }, () => undefined).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ReadBackError);
     expect((failure as ReadBackError).step).toBe('tìm các cụm từ diễn đạt lại (kho-cum/)');
     expect((failure as ReadBackError).message).toContain('pagefind-entry.json');
