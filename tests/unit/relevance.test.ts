@@ -18,11 +18,16 @@ function index(prefix: string, lengths: number[], counts: number[][]): IndexCoun
   };
 }
 
-const order = (parts: IndexCounts[]) => bm25(parts).map((h) => h.id);
+const order = (parts: IndexCounts[]) => bm25(parts).ids;
+/** The scores as pairs, best first. */
+const hits = (parts: IndexCounts[]) => {
+  const { ids, scores } = bm25(parts);
+  return ids.map((id, i) => ({ id, score: scores[i] }));
+};
 
 describe('relevance of a ranked search', () => {
   it('ranks more occurrences higher, with diminishing returns', () => {
-    const scores = bm25([index('p', [100, 100, 100, 100], [[1, 2, 8, 0]])]);
+    const scores = hits([index('p', [100, 100, 100, 100], [[1, 2, 8, 0]])]);
     expect(scores.map((s) => s.id)).toEqual(['p2', 'p1', 'p0']);
     const [eight, two, one] = scores.map((s) => s.score);
     expect(two - one).toBeGreaterThan((eight - two) / 6);
@@ -45,15 +50,31 @@ describe('relevance of a ranked search', () => {
       [2, 1, 0, 4, 1, 3],
       [1, 1, 2, 3, 0, 1],
     ];
-    const whole = new Map(bm25([index('p', lengths, counts)]).map((h) => [h.id, h.score]));
-    const split = bm25([index('p', lengths.slice(0, 3), counts.map((c) => c.slice(0, 3))), index('q', lengths.slice(3), counts.map((c) => c.slice(3)))]);
+    const whole = new Map(hits([index('p', lengths, counts)]).map((h) => [h.id, h.score]));
+    const split = hits([index('p', lengths.slice(0, 3), counts.map((c) => c.slice(0, 3))), index('q', lengths.slice(3), counts.map((c) => c.slice(3)))]);
     const renamed = new Map(split.map((h) => [h.id.startsWith('q') ? `p${Number(h.id.slice(1)) + 3}` : h.id, h.score]));
     expect([...renamed.keys()].sort()).toEqual([...whole.keys()].sort());
     for (const [id, score] of whole) expect(renamed.get(id), id).toBeCloseTo(score, 12);
   });
 
+  it('orders many pages as a stable sort by score would, ties in the indexes order', () => {
+    // Few distinct lengths and counts, so that many pages tie; spread over three indexes.
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const parts = ['p', 'q', 'r'].map((prefix) => {
+      const lengths = Array.from({ length: 400 }, () => 100 * (1 + next(3)));
+      return index(prefix, lengths, [lengths.map(() => next(4)), lengths.map(() => 1 + next(2))]);
+    });
+    const scored = hits(parts);
+    const score = new Map(scored.map((h) => [h.id, h.score]));
+    // Array.prototype.sort is stable: the indexes' order on ties.
+    const expected = parts.flatMap((p) => Array.from(p.ids)).sort((a, b) => score.get(b)! - score.get(a)!);
+    expect(scored.map((h) => h.id)).toEqual(expected);
+    expect(new Set(score.values()).size).toBeLessThan(scored.length / 10);
+  });
+
   it('finds nothing in an empty index, and keeps the indexes order on ties', () => {
-    expect(bm25([])).toEqual([]);
+    expect(hits([])).toEqual([]);
     expect(order([index('p', [100, 100], [[1, 1]]), index('q', [100], [[1]])])).toEqual(['p0', 'p1', 'q0']);
   });
 });

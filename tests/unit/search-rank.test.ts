@@ -7,7 +7,7 @@ import { applyFilters, countFacets, planValues, type FacetTable, type ValueSets 
 import { excerptHtml, highlightHtml, matchRanges, matcherFor } from '../../src/lib/search/highlight.ts';
 import type { FilterName } from '../../src/lib/search/index-fields.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
-import { rankNumber, rankText } from '../../src/lib/search/rank.ts';
+import { compareRanked, rankNumber, rankText, sortRanked, type Ranked } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/url-state.ts';
 import { answerKit, type Scored } from '../helpers/answers.ts';
 
@@ -128,6 +128,29 @@ describe('ranking', () => {
     const q = parseQuery('kế hoạch');
     const a = answers({ 'all:0': hits(['old', 1], ['new', 1]), 'phrase:0': hits(['old', 1], ['new', 1]), 'word:0': hits(['old', 1], ['new', 1]), whole: hits(['old', 1], ['new', 1]) });
     expect(order(rankText(q, a, dates({ new: 0, old: 1 })))).toEqual(['new', 'old']);
+  });
+
+  it('sorts many hits exactly as the comparator does, ties and missing dates included', () => {
+    let seed = 5;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const plans = 3000;
+    // Plans 0..2499 have dates (a shuffled order), the rest none; few distinct bases, so that many tie.
+    const dates: (number | undefined)[] = Array.from({ length: plans }, (_, p) => (p < 2500 ? (p * 7919) % 2500 : undefined));
+    const numbers = [undefined, 'own', 'cited'] as const;
+    const hits: Ranked[] = Array.from({ length: 2000 }, (_, i) => ({
+      plan: (i * 1009) % plans,
+      matched: 1 + next(4),
+      phrase: next(3),
+      exact: next(2) === 1,
+      whole: next(2) === 1,
+      base: next(5) / 4,
+      ...(next(4) === 0 ? { number: numbers[next(3)] } : {}),
+    }));
+    const expected = [...hits].sort(compareRanked(dates)).map((h) => h.plan);
+    expect(sortRanked([...hits], dates).map((h) => h.plan)).toEqual(expected);
+    // Two hits on one date rank: the comparator decides between them by plan number.
+    const shared = dates.map((d, p) => (p === 7 ? dates[8] : d));
+    expect(sortRanked([...hits], shared).map((h) => h.plan)).toEqual([...hits].sort(compareRanked(shared)).map((h) => h.plan));
   });
 
   it('puts plans carrying a number before plans citing it, and nothing else', () => {

@@ -313,8 +313,8 @@ export async function loadPagefind(base: string, shards: readonly ShardRef[] = [
   /** Scored over every bundle at once (relevance.ts), best first. */
   const ranked = async ({ keys }: Ranked): Promise<Answer> => {
     const [planOf, parts] = await Promise.all([numbering(), Promise.all(readers.map((r) => r.counts(keys, META_WEIGHTS)))]);
-    const scored = bm25(parts.map((p, b) => ({ ...p, ids: inPlans(planOf[b], p.ids) })));
-    return new Answer(Int32Array.from(scored, (h) => h.id), Float64Array.from(scored, (h) => h.score));
+    const { ids, scores } = bm25(parts.map((p, b) => ({ ...p, ids: inPlans(planOf[b], p.ids) })));
+    return new Answer(Int32Array.from(ids), scores);
   };
   /** The plans of one filter value: from the filter's column, else from each bundle's filter file. */
   const filtered = async (name: string, value: string): Promise<Answer> => {
