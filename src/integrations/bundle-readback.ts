@@ -41,7 +41,8 @@ export const STEP = {
   counts: `ghi các tệp đếm (${COUNT_DIR}/)`,
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error's message, whatever was thrown. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Reads back the bundle at `folder`, indexed as `language`, its counts spilled into `spill`; progress through `log`. */
 export async function readBackBundle(folder: string, language: string, spill: string, log: (line: string) => void): Promise<ReadBack> {
@@ -76,25 +77,38 @@ export interface ReadBackTask {
  * measured by `npm run bench` at 10,000 plans, with a worker thread the
  * build's process kept the memory the thread had used, and the build's
  * peak rose from 3.67 to 4.19 GB when Pagefind next wrote; a process gives
- * all of it back when it ends. Settles when the
- * child has gone; one that dies (out of memory, say) rejects with how it
- * ended, and what it printed has gone to the build's own output, where
- * the build runner looks for it.
+ * all of it back when it ends.
+ *
+ * Settles when the child has gone: on 'close', which comes once its
+ * messages are all read, and also when it never started (then no 'exit'
+ * comes). One that dies (out of memory, say) rejects with how it ended, and
+ * what it printed has gone to the build's own output, where the build
+ * runner looks for it. `execPath` (Node, by default) is for tests.
  */
-export function readBackAside(task: ReadBackTask, log: (line: string) => void): Promise<ReadBack> {
+export function readBackAside(task: ReadBackTask, log: (line: string) => void, options: { execPath?: string } = {}): Promise<ReadBack> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./bundle-readback-child.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let outcome: { done: ReadBack } | { error: Error } | undefined;
+    const child = fork(fileURLToPath(new URL('./bundle-readback-child.ts', import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(options.execPath ? { execPath: options.execPath } : {}),
+    });
+    let reported: ReadBack | ReadBackError | undefined;
+    let trouble: Error | undefined;
     child.on('message', (message: ReadBackMessage) => {
       if ('log' in message) log(message.log);
-      else if ('done' in message) outcome = message;
-      else outcome = { error: new ReadBackError(message.failed.step, message.failed.message) };
+      else reported = 'done' in message ? message.done : new ReadBackError(message.failed.step, message.failed.message);
     });
-    child.on('error', (error) => (outcome ??= { error: new ReadBackError(STEP.counts, messageOf(error)) }));
-    child.on('exit', (code, signal) => {
-      if (outcome && 'done' in outcome) resolve(outcome.done);
-      else reject(outcome?.error ?? new ReadBackError(STEP.counts, `tiến trình đọc lại chỉ mục dừng (${signal ?? `mã ${code}`}) mà không báo kết quả`));
+    child.on('error', (error) => (trouble ??= error));
+    child.on('close', (code, signal) => {
+      if (reported instanceof ReadBackError) reject(reported);
+      else if (reported) resolve(reported);
+      else if (child.pid === undefined) reject(new ReadBackError(STEP.counts, `không khởi động được tiến trình đọc lại chỉ mục: ${trouble?.message ?? 'không rõ lý do'}`));
+      else reject(new ReadBackError(STEP.counts, `tiến trình đọc lại chỉ mục dừng (${signal ?? `mã ${code}`}) mà không báo kết quả`));
     });
-    child.send(task);
+    try {
+      // A child that could not start says so through 'error' and 'close' above.
+      child.send(task, (error) => error && (trouble ??= error));
+    } catch (error) {
+      trouble ??= error instanceof Error ? error : new Error(String(error));
+    }
   });
 }

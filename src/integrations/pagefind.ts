@@ -26,7 +26,7 @@ import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { writeFacetTable } from './facet-table.ts';
-import { readBackAside, ReadBackError, type ReadBack } from './bundle-readback.ts';
+import { messageOf, readBackAside, ReadBackError, type ReadBack } from './bundle-readback.ts';
 import { readSpilledCounts, writeCountSet } from './count-files.ts';
 import { writePhraseFiles } from './phrase-files.ts';
 
@@ -62,7 +62,11 @@ const INDEX_OPTIONS = { excludeSelectors: BOILERPLATE };
  */
 async function readPlanPage(site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
-  return { sourcePath, content: toIndexText(await readFile(join(site, sourcePath), 'utf8')) };
+  try {
+    return { sourcePath, content: toIndexText(await readFile(join(site, sourcePath), 'utf8')) };
+  } catch (error) {
+    fail(`đọc ${sourcePath}`, [messageOf(error)]);
+  }
 }
 
 /**
@@ -145,20 +149,19 @@ export async function indexShards(pagefind: PagefindModule, site: string, shards
       }
       const log = (line: string) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`);
       const reading = readBackAside({ folder: join(site, 'pagefind', shard.path), language: shard.language, spill: join(spill, String(i)) }, log);
-      aside = { which, reading: reading.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) };
+      aside = { which, reading: reading.catch((error: unknown) => (error instanceof Error ? error : new Error(messageOf(error)))) };
     }
     await joinAside();
-    const set = countSet(readBack.map((r) => r.hash));
     try {
-      writePhraseFiles(join(site, 'pagefind'), set, readBack.map((r) => r.reworded));
+      writePhraseFiles(join(site, 'pagefind'), countSet(readBack.map((r) => r.hash)), readBack.map((r) => r.reworded));
     } catch (error) {
-      fail(`ghi các tệp cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+      fail(`ghi các tệp cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [messageOf(error)]);
     }
     try {
       const counted = readBack.map((r) => readSpilledCounts(r.counts));
       await writeCountSet(join(site, 'pagefind'), readBack.map((r) => r.hash), counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
     } catch (error) {
-      fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [error instanceof Error ? error.message : String(error)]);
+      fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [messageOf(error)]);
     }
   } finally {
     // A failed shard leaves its bundle's reader to end before the folder it writes to goes.

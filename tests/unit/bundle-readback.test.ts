@@ -60,6 +60,35 @@ describe('reading a bundle back', () => {
     expect(spilled(there.counts.spill)).toEqual(spilled(here.counts.spill));
   });
 
+  it('fails, saying so, when the child process cannot start', async () => {
+    const empty = tempDir('kho-no-node-');
+    const task = { folder: empty, language: shardLanguage(0), spill: join(empty, 'spill') };
+    const failure = await readBackAside(task, () => undefined, { execPath: join(empty, 'no-such-node') }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ReadBackError);
+    expect((failure as ReadBackError).message).toMatch(/^không khởi động được tiến trình đọc lại chỉ mục: .*ENOENT/);
+  });
+
+  it('fails the build at a missing page while the shard before it is read back, and leaves no counts behind', async () => {
+    const site = await builtSite();
+    // The build's counts wait in a folder of the system's temporary folder: here, one of this test's own.
+    const temporary = tempDir('kho-tmp-');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    const shards = [
+      { name: '2021-2026', path: '', language: shardLanguage(0), slugs: ['ke-hoach-0', 'ke-hoach-1'] },
+      { name: '2011-2020', path: '2011-2020/', language: shardLanguage(1), slugs: ['ke-hoach-2', 'ke-hoach-9'] },
+    ];
+    try {
+      await expect(indexShards(await import('pagefind'), site, shards, { info: () => undefined })).rejects.toThrow(
+        /^Pagefind: đọc ke-hoach\/ke-hoach-9\/index.html thất bại:\n  - ENOENT/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(temporary)).toEqual([]);
+  });
+
   it('fails with the step and the missing file when the folder holds no bundle', async () => {
     const empty = tempDir('kho-no-bundle-');
     const failure = await readBackAside({ folder: empty, language: shardLanguage(0), spill: join(empty, 'spill') }, () => undefined).catch((error: unknown) => error);

@@ -73,6 +73,15 @@ describe('relevance of a ranked search', () => {
     expect(new Set(score.values()).size).toBeLessThan(scored.length / 10);
   });
 
+  it('scores a page whose counts are not numbers as nothing, last', () => {
+    const part: IndexCounts = { ids: ['a', 'b', 'c'], counts: [[Number.NaN, 2, 1]], lengths: [100, 100, 100], pagesWith: [3], pageCount: 3, wordCount: 300 };
+    expect(hits([part]).map((h) => [h.id, h.score > 0])).toEqual([
+      ['b', true],
+      ['c', true],
+      ['a', false],
+    ]);
+  });
+
   it('finds nothing in an empty index, and keeps the indexes order on ties', () => {
     expect(hits([])).toEqual([]);
     expect(order([index('p', [100, 100], [[1, 1]]), index('q', [100], [[1]])])).toEqual(['p0', 'p1', 'q0']);

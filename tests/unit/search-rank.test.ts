@@ -143,7 +143,8 @@ describe('ranking', () => {
       phrase: next(3),
       exact: next(2) === 1,
       whole: next(2) === 1,
-      base: next(5) / 4,
+      // Equal bases, -0 beside 0, and an infinite one: the comparator calls each pair of them a tie.
+      base: [0, -0, 0.25, 1, Infinity][next(5)],
       ...(next(4) === 0 ? { number: numbers[next(3)] } : {}),
     }));
     const expected = [...hits].sort(compareRanked(dates)).map((h) => h.plan);

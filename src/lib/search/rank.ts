@@ -94,6 +94,9 @@ export function compareRanked(dates: DateRank) {
 
 const rankOf = (n: Ranked['number']) => (n === 'own' ? 0 : n === 'cited' ? 1 : 2);
 
+/** Below this many hits, `sortRanked` uses the comparator. */
+const FEW = 256;
+
 /**
  * The hits in `compareRanked` order (in a new list, or the same one sorted
  * by the comparator). A query of common
@@ -108,7 +111,8 @@ const rankOf = (n: Ranked['number']) => (n === 'own' ? 0 : n === 'cited' ? 1 : 2
 export function sortRanked(hits: Ranked[], dates: DateRank): Ranked[] {
   const m = hits.length;
   const byComparator = () => hits.sort(compareRanked(dates));
-  if (m < 2) return hits;
+  // A few hundred hits sort fast either way, and the table below is as long as the archive's dates.
+  if (m < FEW || dates.length > 16 * m) return byComparator();
   let words = 0;
   let lastDate = -1;
   let lastPlan = -1;

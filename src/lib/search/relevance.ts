@@ -71,7 +71,7 @@ export function bm25<Id>(parts: readonly IndexCounts<Id>[]): Scored<Id> {
         const f = p.counts[t][i];
         score += (rarity[t] * f * (SATURATION + 1)) / (f + norm);
       }
-      // A page whose counts are not numbers scores nothing rather than breaking the order.
+      // Never below 0 (so that -0 cannot sort apart from 0), and a page whose counts are not numbers scores nothing.
       scores[at] = score > 0 ? score : 0;
       idsIn[at] = p.ids[i];
     }
@@ -98,9 +98,11 @@ const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
  */
 function byScore(scores: Float64Array): Uint32Array {
   const n = scores.length;
-  const halves = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  // Each pass below costs a table of 65,537 counts, more than a short list's comparisons.
+  if (n < 256) return order.sort((a, b) => scores[b] - scores[a] || a - b);
+  const halves = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
   let next = new Uint32Array(n);
   const starts = new Uint32Array(0x10001);
   for (const [half, shift] of [[1 - HIGH, 0], [1 - HIGH, 16], [HIGH, 0], [HIGH, 16]]) {
