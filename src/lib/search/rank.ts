@@ -99,9 +99,9 @@ const FEW = 256;
 
 /**
  * The hits in `compareRanked` order (in a new list, or the same one sorted
- * by the comparator). A query of common
- * words ranks every plan of the archive, and sorting 100,000 hits with that
- * comparator took about 10 ms in node. Here each hit's place is one whole
+ * by the comparator). A query of common words ranks every plan of the
+ * archive, and sorting 100,000 hits with that comparator took about 10 ms
+ * in node. Here each hit's place is one whole
  * number instead, sorted by the engine's own numeric sort: its tier (the
  * comparator's keys before `base`, each 0 for its best value), the rank of
  * its base among the hits' bases, and its date rank (a plan without one
