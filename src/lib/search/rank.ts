@@ -54,9 +54,9 @@ const ids = idSet;
  */
 export function phraseSet(answers: Answers, id: string): PlanBits {
   if (answers.has(id)) return ids(answers, id);
-  let found: PlanBits | undefined;
-  for (let k = 0; answers.has(`${id}:${k}`); k++) found = found ? found.and(ids(answers, `${id}:${k}`)) : ids(answers, `${id}:${k}`);
-  return found ?? PlanBits.empty;
+  const runs: PlanBits[] = [];
+  for (let k = 0; answers.has(`${id}:${k}`); k++) runs.push(ids(answers, `${id}:${k}`));
+  return allOf(runs) ?? PlanBits.empty;
 }
 
 /** The plans in every one of the sets; undefined for no sets, which ask nothing. */
@@ -101,12 +101,12 @@ const FEW = 256;
  * The hits in `compareRanked` order (in a new list, or the same one sorted
  * by the comparator). A query of common words ranks every plan of the
  * archive, and sorting 100,000 hits with that comparator took about 10 ms
- * in node. Here each hit's place is one whole
- * number instead, sorted by the engine's own numeric sort: its tier (the
- * comparator's keys before `base`, each 0 for its best value), the rank of
- * its base among the hits' bases, and its date rank (a plan without one
- * after them all, by plan number), which no two hits share. When they would,
- * or the number would not fit in 53 bits, the comparator sorts them.
+ * in node. Here each hit's place is one whole number instead, sorted by the
+ * engine's own numeric sort: its tier (the comparator's keys before `base`,
+ * each 0 for its best value), the rank of its base among the hits' bases,
+ * and its date rank (a plan without one after them all, by plan number),
+ * which no two hits share. When they would, or the number would not fit in
+ * 53 bits, the comparator sorts them.
  */
 export function sortRanked(hits: Ranked[], dates: DateRank): Ranked[] {
   const m = hits.length;
@@ -173,7 +173,7 @@ function wordSetsOf(q: ParsedQuery, answers: Answers): PlanBits[] {
 /** Plans having every word typed with diacritics exactly so, in either tone placement. */
 function exactSet(q: ParsedQuery, answers: Answers): PlanBits {
   const sets = q.words.flatMap((_, i) => (answers.has(`exact:${i}`) ? [ids(answers, `exact:${i}`).or(ids(answers, `exact:${i}:new`))] : []));
-  return sets.length === 0 ? PlanBits.empty : sets.reduce((all, s) => all.and(s));
+  return allOf(sets) ?? PlanBits.empty;
 }
 
 export function rankText(q: ParsedQuery, answers: Answers, dates: DateRank): Ranking {
