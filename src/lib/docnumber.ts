@@ -28,10 +28,11 @@ export function docNumberKey(input: string): string {
 /**
  * A loose pattern for something that looks like a Vietnamese document number:
  * a number (optionally with a letter suffix), then at least one code part
- * separated by "/" or "-", e.g. 30c/NQ-CP, 61/2018/NĐ-CP, 18-NQ/TW, 09-CTr/HU.
+ * separated by "/" or "-", e.g. 30c/NQ-CP, 61/2018/NĐ-CP, 18-NQ/TW, 09-CTr/HU,
+ * 59/2020/QH14 (the National Assembly's code carries its term).
  */
 // No "i" flag: \p{L} already has both cases (see number-query.ts).
-const LOOKS_LIKE = /^\d+[a-zA-ZđĐ]?(?:\/\d{4})?[/-][\p{L}&]+(?:[/-][\p{L}&0-9]+)*$/u;
+const LOOKS_LIKE = /^\d+[a-zA-ZđĐ]?(?:\/\d{4})?[/-][\p{L}&][\p{L}&0-9]*(?:[/-][\p{L}&0-9]+)*$/u;
 
 export function looksLikeDocNumber(input: string): boolean {
   return LOOKS_LIKE.test(input.normalize('NFC').trim().replace(/^số\s+/i, ''));

@@ -19,6 +19,16 @@ export function parseCli(args: string[], options: CliOptions): Record<string, st
   }
 }
 
+/** parseCli for commands that also take file names: the options and the positional arguments. */
+export function parseCliWithFiles(args: string[], options: CliOptions): { values: Record<string, string | boolean | string[] | undefined>; files: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { values: values as Record<string, string | boolean | string[] | undefined>, files: positionals };
+  } catch (err) {
+    throw new CliError(explainParseError(err, options));
+  }
+}
+
 function explainParseError(err: unknown, options: CliOptions): string {
   const code = (err as { code?: string }).code;
   const message = String((err as Error).message ?? err);

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readEntries, validateAll, type Finding, type RawEntry } from '../entries.ts';
 import { bodyCheck } from './body.ts';
 import { copiedCheck } from './copied.ts';
+import { draftCheck } from './draft.ts';
 import { duplicatesCheck } from './duplicates.ts';
 import { issuerProvinceCheck } from './issuer-province.ts';
 import { legalBasesCheck } from './legal-bases.ts';
@@ -35,6 +36,7 @@ export const CHECKS: readonly Check[] = [
   linksCheck,
   copiedCheck,
   bodyCheck,
+  draftCheck,
 ];
 
 export interface CheckOptions {

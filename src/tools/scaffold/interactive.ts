@@ -22,9 +22,9 @@ export interface PromptIO {
   output?: Writable;
 }
 
-class Cancelled extends Error {}
+export class Cancelled extends Error {}
 
-function orCancel<T>(value: T): Exclude<T, symbol> {
+export function orCancel<T>(value: T): Exclude<T, symbol> {
   if (isCancel(value)) throw new Cancelled();
   return value as Exclude<T, symbol>;
 }
@@ -66,7 +66,7 @@ function shown(value: unknown): string | undefined {
   return typeof value === 'string' ? value : String(value);
 }
 
-async function askField(field: ScaffoldField, data: EntryData, io: PromptIO): Promise<unknown> {
+export async function askField(field: ScaffoldField, data: EntryData, io: PromptIO): Promise<unknown> {
   const message = promptMessage(field);
   const current = getPath(data, field.path);
   switch (field.kind) {
