@@ -144,6 +144,7 @@ export function extract(input: ExtractInput): Extraction {
   if (!title) missing.push({ field: 'title', reason: lh ? 'trang không giữ khối trích yếu của văn bản' : 'bài viết không nêu tên kế hoạch; tiêu đề bài viết không phải trích yếu' });
   const period = periodOf(title, sentence, lines, headline, missing);
   const source = sourceOf(input, lines, !lh);
+  if (!source.publisher) missing.push({ field: 'source.publisher', reason: 'không có địa chỉ trang (--url) hay tên cổng thông tin trong văn bản' });
   const date = issuedOn?.value ?? (period ? `${period.value.from}-01-01` : source.publishedOn?.value);
   const issuer = resolveIssuer({ lines, letterhead: lh, sentence, host: input.url ? hostFacts(input.url) : undefined, date });
   missing.push(...issuer.missing);

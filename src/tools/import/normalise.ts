@@ -21,6 +21,9 @@ const STARTER = /^(?:Căn cứ|Thực hiện|Theo|Xét|Triển khai|Trên cơ s�
 /** Lines that end a clause of their own: the number line of a letterhead. */
 const STANDALONE = /^Số\s*:/u;
 
+/** A line ending on a word no clause ends on: the sentence goes on below. */
+const OPEN_END = /(?:\s(?:của|về|và|số|ngày|tại|theo|với|cho|ban hành|phê duyệt|giai đoạn|thực hiện|triển khai|năm|tháng|các|những|trên|trong)|[-–,])$/u;
+
 const RULE = /^[\s|\-–—_=.*~•]*$/u;
 const TERMINAL = /[.;:!?]["”)]?$/u;
 
@@ -72,7 +75,7 @@ export function isBroken(list: Line[]): boolean {
 function joins(prev: string, next: string, broken: boolean): boolean {
   if (TERMINAL.test(prev) || STANDALONE.test(prev) || STARTER.test(next) || NUMBERED.test(next)) return false;
   if (isCaps(prev) || isCaps(next)) return isCaps(prev) === isCaps(next) ? false : startsDigit(next) && !isCaps(next);
-  if (startsLower(next) || startsDigit(next)) return true;
+  if (startsLower(next) || startsDigit(next) || OPEN_END.test(prev)) return true;
   return broken && !NUMBERED.test(prev);
 }
 

@@ -91,10 +91,9 @@ export function reportText(e: Extraction, outcome: { file?: string; source: stri
     '  - summary: 1 đến 3 câu tóm tắt bằng lời của bạn.',
     '  - Phần nội dung: tóm lược dưới từng tiêu đề, bằng lời của bạn, không chép nguyên văn; số liệu, ngày, tên phải chính xác.',
   );
-  for (const m of e.missing.filter((x) => ['title', 'documentType', 'issuer.name', 'issuer.level', 'period', 'reformAreas'].includes(x.field))) {
+  for (const m of e.missing.filter((x) => ['title', 'documentType', 'issuer.name', 'issuer.level', 'period', 'reformAreas', 'source.publisher'].includes(x.field))) {
     lines.push(`  - ${LABELS[m.field]}: bắt buộc, hãy điền theo văn bản.`);
   }
-  if (e.missing.some((m) => m.field === 'source.publisher') || !e.source.publisher) lines.push('  - Nơi công bố (source.publisher): bắt buộc.');
   lines.push('  - Xem lại các giá trị [cần xem lại] ở trên.');
   if (outcome.file) {
     lines.push('', 'Bước tiếp theo:', `  1. Mở ${outcome.file}, viết các chỗ [CẦN VIẾT] rồi xóa dấu đó.`, '  2. npm run check: lệnh nêu từng chỗ còn thiếu cho tới khi viết xong.', '  3. npm run dev để xem trước, rồi tạo nhánh, commit tệp và mở pull request.');
