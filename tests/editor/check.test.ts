@@ -153,8 +153,16 @@ describe('each content check finds its problem on the right line', () => {
     expect(checkDir(dir).findings.filter((f) => f.rule === 'reserved-letters')).toHaveLength(1);
   });
 
+  it('draft: each place an imported draft marks [CẦN VIẾT] is an error until written', () => {
+    const path = file('draft', A);
+    expect(found('draft').filter((f) => f.rule === 'draft')).toEqual([
+      expect.objectContaining({ line: lineOf(path, 'summary:'), severity: 'error' }),
+      expect.objectContaining({ line: lineOf(path, 'tóm lược phần "Yêu cầu"'), severity: 'error' }),
+    ]);
+  });
+
   it('has a fixture for every check', () => {
-    const folders = new Set(['nfc', 'tone', 'mojibake', 'reserved-letters', 'duplicates', 'legal-bases', 'issuer-province', 'summary', 'source-url', 'links', 'copied', 'body']);
+    const folders = new Set(['nfc', 'tone', 'mojibake', 'reserved-letters', 'duplicates', 'legal-bases', 'issuer-province', 'summary', 'source-url', 'links', 'copied', 'body', 'draft']);
     for (const check of CHECKS) {
       const folder = check.id === 'duplicate' ? 'duplicates' : check.id;
       expect(folders.has(folder), `no fixture folder for the "${check.id}" check`).toBe(true);
