@@ -5,7 +5,7 @@
  */
 import { isoFromParts } from '../../lib/dates.ts';
 
-export type DateRead = { iso: string; text: string; index: number } | { iso?: undefined; text: string; index: number; reason: 'no-year' | 'impossible' };
+export type DateRead = { iso: string; text: string; index: number; reason?: undefined } | { iso?: undefined; text: string; index: number; reason: 'no-year' | 'impossible' };
 
 const LONG = /(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const SHORT = /(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/u;
