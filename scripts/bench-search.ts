@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --dir DIST] [--report FILE] [--runs N] [--note TEXT]
+ * npm run bench:search [-- --dir DIST] [--report FILE] [--runs N] [--queries N] [--note TEXT]
  *
  * Measures the search page's query layer against stock Pagefind on the same
  * built site, in Debian's headless Chromium: for each query of a fixed list,
@@ -337,17 +337,20 @@ function siteBase(dist: string): string {
   return /action="([^"]*)tim-kiem\/"/.exec(html)?.[1] || '/';
 }
 
-const USAGE = `Cách dùng: npm run bench:search -- [--dir THƯ_MỤC] [--report TỆP] [--runs N] [--note "GHI CHÚ"]
+const USAGE = `Cách dùng: npm run bench:search -- [--dir THƯ_MỤC] [--report TỆP] [--runs N] [--queries N] [--note "GHI CHÚ"]
 
   --dir THƯ_MỤC   trang đã build kèm chỉ mục (mặc định dist/, build trước nếu chưa có)
   --report TỆP    ghi bảng vào TỆP thay cho docs/performance.md
   --runs N        số lần đo mỗi truy vấn, lấy trung vị (1 đến ${MAX_RUNS}, mặc định 5)
+  --queries N     chỉ đo N truy vấn đầu của danh sách (1 đến ${QUERIES.length}, mặc định cả ${QUERIES.length})
   --note "…"      ghi chú về bản build, in kèm trong báo cáo`;
 
 interface Options {
   dir?: string;
   report?: string;
   runs: number;
+  /** How many of QUERIES to measure, from the first. */
+  queries: number;
   note?: string;
 }
 
@@ -358,6 +361,7 @@ function parseOptions(argv: string[]): Options {
       dir: { type: 'string' },
       report: { type: 'string' },
       runs: { type: 'string' },
+      queries: { type: 'string' },
       note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -371,10 +375,15 @@ function parseOptions(argv: string[]): Options {
   if (!/^\d+$/.test(runsText) || runs < 1 || runs > MAX_RUNS) {
     throw new UsageError(`--runs phải là số nguyên từ 1 đến ${MAX_RUNS}, ví dụ --runs 3; đang là "${String(values.runs)}".`);
   }
+  const queriesText = typeof values.queries === 'string' ? values.queries.trim() : String(QUERIES.length);
+  const queries = Number(queriesText);
+  if (!/^\d+$/.test(queriesText) || queries < 1 || queries > QUERIES.length) {
+    throw new UsageError(`--queries phải là số nguyên từ 1 đến ${QUERIES.length}, ví dụ --queries 2; đang là "${String(values.queries)}".`);
+  }
   for (const name of ['dir', 'report'] as const) {
     if (values[name] !== undefined && !String(values[name]).trim()) throw new UsageError(`--${name} cần một đường dẫn.`);
   }
-  return { dir: values.dir as string | undefined, report: values.report as string | undefined, runs, note: values.note as string | undefined };
+  return { dir: values.dir as string | undefined, report: values.report as string | undefined, runs, queries, note: values.note as string | undefined };
 }
 
 async function main(): Promise<number> {
@@ -405,7 +414,8 @@ async function main(): Promise<number> {
   const browser = await launchBrowser();
   const rows: Row[] = [];
   try {
-    for (const [i, q] of QUERIES.entries()) {
+    const list = QUERIES.slice(0, values.queries);
+    for (const [i, q] of list.entries()) {
       const other = QUERIES[(i + 1) % QUERIES.length];
       const collect = async (stock: boolean) => {
         const all = [];

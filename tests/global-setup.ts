@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleTestPlans, buildSite } from './helpers/build.ts';
-import { SITE_ROOT, SITE_SUB, SUB_BASE, SUB_SHARD_SIZE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
+import { SHIPPED_BUILD_LOG, SHIPPED_PLANS, SITE_ROOT, SITE_SHIPPED, SITE_SUB, SUB_BASE, SUB_SHARD_SIZE, TEST_PLANS, TEST_SITE_URL, TEST_TMP } from './helpers/paths.ts';
 
 const LOCK = join(TEST_TMP, 'run.lock');
 
@@ -35,16 +35,20 @@ function lock(): () => void {
 
 export default async function setup() {
   const unlock = lock();
-  if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`)) return unlock;
+  if (process.env.KHO_TEST_REUSE === '1' && existsSync(`${SITE_ROOT}/index.html`) && existsSync(`${SITE_SUB}/index.html`) && existsSync(SHIPPED_BUILD_LOG)) return unlock;
   assembleTestPlans(TEST_PLANS);
   const started = Date.now();
-  process.stdout.write('[setup] building the fixture archive at / and at ' + SUB_BASE + ' ...\n');
-  const [root, sub] = await Promise.all([
+  process.stdout.write('[setup] building the fixture archive at / and at ' + SUB_BASE + ', and the shipped archive ...\n');
+  const [root, sub, shipped] = await Promise.all([
     buildSite({ plansDir: TEST_PLANS, outDir: SITE_ROOT, siteUrl: TEST_SITE_URL }),
     // The sub-path build also splits its search index into small shards, so
     // that merging shards in the browser is tested on every run.
     buildSite({ plansDir: TEST_PLANS, outDir: SITE_SUB, base: SUB_BASE, siteUrl: TEST_SITE_URL, env: { KHO_SEARCH_SHARD_SIZE: SUB_SHARD_SIZE } }),
+    // The real archive, as `npm run build` builds it: every shipped plan must build.
+    buildSite({ plansDir: SHIPPED_PLANS, outDir: SITE_SHIPPED, siteUrl: TEST_SITE_URL }),
   ]);
+  // A shipped entry that does not build fails its own test (tests/archive/shipped.test.ts), not every test.
+  writeFileSync(SHIPPED_BUILD_LOG, JSON.stringify({ code: shipped.code, output: shipped.output.slice(-8000) }));
   for (const [name, r] of [['root', root], ['sub-path', sub]] as const) {
     if (r.code !== 0) throw new Error(`The ${name} fixture build failed:\n${r.output.slice(-4000)}`);
   }

@@ -11,7 +11,7 @@ import { checkAnswers, normalizeAnswer } from '../../src/tools/scaffold/answers.
 import { fieldByKey, scaffoldFields, SHORT_FLAGS } from '../../src/tools/scaffold/fields.ts';
 import { dataFromFlags, flagOptions } from '../../src/tools/scaffold/flags.ts';
 import { abbreviate, issuerSlug, numberSlug, planSlug, titleSlug } from '../../src/tools/scaffold/slug.ts';
-import { SHIPPED_PLANS } from '../helpers/paths.ts';
+import { FIXTURE_PLANS } from '../helpers/paths.ts';
 
 const field = (key: string) => {
   const f = fieldByKey(key);
@@ -62,8 +62,11 @@ describe('fields come from the schema', () => {
 });
 
 describe('the slug rule', () => {
-  it('reproduces the name of every shipped entry from its frontmatter', () => {
-    const entries = readEntries(SHIPPED_PLANS);
+  // The first five shipped plans, kept among the fixtures as they were named. A shipped entry keeps its
+  // name when an editor later corrects its facts (the name is its URL), so the archive itself is not the test.
+  it('reproduces the name of the first shipped entries from their frontmatter', () => {
+    const entries = readEntries(FIXTURE_PLANS).filter((e) => /^\d{4}-/.test(e.slug));
+    expect(entries).toHaveLength(5);
     const { plans } = validateAll(entries);
     expect(plans.size).toBe(entries.length);
     for (const entry of entries) expect(planSlug(plans.get(entry.file)!)).toBe(entry.slug);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FIXTURE_PLANS, ROOT, SHIPPED_PLANS } from './paths.ts';
+import { FIXTURE_PLANS, ROOT } from './paths.ts';
 
 export interface BuildResult {
   code: number | null;
@@ -47,11 +47,16 @@ export function buildSite(opts: BuildOptions): Promise<BuildResult> {
   });
 }
 
-/** Copies the shipped plans and the test fixtures into one collection folder. */
-export function assembleTestPlans(target: string, extraDirs: string[] = [FIXTURE_PLANS]): void {
+/**
+ * Copies the test fixtures into one collection folder. The shipped archive is
+ * not part of it: it grows with every real plan an editor adds, and the tests
+ * compute their expectations from a fixed set. The first five shipped plans
+ * are kept among the fixtures as they were.
+ */
+export function assembleTestPlans(target: string, dirs: string[] = [FIXTURE_PLANS]): void {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const dir of [SHIPPED_PLANS, ...extraDirs]) {
+  for (const dir of dirs) {
     for (const name of readdirSync(dir)) {
       if (/\.mdx?$/.test(name)) cpSync(join(dir, name), join(target, name));
     }
