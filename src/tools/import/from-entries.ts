@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:import -- --from-entries`: an evaluation corpus built from
+ * the archive's own checked entries. Each entry of src/content/plans whose
+ * source text was kept (tmp/sources/<slug>.txt, first line `# url: …`) becomes
+ * one file of a bench folder, and its frontmatter becomes that file's expected
+ * facts. Editors checked every fact of an entry against that text by hand, so
+ * the entries are facts the extractor has never been tuned on.
+ *
+ * An entry states a field or leaves it out; a field left out is expected to be
+ * absent (null, or [] for lists), so a value there counts as invented. Editors
+ * sometimes leave out what the text does state: an amendments file records
+ * those cases, each checked against the text, so that the bench does not call
+ * a true fact invented.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDate } from '../../lib/dates.ts';
+import { CliError } from '../cli.ts';
+import { listEntryFiles, parseEntry } from '../entries.ts';
+import type { ImportJson } from './output.ts';
+
+/** The keys of facts.json that an entry settles, stated or left out. */
+const KEYS = ['title', 'documentNumber', 'documentType', 'issuedOn', 'issuerName', 'issuerLevel', 'province', 'district', 'periodFrom', 'periodTo', 'indices', 'legalBases'] as const;
+type Key = (typeof KEYS)[number];
+
+export interface EntryFacts {
+  file: string;
+  url?: string;
+  certain: string[];
+  [key: string]: unknown;
+}
+
+/**
+ * A fact the text states and the entry leaves out, checked by hand: `value`
+ * is added to the expected facts (a list item, or a scalar), or, with
+ * `unscored`, the key is not scored for that file at all.
+ */
+export interface Amendment {
+  slug: string;
+  key: Key;
+  value?: unknown;
+  unscored?: boolean;
+  /** Where the text states it, for whoever checks the amendment. */
+  why: string;
+}
+
+/** An entry's frontmatter, as far as the facts go: the `--json` contract's shape. */
+type Frontmatter = ImportJson;
+
+const isoOf = (v: unknown): string | null => {
+  if (v === undefined || v === null) return null;
+  const d = parseDate(v);
+  return d.ok ? d.iso : null;
+};
+
+/** The facts an entry's frontmatter states, in facts.json's shape. */
+export function factsOfEntry(file: string, data: Frontmatter, url?: string): EntryFacts {
+  const facts: EntryFacts = {
+    file,
+    url: url ?? data.source?.url,
+    title: data.title ?? null,
+    documentNumber: data.documentNumber ?? null,
+    documentType: data.documentType ?? null,
+    issuedOn: isoOf(data.issuedOn),
+    issuerName: data.issuer?.name ?? null,
+    issuerLevel: data.issuer?.level ?? null,
+    province: data.province ?? null,
+    district: data.district ?? null,
+    periodFrom: data.period?.from ?? null,
+    periodTo: data.period?.to ?? null,
+    indices: data.indices ?? [],
+    legalBases: (data.legalBases ?? []).map((b) => b.number).filter((n): n is string => typeof n === 'string'),
+    certain: [...KEYS],
+  };
+  return facts;
+}
+
+/** Applies hand-checked amendments; returns how many applied. */
+export function amend(facts: EntryFacts[], amendments: Amendment[]): number {
+  let applied = 0;
+  for (const a of amendments) {
+    const f = facts.find((x) => x.file === `${a.slug}.txt`);
+    if (!f) continue;
+    applied++;
+    if (a.unscored) f.certain = f.certain.filter((k) => k !== a.key);
+    else if (Array.isArray(f[a.key])) f[a.key] = [...(f[a.key] as unknown[]), ...(Array.isArray(a.value) ? a.value : [a.value])];
+    else f[a.key] = a.value;
+  }
+  return applied;
+}
+
+/**
+ * A kept source as a bench file: its `# url:` line first, then the text
+ * without the archive's own annotation lines (`# retrieved: …`, `# (…)`, a
+ * second `# url:` of a second excerpt).
+ */
+export function benchText(source: string): { url?: string; text: string } {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const url = /^# url:\s*(\S+)/.exec(lines[0] ?? '')?.[1];
+  const body = lines.filter((l) => !/^# (?:url:|retrieved:|\()/.test(l)).join('\n').replace(/^\s*\n/, '');
+  return { url, text: url ? `# url: ${url}\n\n${body}` : body };
+}
+
+export interface Corpus {
+  dir: string;
+  files: number;
+  skipped: string[];
+  amended: number;
+}
+
+/** Writes the corpus (texts and facts.json) to `out`. */
+export function buildCorpus(opts: { plans?: string; sources: string; out: string; amendments?: string }): Corpus {
+  if (!existsSync(opts.sources)) throw new CliError(`không có thư mục nguồn "${opts.sources}" (--sources): cần các tệp <slug>.txt đã lưu của các mục`);
+  mkdirSync(opts.out, { recursive: true });
+  const facts: EntryFacts[] = [];
+  const skipped: string[] = [];
+  for (const path of listEntryFiles(opts.plans)) {
+    const entry = parseEntry(path, readFileSync(path, 'utf8'));
+    const src = join(opts.sources, `${entry.slug}.txt`);
+    if (!existsSync(src) || !entry.data) {
+      skipped.push(entry.slug);
+      continue;
+    }
+    const { url, text } = benchText(readFileSync(src, 'utf8'));
+    writeFileSync(join(opts.out, `${entry.slug}.txt`), text);
+    facts.push(factsOfEntry(`${entry.slug}.txt`, entry.data as Frontmatter, url));
+  }
+  let amended = 0;
+  if (opts.amendments) {
+    let list: Amendment[];
+    try {
+      list = JSON.parse(readFileSync(opts.amendments, 'utf8')) as Amendment[];
+    } catch {
+      throw new CliError(`không đọc được tệp bổ sung "${opts.amendments}" (--amend): cần một mảng JSON {slug, key, value | unscored, why}`);
+    }
+    amended = amend(facts, list);
+  }
+  writeFileSync(join(opts.out, 'facts.json'), `${JSON.stringify(facts, null, 1)}\n`);
+  return { dir: opts.out, files: facts.length, skipped, amended };
+}
