@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDate } from '../../lib/dates.ts';
+import { docNumberKey } from '../../lib/docnumber.ts';
 import { CliError } from '../cli.ts';
 import { listEntryFiles, parseEntry } from '../entries.ts';
 import type { ImportJson } from './output.ts';
@@ -105,14 +106,42 @@ export interface Corpus {
   dir: string;
   files: number;
   skipped: string[];
+  /** Entries whose kept text is another entry's plan (see citedOnly). */
+  cited: string[];
   amended: number;
+}
+
+/**
+ * Entries known only from another entry's source: two entries keep the same
+ * text, and one's number is among the other's legal bases (a district plan
+ * cited by the commune plan that carries it out). That text is about the other
+ * plan, so an extractor fed it must not be scored on the cited one.
+ */
+export function citedOnly(items: Array<{ slug: string; text: string; facts: EntryFacts }>): Set<string> {
+  const out = new Set<string>();
+  for (const a of items) {
+    const number = a.facts.documentNumber;
+    if (typeof number !== 'string') continue;
+    const key = docNumberKey(number);
+    const host = items.find((b) => b !== a && b.text === a.text && (b.facts.legalBases as string[]).some((n) => docNumberKey(n) === key));
+    if (host) out.add(a.slug);
+  }
+  return out;
+}
+
+function readAmendments(file: string): Amendment[] {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Amendment[];
+  } catch {
+    throw new CliError(`không đọc được tệp bổ sung "${file}" (--amend): cần một mảng JSON {slug, key, value | unscored, why}`);
+  }
 }
 
 /** Writes the corpus (texts and facts.json) to `out`. */
 export function buildCorpus(opts: { plans?: string; sources: string; out: string; amendments?: string }): Corpus {
   if (!existsSync(opts.sources)) throw new CliError(`không có thư mục nguồn "${opts.sources}" (--sources): cần các tệp <slug>.txt đã lưu của các mục`);
   mkdirSync(opts.out, { recursive: true });
-  const facts: EntryFacts[] = [];
+  const items: Array<{ slug: string; text: string; facts: EntryFacts }> = [];
   const skipped: string[] = [];
   for (const path of listEntryFiles(opts.plans)) {
     const entry = parseEntry(path, readFileSync(path, 'utf8'));
@@ -122,19 +151,13 @@ export function buildCorpus(opts: { plans?: string; sources: string; out: string
       continue;
     }
     const { url, text } = benchText(readFileSync(src, 'utf8'));
-    writeFileSync(join(opts.out, `${entry.slug}.txt`), text);
-    facts.push(factsOfEntry(`${entry.slug}.txt`, entry.data as Frontmatter, url));
+    items.push({ slug: entry.slug, text, facts: factsOfEntry(`${entry.slug}.txt`, entry.data as Frontmatter, url) });
   }
-  let amended = 0;
-  if (opts.amendments) {
-    let list: Amendment[];
-    try {
-      list = JSON.parse(readFileSync(opts.amendments, 'utf8')) as Amendment[];
-    } catch {
-      throw new CliError(`không đọc được tệp bổ sung "${opts.amendments}" (--amend): cần một mảng JSON {slug, key, value | unscored, why}`);
-    }
-    amended = amend(facts, list);
-  }
+  const cited = citedOnly(items);
+  const kept = items.filter((i) => !cited.has(i.slug));
+  for (const i of kept) writeFileSync(join(opts.out, `${i.slug}.txt`), i.text);
+  const facts = kept.map((i) => i.facts);
+  const amended = opts.amendments ? amend(facts, readAmendments(opts.amendments)) : 0;
   writeFileSync(join(opts.out, 'facts.json'), `${JSON.stringify(facts, null, 1)}\n`);
-  return { dir: opts.out, files: facts.length, skipped, amended };
+  return { dir: opts.out, files: facts.length, skipped, cited: [...cited], amended };
 }
