@@ -20,24 +20,34 @@ export interface PlanSentence {
   number?: string;
   /** What follows the type and number, up to the end of the clause: the plan's subject. */
   subject?: string;
+  /** "ký Quyết định ban hành Kế hoạch …": the document itself is a decision. */
+  byDecision?: boolean;
   verb: string;
   line: Line;
 }
 
-const VERB = new RegExp(String.raw`(?:(?:đã|vừa|mới|cũng)\s+)*(ban hành|phê duyệt|phát động|xây dựng)\s+(các\s+|nhiều\s+)?(?:(${TYPE_WORDS})(?![\p{L}])|(phong trào))`, 'giu');
+/** "ban hành Kế hoạch", "đã ký ban hành Kế hoạch", "đã ký Quyết định ban hành Kế hoạch" (then the plan comes by decision). */
+const VERB = new RegExp(String.raw`(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký\s+(?:(quyết định)\s+)?)?(ban hành|phê duyệt|phát động|xây dựng)\s+(các\s+|nhiều\s+)?(?:(${TYPE_WORDS})(?![\p{L}])|(phong trào))`, 'giu');
 const CLAUSE_START = /(?:^|[.;:!?]\s+|\s[-–]\s+|\)\s+)(?=\S)/gu;
+
+/** "…, ngày 13/5/2011, UBND huyện …": the date of the act, right before the body that acted. */
+const DATE_BEFORE = /(?:^|[\s,])[Nn]gày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*$/u;
 
 /** The issuing body named right before a verb, at the start of its clause or after a comma. */
 function subjectBefore(text: string, verbAt: number): { issuer?: string; date?: DateRead } {
   let start = 0;
   for (const m of text.slice(0, verbAt).matchAll(CLAUSE_START)) start = m.index + m[0].length;
   const clause = text.slice(start, verbAt);
-  const date = /^Ngày\s/u.test(clause) ? readDate(clause.slice(0, 30)) : undefined;
+  let date = /^Ngày\s/u.test(clause) ? readDate(clause.slice(0, 30)) : undefined;
   let issuer: string | undefined;
   const organ = new RegExp(ORGAN_START.source, 'gu');
   for (const m of clause.matchAll(organ)) {
     const before = clause.slice(0, m.index);
-    if (m.index === 0 || /,\s*$/.test(before)) issuer = clause.slice(m.index).trim();
+    const dated = DATE_BEFORE.exec(before);
+    if (m.index === 0 || /,\s*$/.test(before) || dated) {
+      issuer = clause.slice(m.index).trim();
+      if (dated && !date) date = readDate(dated[1]);
+    }
   }
   return { issuer: issuer?.replace(/\s+(?:đã|vừa|mới|cũng)$/u, ''), date };
 }
@@ -68,8 +78,8 @@ export function planSentences(lines: Line[]): PlanSentence[] {
     for (const m of line.text.matchAll(VERB)) {
       const { issuer, date } = subjectBefore(line.text, m.index);
       // "ban hành các kế hoạch …" lists several plans: none of them is this one.
-      const rest = m[2] ? {} : planRest(line.text.slice(m.index + m[0].length));
-      out.push({ issuer, date, typeWord: m[3] ?? undefined, ...rest, verb: m[1].toLowerCase(), line });
+      const rest = m[3] ? {} : planRest(line.text.slice(m.index + m[0].length));
+      out.push({ issuer, date, typeWord: m[4] ?? undefined, ...rest, byDecision: m[1] ? true : undefined, verb: m[2].toLowerCase(), line });
     }
   }
   return out;

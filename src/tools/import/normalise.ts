@@ -36,6 +36,15 @@ function splitCells(text: string, line: number): Line[] {
   return cells.map((c) => ({ text: c, line }));
 }
 
+/**
+ * A page's markup can drop the space between a document code and the next
+ * word ("263/KH-UBNDngày 31/12/2024"): a code is in capitals, so lower-case
+ * letters glued to it start the next word.
+ */
+export function unglue(text: string): string {
+  return text.replace(/(\d[\p{L}\d]*[/-][\p{Lu}\d&/-]*\p{Lu})(ngày|về|của|năm|tại|và)(?![\p{Ll}])/gu, '$1 $2');
+}
+
 /** Input lines → pieces: trimmed, table rows split into cells, rules and blanks dropped. */
 export function pieces(text: string): Line[] {
   const out: Line[] = [];
@@ -45,7 +54,7 @@ export function pieces(text: string): Line[] {
     .replace(/[\u200b-\u200d\u2060]/g, '')
     .split('\n')
     .forEach((raw, i) => {
-      const t = raw.replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
+      const t = unglue(raw).replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
       if (RULE.test(t)) return;
       const tableRow = t.startsWith('|') || t.endsWith('|') || (t.match(/\|/g)?.length ?? 0) >= 2;
       out.push(...(tableRow ? splitCells(t, i + 1) : [{ text: t, line: i + 1 }]));
@@ -72,7 +81,15 @@ export function isBroken(list: Line[]): boolean {
   return long > 0 && breaks / long >= 0.15;
 }
 
+/** A label left alone on its line by a page's layout: "Số:" with the number below. */
+const BARE_LABEL = /^Số\s*(?:hiệu|ký hiệu)?\s*:$/u;
+/** The first word(s) of a place name cut off from its date line: "Kon" / "Tum, ngày 08 …". */
+const PLACE_HEAD = /^[\p{Lu}][\p{Ll}]*(?:\s[\p{Lu}][\p{Ll}]*)?$/u;
+const PLACE_DATE_TAIL = /^[\p{Lu}][\p{L} .'-]{0,40},\s*ngày\b/u;
+
 function joins(prev: string, next: string, broken: boolean): boolean {
+  if (BARE_LABEL.test(prev)) return /^\d/.test(next);
+  if (PLACE_HEAD.test(prev) && PLACE_DATE_TAIL.test(next)) return true;
   if (TERMINAL.test(prev) || STANDALONE.test(prev) || STARTER.test(next) || NUMBERED.test(next)) return false;
   if (isCaps(prev) || isCaps(next)) return isCaps(prev) === isCaps(next) ? false : startsDigit(next) && !isCaps(next);
   if (startsLower(next) || startsDigit(next) || OPEN_END.test(prev)) return true;
