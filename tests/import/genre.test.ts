@@ -78,3 +78,48 @@ describe('news sentences', () => {
     expect(e.issuerLevel?.value).toBe('tinh');
   });
 });
+
+describe('the decision that carries a plan', () => {
+  it('"ban hành Kế hoạch … theo Quyết định số N ngày D": N and D are the plan’s own, never a basis', () => {
+    const e = extract({ text: 'Căn cứ kết quả năm trước, UBND tỉnh Bình Phước ban hành Kế hoạch cải cách hành chính năm 2013 theo Quyết định số 122/QĐ-UBND ngày 15/01/2013; Kế hoạch gồm 6 nhóm nhiệm vụ.' });
+    expect(e.documentNumber?.value).toBe('122/QĐ-UBND');
+    expect(e.documentType?.value).toBe('quyet-dinh');
+    expect(e.issuedOn?.value).toBe('2013-01-15');
+    expect(e.title?.value).toBe('Kế hoạch cải cách hành chính năm 2013');
+    expect(e.legalBases).toEqual([]);
+  });
+
+  it('reads a quoted plan name after "ký quyết định ban hành", and a period "năm X và năm Y"', () => {
+    const e = extract({ text: 'UBND tỉnh Bến Tre vừa ký quyết định ban hành “Kế hoạch nâng cao chỉ số hài lòng năm 2021 và năm 2022”. Theo đó, các sở phải rà soát thủ tục.' });
+    expect(e.documentType?.value).toBe('quyet-dinh');
+    expect(e.title?.value).toBe('Kế hoạch nâng cao chỉ số hài lòng năm 2021 và năm 2022');
+    expect(e.period?.value).toEqual({ from: 2021, to: 2022 });
+    expect(e.province?.value).toBe('Bến Tre');
+  });
+});
+
+describe('level of a city', () => {
+  it('"UBND thành phố X" in tỉnh X is the provincial city (huyen); a centrally run city is tinh', () => {
+    const city = extract({ text: 'Ngày 10/01/2022, UBND thành phố Thái Bình ban hành Kế hoạch số 9/KH-UBND về cải cách hành chính năm 2022.' });
+    expect(city.issuerLevel?.value).toBe('huyen');
+    expect(city.district?.value).toBe('Thái Bình');
+    const central = extract({ text: 'Ngày 10/01/2022, UBND thành phố Cần Thơ ban hành Kế hoạch số 9/KH-UBND về cải cách hành chính năm 2022.' });
+    expect(central.issuerLevel?.value).toBe('tinh');
+  });
+});
+
+describe('indices named in words', () => {
+  const indices = (text: string) => extract({ text }).indices?.value ?? [];
+  it('counts the index of a province, not a commune’s or an office’s own score', () => {
+    expect(indices('Phấn đấu nâng chỉ số cải cách hành chính của tỉnh lên nhóm đầu.')).toEqual(['par-index']);
+    expect(indices('Góp phần nâng cao thứ hạng các chỉ số cải cách hành chính của các cơ quan.')).toEqual(['par-index']);
+    expect(indices('Góp phần nâng cao chỉ số cải cách hành chính của xã.')).toEqual([]);
+    expect(indices('Đánh giá, xếp loại Chỉ số CCHC của các phòng chuyên môn cuối năm.')).toEqual([]);
+  });
+  it('needs the index’s own name for SIPAS and PCI, not a general phrase', () => {
+    expect(indices('Nâng cao chỉ số hài lòng của người dân; lấy người dân làm trung tâm.')).toEqual([]);
+    expect(indices('Nâng cao Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước.')).toEqual(['sipas']);
+    expect(indices('Cải thiện môi trường đầu tư, nâng cao năng lực cạnh tranh cấp tỉnh.')).toEqual([]);
+    expect(indices('Cải thiện chỉ số năng lực cạnh tranh của tỉnh.')).toEqual(['pci']);
+  });
+});

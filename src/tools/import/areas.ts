@@ -18,12 +18,19 @@ const INDEX_LABELS: ReadonlyArray<readonly [IndexKey, RegExp]> = [
   ['ddci', /\bDDCI\b/],
 ];
 
-/** Names, matched without diacritics. */
+/**
+ * Names, matched without diacritics. A name counts only as the index itself:
+ * the PAR Index of a province or a ministry (a commune's or an office's own
+ * "chỉ số cải cách hành chính" is an internal score), the satisfaction index
+ * "đối với sự phục vụ" of the administration (not "chỉ số hài lòng của người
+ * dân" alone), and "chỉ số năng lực cạnh tranh" (not the phrase "nâng cao năng
+ * lực cạnh tranh cấp tỉnh").
+ */
 const INDEX_NAMES: ReadonlyArray<readonly [IndexKey, RegExp]> = [
-  ['par-index', /chi so (?:cai cach hanh chinh|cchc)\b/],
+  ['par-index', /chi so (?:cai cach hanh chinh|cchc)(?: \([^)]{0,40}\))?,? (?:cua |cap )?(?:tinh|cac tinh|bo|cac bo|thanh pho|nam \d{4} cua (?:tinh|bo))\b|(?:thu hang|xep hang) (?:cac )?chi so (?:cai cach hanh chinh|cchc)/],
   ['papi', /hieu qua quan tri (?:va )?hanh chinh cong/],
-  ['pci', /nang luc canh tranh cap tinh/],
-  ['sipas', /chi so hai long/],
+  ['pci', /chi so nang luc canh tranh (?:cap tinh|cua tinh)/],
+  ['sipas', /chi so hai long [^.;]{0,60}?(?:doi voi |ve )?su phuc vu/],
   ['ict-index', /chi so san sang cho phat trien va ung dung (?:cong nghe thong tin|cntt)/],
   ['dti', /chi so (?:danh gia )?chuyen doi so/],
   ['ddci', /nang luc canh tranh (?:cap|cua) (?:cac )?so,? (?:ban,? )?nganh/],

@@ -78,7 +78,7 @@ function periodOf(title: Found<string> | undefined, sentence: PlanSentence | und
 }
 
 function typeOf(lh: Letterhead | undefined, number: string | undefined, sentence: PlanSentence | undefined, lines: Line[]): Extraction['documentType'] {
-  if (!lh && sentence?.byDecision && !number) return found('quyet-dinh', sentence.line, { note: 'câu "… ký quyết định ban hành kế hoạch …"' });
+  if (!lh && sentence?.byDecision && (!number || typeFromNumber(number) === 'quyet-dinh')) return found('quyet-dinh', sentence.line, { note: 'câu "… ký quyết định ban hành kế hoạch …"' });
   const word = lh?.title?.typeWord;
   if (word && typeFromWord(word)) return found(typeFromWord(word)!, lh!.title!.typeLine ?? lh!.title!.line);
   const byNumber = number && typeFromNumber(number);

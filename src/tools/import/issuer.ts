@@ -61,6 +61,15 @@ function splitBlock(block: string): { parent?: string; own: string } {
   return cut ? { parent: block.slice(0, cut).trim(), own: block.slice(cut).trim() } : { own: block };
 }
 
+/**
+ * "thành phố X" is a province only when X is a centrally run city; "thành phố
+ * Hưng Yên" in tỉnh Hưng Yên is the provincial city, a district-level body.
+ */
+function isCentralCity(name: string, province: ProvinceUnit | undefined): boolean {
+  const units = province ? [province] : PROVINCE_UNITS.filter((u) => fold(u.fullName).endsWith(` ${name}`));
+  return units.some((u) => fold(u.fullName) === `thanh pho ${name}`);
+}
+
 export function levelOf(name: string, province?: ProvinceUnit): IssuerLevel | undefined {
   const f = fold(name);
   if (/^(?:chinh phu|thu tuong|bo\s|van phong chinh phu)/.test(f) || /^ban chi dao.*chinh phu/.test(f)) return 'trung-uong';
@@ -71,7 +80,7 @@ export function levelOf(name: string, province?: ProvinceUnit): IssuerLevel | un
     if (unit[1] === 'tinh') return 'tinh';
     if (/^(?:thanh pho|tp)/.test(unit[1])) {
       if (!unit[2]) return 'tinh';
-      return PROVINCE_WORDS.includes(unit[2].trim()) && (!province || fold(province.fullName).endsWith(unit[2].trim())) ? 'tinh' : 'huyen';
+      return isCentralCity(unit[2].trim(), province) ? 'tinh' : 'huyen';
     }
     return ['huyen', 'quan', 'thi xa'].includes(unit[1]) ? 'huyen' : 'xa';
   }

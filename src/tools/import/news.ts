@@ -27,7 +27,7 @@ export interface PlanSentence {
 }
 
 /** "ban hành Kế hoạch", "đã ký ban hành Kế hoạch", "đã ký Quyết định ban hành Kế hoạch" (then the plan comes by decision). */
-const VERB = new RegExp(String.raw`(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký\s+(?:(quyết định)\s+)?)?(ban hành|phê duyệt|phát động|xây dựng)\s+(các\s+|nhiều\s+)?(?:(${TYPE_WORDS})(?![\p{L}])|(phong trào))`, 'giu');
+const VERB = new RegExp(String.raw`(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký\s+(?:(quyết định)\s+)?)?(ban hành|phê duyệt|phát động|xây dựng)\s+(các\s+|nhiều\s+)?['"“‘]?(?:(${TYPE_WORDS})(?![\p{L}])|(phong trào))`, 'giu');
 const CLAUSE_START = /(?:^|[.;:!?]\s+|\s[-–]\s+|\)\s+)(?=\S)/gu;
 
 /** "…, ngày 13/5/2011, UBND huyện …": the date of the act, right before the body that acted. */
@@ -53,7 +53,7 @@ function subjectBefore(text: string, verbAt: number): { issuer?: string; date?: 
 }
 
 /** The clause's rest after the type word: the number, then the subject. */
-function planRest(rest: string): Pick<PlanSentence, 'number' | 'subject'> {
+function planRest(rest: string): Pick<PlanSentence, 'number' | 'subject' | 'byDecision' | 'date'> {
   let text = rest;
   let number: string | undefined;
   const n = new RegExp(String.raw`^\s*(?:số\s+)?(${DOC_NUMBER.source})`, 'u').exec(text);
@@ -63,12 +63,26 @@ function planRest(rest: string): Pick<PlanSentence, 'number' | 'subject'> {
     const dated = /^\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?/u.exec(text);
     if (dated) text = text.slice(dated[0].length);
   }
+  // "ban hành Kế hoạch … theo Quyết định số 310/QĐ-UBND ngày 21/02/2012": the decision that carries the plan.
+  const clause = text.split(/[.;]\s|[.;]$/u)[0];
+  const decision = !number ? new RegExp(String.raw`\s+(?:theo|tại|kèm theo)\s+Quyết định\s+(?:số\s+)?(${DOC_NUMBER.source})`, 'u').exec(clause) : null;
+  if (decision) {
+    number = cleanNumber(decision[1]);
+    const date = readDate(text.slice(decision.index + decision[0].length, decision.index + decision[0].length + 30));
+    text = text.slice(0, decision.index);
+    return { number, byDecision: true, date: date?.index !== undefined && date.index <= 7 ? date : undefined, subject: subjectOf(text) };
+  }
+  return { number, subject: subjectOf(text) };
+}
+
+function subjectOf(text: string): string | undefined {
   const subject = text
     .replace(/^\s*(?:về việc|về|v\/v)\s+/iu, ' ')
     .split(/[.;]\s|[.;]$|,\s*(?:với|theo|cụ thể|trong đó|nhằm)\b|\s+nhằm\s|\s+với\s+(?:những\s+)?nội dung\b/u)[0]
     .replace(/[,:]\s*$/, '')
+    .replace(/^['"“‘]|['"”’]$/gu, '')
     .trim();
-  return { number, subject: subject || undefined };
+  return subject || undefined;
 }
 
 /** Every sentence of the form "<body> (đã) ban hành <type> [số N] [về] <subject>". */
@@ -79,7 +93,7 @@ export function planSentences(lines: Line[]): PlanSentence[] {
       const { issuer, date } = subjectBefore(line.text, m.index);
       // "ban hành các kế hoạch …" lists several plans: none of them is this one.
       const rest = m[3] ? {} : planRest(line.text.slice(m.index + m[0].length));
-      out.push({ issuer, date, typeWord: m[4] ?? undefined, ...rest, byDecision: m[1] ? true : undefined, verb: m[2].toLowerCase(), line });
+      out.push({ issuer, date, typeWord: m[4] ?? undefined, ...rest, byDecision: m[1] || rest.byDecision ? true : undefined, verb: m[2].toLowerCase(), line });
     }
   }
   return out;

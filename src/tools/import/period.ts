@@ -12,8 +12,8 @@ export interface Years {
   text: string;
 }
 
-const RANGE = /(?:giai đoạn|thời kỳ|năm|từ năm|từ)?\s*((?:19|20)\d{2})\s*(?:-|–|—|đến(?: năm)?)\s*((?:19|20)\d{2})/iu;
-const YEAR = /(?:năm|trong năm)\s+((?:19|20)\d{2})(?!\s*(?:-|–|—|đến)\s*\d)/iu;
+const RANGE = /(?:giai đoạn|thời kỳ|năm|từ năm|từ)?\s*((?:19|20)\d{2})\s*(?:-|–|—|đến(?: năm)?|và năm)\s*((?:19|20)\d{2})/iu;
+const YEAR = /(?:năm|trong năm)\s+((?:19|20)\d{2})(?!\s*(?:-|–|—|đến|và năm)\s*\d)/iu;
 /** Words that make the years those of a cited document: "thực hiện Nghị quyết … giai đoạn 2021-2030". */
 const CITED = /\s(?:thực hiện|triển khai|theo|của)\s+(?:Nghị quyết|Quyết định|Chỉ thị|Chương trình|Kế hoạch|Đề án|Nghị định)\b/iu;
 /** "năm 2022 và những năm tiếp theo": the last year is not stated. */
