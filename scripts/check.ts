@@ -1,5 +1,5 @@
 /**
- * npm run check [-- --fix] [--dir <folder>] [--sources <folder>]
+ * npm run check [-- --fix] [--dir <folder>] [--sources <folder>] [--thong-ke]
  *
  * Checks every plan entry: the schema, as the build applies it, and the
  * content checks beyond it. Prints `file:line: lỗi|cảnh báo: …` and exits 1
@@ -10,7 +10,16 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_SOURCES_DIR } from '../src/tools/checks/copied.ts';
 import { CHECKS, checkDir, fixDir } from '../src/tools/checks/index.ts';
 import { CliError, parseCli } from '../src/tools/cli.ts';
-import { formatFindings, PLANS_DIR } from '../src/tools/entries.ts';
+import { formatFindings, PLANS_DIR, readEntries, validateAll } from '../src/tools/entries.ts';
+import { coverage, formatCoverage } from '../src/tools/checks/coverage.ts';
+import { planFacts, type PlanFacts } from '../src/lib/plan-facts.ts';
+
+/** The valid entries of a folder, as the site derives them. */
+function archiveFacts(dir: string): PlanFacts[] {
+  const entries = readEntries(dir);
+  const { plans } = validateAll(entries);
+  return entries.flatMap((e) => (plans.has(e.file) ? [planFacts(e.slug, plans.get(e.file)!)] : []));
+}
 
 const HELP = `npm run check: kiểm tra nội dung các kế hoạch.
 
@@ -19,6 +28,7 @@ Cách dùng:
   npm run check -- --fix        sửa tự động những gì sửa an toàn được (Unicode NFC, kiểu đặt dấu thanh), rồi kiểm tra
   npm run check -- --dir <thư mục>      kiểm tra một thư mục khác (hoặc đặt biến KHO_PLANS_DIR)
   npm run check -- --sources <thư mục>  thư mục chứa văn bản nguồn <tên tệp>.txt để tìm câu chép nguyên văn (mặc định: ${DEFAULT_SOURCES_DIR} nếu có)
+  npm run check -- --thong-ke   kiểm tra, rồi in độ phủ của kho: số tỉnh, cấp, năm, loại nguồn, trước và sau 1/7/2025
 
 Mỗi phát hiện in một dòng "tệp:dòng: lỗi|cảnh báo: …". Có lỗi thì lệnh kết thúc với mã 1; chỉ có cảnh báo thì vẫn đạt.`;
 
@@ -27,6 +37,7 @@ function main(argv: string[]): number {
     fix: { type: 'boolean' },
     dir: { type: 'string' },
     sources: { type: 'string' },
+    'thong-ke': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (args.help) {
@@ -51,6 +62,7 @@ function main(argv: string[]): number {
   if (findings.length) console.log(formatFindings(findings) + '\n');
   console.log(`Đã kiểm tra ${files} tệp trong ${dir}: ${errors} lỗi, ${warnings} cảnh báo.`);
   const fixable = new Set(CHECKS.filter((c) => c.fix).map((c) => c.id));
+  if (args['thong-ke']) console.log('\n' + formatCoverage(coverage(archiveFacts(dir))));
   if (errors) console.log('Sửa các lỗi trên rồi chạy lại: npm run check.');
   if (!args.fix && findings.some((f) => fixable.has(f.rule))) console.log('Một số phát hiện sửa tự động được: npm run check -- --fix');
   return errors ? 1 : 0;

@@ -105,3 +105,10 @@ export function kindLabel(field: SchemaField): string {
   const range = field.minimum !== undefined && field.maximum !== undefined ? ` từ ${field.minimum} đến ${field.maximum}` : '';
   return field.list ? `danh sách ${one}` : one + range;
 }
+
+/**
+ * Fields an entry usually has besides the required ones, which the templates
+ * for editors fill in too: the contract asks for them "when known", and a
+ * source names its page and publisher.
+ */
+export const USUAL_FIELDS: ReadonlySet<string> = new Set(['documentNumber', 'issuedOn', 'province', 'source.url', 'source.publisher']);

@@ -96,7 +96,7 @@ export const FIELD_META = {
     example: '{ publisher: "Cổng thông tin điện tử Sở KH&CN Tiền Giang" }',
   },
   'source.url': { title: 'Địa chỉ nguồn', description: 'URL http(s) của văn bản hoặc bài viết.', example: '"https://skhcn.tiengiang.gov.vn/"' },
-  'source.publisher': { title: 'Nơi công bố', description: 'Tên trang hoặc cơ quan đăng tải.', example: '"Cổng thông tin điện tử Sở KH&CN Tiền Giang"' },
+  'source.publisher': { title: 'Nơi công bố', description: 'Tên trang hoặc cơ quan đăng tải. Bỏ trống khi không biết (không ghi "Không rõ").', example: '"Cổng thông tin điện tử Sở KH&CN Tiền Giang"' },
   'source.author': { title: 'Tác giả bài viết', description: 'Tác giả bài viết, nếu có ghi.', example: '"Bảo Sơn"' },
   'source.publishedOn': { title: 'Ngày đăng', description: 'Ngày nguồn đăng tải.', example: '"25/09/2018"' },
   'source.retrievedOn': { title: 'Ngày truy cập', description: 'Ngày lấy nội dung từ nguồn.', example: '"22/11/2026"' },

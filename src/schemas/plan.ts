@@ -53,6 +53,16 @@ export const dateField = () =>
 
 const year = () => z.number().int().min(1945).max(2100);
 
+/**
+ * Who published the source, when the source says. Older entries wrote the
+ * literal "Không rõ" for a publisher they did not know: it is still accepted,
+ * and read as no publisher, so that nothing downstream shows it as a name.
+ */
+const publisherField = () =>
+  text()
+    .transform((name) => (name.toLocaleLowerCase('vi') === 'không rõ' ? undefined : name))
+    .optional();
+
 export const legalBaseSchema = z.union([
   text(),
   z.strictObject({
@@ -98,7 +108,7 @@ export const planObject = z.strictObject({
   source: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).optional().meta(meta('source.url')),
-      publisher: text().meta(meta('source.publisher')),
+      publisher: publisherField().meta(meta('source.publisher')),
       author: text().optional().meta(meta('source.author')),
       publishedOn: dateField().optional().meta(meta('source.publishedOn')),
       retrievedOn: dateField().optional().meta(meta('source.retrievedOn')),

@@ -37,7 +37,7 @@ describe('plan pages: structured data', () => {
       const jurisdiction = plan.district ? data.legislationJurisdiction.containedInPlace : data.legislationJurisdiction;
       expect(jurisdiction.name).toBe(facts.unit?.fullName ?? 'Việt Nam');
       expect(data.inLanguage).toBe('vi');
-      const named = plan.source.publisher !== 'Không rõ';
+      const named = plan.source.publisher !== undefined;
       const [source, ...cited] = plan.source.url || named ? data.isBasedOn : [undefined, ...data.isBasedOn];
       if (source) expect(source.publisher?.name).toBe(named ? plan.source.publisher : undefined);
       if (source) expect(source.url).toBe(plan.source.url);

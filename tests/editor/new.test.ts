@@ -109,8 +109,8 @@ describe('npm run new refuses what it cannot write', () => {
     const dir = tempDir('new-missing');
     const r = await runScript('new', ['--dir', dir, '--title', 'Kế hoạch cải cách hành chính năm 2021', '--type', 'ke-hoach']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('thiếu 7 thông tin bắt buộc');
-    for (const flag of ['--issuer', '--level', '--from', '--to', '--area', '--summary', '--publisher']) expect(r.stderr).toMatch(new RegExp(`^  ${flag}  `, 'm'));
+    expect(r.stderr).toContain('thiếu 6 thông tin bắt buộc');
+    for (const flag of ['--issuer', '--level', '--from', '--to', '--area', '--summary']) expect(r.stderr).toMatch(new RegExp(`^  ${flag}  `, 'm'));
     expect(r.stderr).toContain('Ví dụ: --level so-nganh');
     expect(r.stderr).toContain('Chọn một trong: trung-uong, tinh, so-nganh, huyen, xa.');
     expect(r.stderr).not.toMatch(/--title  /);
@@ -144,7 +144,7 @@ describe('npm run new refuses what it cannot write', () => {
     const r = await runScript('new', ['--dir', tempDir('new-no-tty')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('không có cửa sổ dòng lệnh để hỏi từng mục');
-    expect(r.stderr).toContain('thiếu 9 thông tin bắt buộc');
+    expect(r.stderr).toContain('thiếu 8 thông tin bắt buộc');
   });
 });
 

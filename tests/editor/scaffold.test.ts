@@ -40,7 +40,7 @@ describe('fields come from the schema', () => {
 
   it('knows which fields are required, dates, years, URLs and lists', () => {
     const required = scaffoldFields().filter((f) => f.required).map((f) => f.key);
-    expect(required).toEqual(['title', 'documentType', 'issuer.name', 'issuer.level', 'period.from', 'period.to', 'reformAreas', 'summary', 'source.publisher']);
+    expect(required).toEqual(['title', 'documentType', 'issuer.name', 'issuer.level', 'period.from', 'period.to', 'reformAreas', 'summary']);
     expect(field('issuedOn').kind).toBe('date');
     expect(field('source.retrievedOn').kind).toBe('date');
     expect(field('period.from').kind).toBe('integer');
@@ -117,7 +117,7 @@ describe('answers become frontmatter', () => {
 
   it('keeps what it cannot understand, so the schema names the problem', () => {
     const { missing, problems } = checkAnswers(dataFromFlags({ title: 'X', type: 'ke-hoac', date: '31/02/2020', province: 'Tien Giag' }));
-    expect(missing.map((f) => f.flag)).toEqual(['issuer', 'level', 'from', 'to', 'area', 'summary', 'publisher']);
+    expect(missing.map((f) => f.flag)).toEqual(['issuer', 'level', 'from', 'to', 'area', 'summary']);
     const byFlag = Object.fromEntries(problems.map((p) => [p.field?.flag, p.problem.message]));
     expect(byFlag.type).toContain('có phải "ke-hoach"?');
     expect(byFlag.date).toContain('không có thật trên lịch');

@@ -4,6 +4,7 @@
  * comments by `npm run schema`, and a test fails when the committed file
  * differs from what the generator writes, so the guide cannot drift.
  */
+import { USUAL_FIELDS } from '../../lib/schema-fields.ts';
 import { CHECKS } from '../checks/index.ts';
 import { exampleValues } from '../scaffold/answers.ts';
 import { isListKind, scaffoldFields, type ScaffoldField } from '../scaffold/fields.ts';
@@ -39,7 +40,7 @@ export function checkReference(): string {
 /** The command that fills every required field, from the schema's examples. */
 export function newCommandExample(): string {
   const flags = scaffoldFields()
-    .filter((f) => f.required || ['documentNumber', 'issuedOn', 'province', 'source.url'].includes(f.key))
+    .filter((f) => f.required || USUAL_FIELDS.has(f.key))
     .flatMap((f) => (isListKind(f.kind) ? exampleValues(f) : exampleValues(f).slice(0, 1)).map((v) => `  --${f.flag} ${shellQuote(v)}`));
   return ['```sh', `npm run new -- \\\n${flags.join(' \\\n')}`, '```'].join('\n');
 }

@@ -4,6 +4,7 @@
  * (field names, enum values as choices) inside .mdx files, where no YAML
  * extension looks.
  */
+import { USUAL_FIELDS } from '../../lib/schema-fields.ts';
 import { planJsonSchema } from '../json-schema.ts';
 import { exampleValues } from '../scaffold/answers.ts';
 import { BODY_SECTIONS } from '../scaffold/render.ts';
@@ -55,13 +56,11 @@ function withParents(fields: ScaffoldField[]): string[] {
   return lines;
 }
 
-/** Fields an entry usually has besides the required ones (CONTRACT §1: "when known"). */
-const USUAL = new Set(['documentNumber', 'issuedOn', 'province', 'source.url']);
 
 export function snippets(): Record<string, { scope: string; prefix: string; description: string; body: string[] }> {
   const scope = 'mdx,markdown';
   const fields = scaffoldFields();
-  const skeleton = withParents(fields.filter((f) => f.required || USUAL.has(f.key)));
+  const skeleton = withParents(fields.filter((f) => f.required || USUAL_FIELDS.has(f.key)));
   const out: ReturnType<typeof snippets> = {
     'Kế hoạch mới': {
       scope,

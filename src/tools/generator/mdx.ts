@@ -11,6 +11,8 @@ function emit(value: unknown, indent: string, out: string[], key: string, listIt
   if (Array.isArray(value)) {
     out.push(head);
     for (const item of value) emitItem(item, `${indent}  `, out);
+  } else if (value !== null && typeof value === 'object' && key && Object.keys(value).length === 0) {
+    out.push(`${head} {}`);
   } else if (value !== null && typeof value === 'object') {
     if (key) out.push(head);
     let first = !key && listItem;

@@ -370,7 +370,8 @@ export function generatePlan(seed: number, index: number, attempt = 0): Generate
   const source: Record<string, unknown> = {};
   const site = unit ? `${unit.slug.replace(/-/g, '')}.gov.vn` : 'chinhphu.vn';
   if (rng.chance(0.6)) source.url = `https://${site}/van-ban/${slugify(number)}`;
-  source.publisher = rng.chance(0.85) ? `Cổng thông tin điện tử ${unit ? provincePhrase(unit) : 'Chính phủ'}` : 'Không rõ';
+  // One draw either way, so that the rest of the plan does not depend on it; an unknown publisher is left out.
+  if (rng.chance(0.85)) source.publisher = `Cổng thông tin điện tử ${unit ? provincePhrase(unit) : 'Chính phủ'}`;
   if (rng.chance(0.2)) source.author = rng.pick(['Bảo Sơn', 'Vũ Lan', 'Minh Đức', 'Thu Hà', 'Đình Nam', 'Hoàng Yến']);
   if (!noDate && rng.chance(0.6)) source.publishedOn = dateOut(fromDay(publishedDay));
   if (rng.chance(0.5)) source.retrievedOn = dateOut(fromDay(rng.int(publishedDay, toDay(LATEST))));
