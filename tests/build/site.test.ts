@@ -160,7 +160,7 @@ describe('lists and browse pages', () => {
   it('dates in lists are dd/mm/yyyy', () => {
     const doc = readPage(SITE_ROOT, 'ke-hoach/');
     const text = doc.querySelector('.plan-list')?.textContent ?? '';
-    expect(text).toContain(`Ngày ${formatDate('2020-01-22')}`);
+    expect(text).toContain(`Ngày ban hành: ${formatDate('2020-01-22')}`);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
