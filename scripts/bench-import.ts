@@ -38,7 +38,7 @@ function main(argv: string[]): number {
     const amendments = args.amend as string | undefined;
     const corpus = buildCorpus({ sources, out, amendments });
     const command = ['npm run bench:import -- --from-entries', args.sources ? `--sources ${sources}` : '', args.out ? `--out ${out}` : '', amendments ? `--amend ${amendments}` : ''].filter(Boolean).join(' ');
-    console.log(`Bộ chấm dựng từ ${corpus.files} mục có văn bản nguồn trong ${sources} (ghi vào ${out}); ${corpus.skipped.length} mục không có nguồn đã lưu; ${corpus.cited.length} mục chỉ được nhắc trong văn bản của mục khác (không chấm: ${corpus.cited.join(', ') || 'không có'})${amendments ? `; ${corpus.amended} bổ sung đã kiểm tra tay từ ${amendments}` : ''}.\n`);
+    console.log(`Bộ chấm dựng từ ${corpus.files} mục có văn bản nguồn trong ${sources} (ghi vào ${out}); ${corpus.skipped.length} mục không có nguồn đã lưu hoặc còn là bản nháp chưa kiểm; ${corpus.cited.length} mục chỉ được nhắc trong văn bản của mục khác (không chấm: ${corpus.cited.join(', ') || 'không có'})${amendments ? `; ${corpus.amended} bổ sung đã kiểm tra tay từ ${amendments}` : ''}.\n`);
     console.log(formatBench(runBench(out), command));
     return 0;
   }

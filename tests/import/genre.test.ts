@@ -123,3 +123,11 @@ describe('indices named in words', () => {
     expect(indices('Cải thiện chỉ số năng lực cạnh tranh của tỉnh.')).toEqual(['pci']);
   });
 });
+
+describe('a body that asks others to issue plans', () => {
+  it('"UBND huyện yêu cầu các xã ban hành Kế hoạch" names no issuer of this plan', () => {
+    const e = extract({ text: 'Sau kiểm tra, UBND huyện yêu cầu các xã, thị trấn ban hành Kế hoạch khắc phục những hạn chế đã chỉ ra.' });
+    expect(e.issuerName).toBeUndefined();
+    expect(e.district).toBeUndefined();
+  });
+});

@@ -33,6 +33,8 @@ const CLAUSE_START = /(?:^|[.;:!?]\s+|\s[-–]\s+|\)\s+)(?=\S)/gu;
 /** "…, ngày 13/5/2011, UBND huyện …": the date of the act, right before the body that acted. */
 const DATE_BEFORE = /(?:^|[\s,])[Nn]gày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*$/u;
 
+const ASKS_OTHERS = /\s(?:yêu cầu|đề nghị|chỉ đạo|giao|hướng dẫn|đôn đốc)\s/u;
+
 /** The issuing body named right before a verb, at the start of its clause or after a comma. */
 function subjectBefore(text: string, verbAt: number): { issuer?: string; date?: DateRead } {
   let start = 0;
@@ -49,6 +51,8 @@ function subjectBefore(text: string, verbAt: number): { issuer?: string; date?: 
       if (dated && !date) date = readDate(dated[1]);
     }
   }
+  // "UBND huyện yêu cầu các xã ban hành Kế hoạch": the body asks others to issue; it issues nothing here.
+  if (issuer && ASKS_OTHERS.test(issuer)) return {};
   return { issuer: issuer?.replace(/\s+(?:đã|vừa|mới|cũng)$/u, ''), date };
 }
 
