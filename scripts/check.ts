@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_SOURCES_DIR } from '../src/tools/checks/copied.ts';
 import { CHECKS, checkDir, fixDir } from '../src/tools/checks/index.ts';
 import { CliError, parseCli } from '../src/tools/cli.ts';
-import { formatFindings, PLANS_DIR, readEntries, validateAll } from '../src/tools/entries.ts';
+import { formatFindings, PLANS_DIR, readEntries, validateAll } from '../src/lib/entries.ts';
 import { coverage, formatCoverage } from '../src/tools/checks/coverage.ts';
 import { planFacts, type PlanFacts } from '../src/lib/plan-facts.ts';
 

@@ -8,7 +8,7 @@
  * (src/tools/scaffold/fields.ts); this file only chooses the mode and prints.
  */
 import { CliError, parseCli } from '../src/tools/cli.ts';
-import { PLANS_DIR } from '../src/tools/entries.ts';
+import { PLANS_DIR } from '../src/lib/entries.ts';
 import { checkAnswers } from '../src/tools/scaffold/answers.ts';
 import { createEntry } from '../src/tools/scaffold/create.ts';
 import { dataFromFlags, flagOptions, hasFieldFlags } from '../src/tools/scaffold/flags.ts';

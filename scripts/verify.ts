@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSums, describeComparison, isIdentical, parseSums, SUMS_FILE } from '../src/lib/checksums.ts';
-import { hashTree } from '../src/tools/checksums.ts';
+import { hashTree } from '../src/lib/hash-tree.ts';
 
 function fail(message: string): never {
   console.error(`Lỗi: ${message}`);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatSums, SUMS_FILE } from '../lib/checksums.ts';
-import { hashTree } from '../tools/checksums.ts';
+import { hashTree } from '../lib/hash-tree.ts';
 
 const NAME = 'kho-checksums';
 

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { sortKey } from '../lib/plan-facts.ts';
 import type { ShardPlan } from '../lib/search/shards.ts';
-import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../tools/entries.ts';
+import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../lib/entries.ts';
 
 let checked: ShardPlan[] | undefined;
 

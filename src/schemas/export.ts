@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from '../lib/text/slug.ts';
-import { DATE_PATTERN, jsonSchemaOf } from '../tools/json-schema.ts';
+import { DATE_PATTERN, jsonSchemaOf } from './json-schema.ts';
 import { planObject } from './plan.ts';
 
 const about = (title: string, description: string) => ({ title, description });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildCitationGraph, groupByIssuer, planCitations, type CitationGraph } from '../lib/citations.ts';
 import type { PlanFacts } from '../lib/plan-facts.ts';
-import { lastChanged, type FileDate } from '../tools/git-dates.ts';
+import { lastChanged, type FileDate } from '../lib/git-dates.ts';
 import { getCatalog } from './catalog.ts';
 
 export interface Archive {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareSums, describeComparison, formatSums, isIdentical, parseSums, type Sums } from '../../src/lib/checksums.ts';
-import { hashTree } from '../../src/tools/checksums.ts';
+import { hashTree } from '../../src/lib/hash-tree.ts';
 import { checksums } from '../../src/integrations/checksums.ts';
 
 const h = (c: string) => c.repeat(64);

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastChanged } from '../../src/tools/git-dates.ts';
+import { lastChanged } from '../../src/lib/git-dates.ts';
 
 let repo: string;
 const plans = () => join(repo, 'src', 'content', 'plans');

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEntries } from '../../src/tools/entries.ts';
+import { readEntries } from '../../src/lib/entries.ts';
 import { SHIPPED_BUILD_LOG, SHIPPED_PLANS, SITE_SHIPPED } from '../helpers/paths.ts';
 import { page, text, textOf } from './site.ts';
 

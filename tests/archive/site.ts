@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { newestFirst, planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { readEntries, validateAll } from '../../src/tools/entries.ts';
+import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { TEST_PLANS } from '../helpers/paths.ts';
 
 export interface TestPlan {

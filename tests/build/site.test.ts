@@ -10,7 +10,7 @@ import { REFORM_AREAS, ISSUER_LEVELS, keysOf } from '../../src/data/taxonomy.ts'
 import { CURRENT_PROVINCES } from '../../src/lib/provinces.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { newestFirst, planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
-import { readEntries, validateAll } from '../../src/tools/entries.ts';
+import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { listFiles, metaValue, readPage } from '../helpers/dist.ts';
 import { SITE_ROOT, TEST_PLANS } from '../helpers/paths.ts';
 

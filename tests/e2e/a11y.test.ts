@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEntries } from '../../src/tools/entries.ts';
+import { readEntries } from '../../src/lib/entries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { SITE_ROOT, TEST_PLANS } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';

@@ -13,7 +13,7 @@ import { DEFAULT_SOURCES_DIR } from '../../src/tools/checks/copied.ts';
 import { mojibakeWords } from '../../src/tools/checks/mojibake.ts';
 import { countStyles } from '../../src/tools/checks/tone.ts';
 import { countToneStyles } from '../../src/lib/text/tone.ts';
-import { readEntries } from '../../src/tools/entries.ts';
+import { readEntries } from '../../src/lib/entries.ts';
 import { provincesNamedIn } from '../../src/tools/checks/issuer-province.ts';
 import { resolveLink } from '../../src/tools/checks/links.ts';
 import { SHIPPED_PLANS, ROOT } from '../helpers/paths.ts';

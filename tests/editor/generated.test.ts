@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { planJsonSchema } from '../../src/tools/json-schema.ts';
+import { planJsonSchema } from '../../src/schemas/json-schema.ts';
 import { CHECKS } from '../../src/tools/checks/index.ts';
-import { formatFindings } from '../../src/tools/entries.ts';
+import { formatFindings } from '../../src/lib/entries.ts';
 import { CONTRIBUTING_FILE, generatedStatus, SCHEMA_FILE, SNIPPETS_FILE } from '../../src/tools/generated/index.ts';
 import { scaffoldFields } from '../../src/tools/scaffold/fields.ts';
 import { planSlug } from '../../src/tools/scaffold/slug.ts';
-import { readEntries, validateAll } from '../../src/tools/entries.ts';
+import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { ROOT, SHIPPED_PLANS } from '../helpers/paths.ts';
 import { runScript } from './helpers/run.ts';
 

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEntry, validateEntry } from '../../src/tools/entries.ts';
+import { parseEntry, validateEntry } from '../../src/lib/entries.ts';
 import { fieldByKey } from '../../src/tools/scaffold/fields.ts';
 import { runInteractive } from '../../src/tools/scaffold/interactive.ts';
 import { ROOT, SHIPPED_PLANS } from '../helpers/paths.ts';

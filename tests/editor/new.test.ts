@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDir } from '../../src/tools/checks/index.ts';
-import { parseEntry, validateEntry } from '../../src/tools/entries.ts';
+import { parseEntry, validateEntry } from '../../src/lib/entries.ts';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { ROOT, SHIPPED_PLANS } from '../helpers/paths.ts';
 import { runScript, STACK_TRACE, tempDir, ZOD_DUMP, type RunResult } from './helpers/run.ts';

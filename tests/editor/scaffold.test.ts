@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, ISSUER_LEVELS, REFORM_AREAS, keysOf } from '../../src/data/taxonomy.ts';
 import { FIELD_META } from '../../src/schemas/fields.ts';
 import { planObject } from '../../src/schemas/plan.ts';
-import { readEntries, validateAll } from '../../src/tools/entries.ts';
+import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { checkAnswers, normalizeAnswer } from '../../src/tools/scaffold/answers.ts';
 import { fieldByKey, scaffoldFields, SHORT_FLAGS } from '../../src/tools/scaffold/fields.ts';
 import { dataFromFlags, flagOptions } from '../../src/tools/scaffold/flags.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
 import { wordKeys } from '../../src/lib/search/text.ts';
-import { readEntries, validateAll } from '../../src/tools/entries.ts';
+import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { launchBrowser } from './browser.ts';
 import { SITE_ROOT, SITE_SUB, SUB_BASE, TEST_PLANS } from './paths.ts';
 import { serveStatic, type StaticServer } from './server.ts';

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { DRAFT_MARKER } from '../../src/tools/checks/draft.ts';
 import { checkEntries } from '../../src/tools/checks/index.ts';
 import { CliError } from '../../src/tools/cli.ts';
-import { readEntries } from '../../src/tools/entries.ts';
+import { readEntries } from '../../src/lib/entries.ts';
 import { runImport } from '../../src/tools/import/cli.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { KEY, PromptDriver } from '../editor/helpers/prompts.ts';

@@ -13,7 +13,7 @@ import { looksLikeDocNumber } from '../../src/lib/docnumber.ts';
 import { PROVINCE_UNITS, resolvePlanProvince } from '../../src/lib/provinces.ts';
 import { countToneStyles } from '../../src/lib/text/tone.ts';
 import { todayInVietnam } from '../../src/lib/dates.ts';
-import { identityKey, readEntries, validateAll } from '../../src/tools/entries.ts';
+import { identityKey, readEntries, validateAll } from '../../src/lib/entries.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
 import { generate, main, parseGenArgs } from '../../src/tools/generator/cli.ts';
 import { UsageError } from '../../src/tools/cli.ts';

@@ -13,6 +13,11 @@ describe('fold', () => {
     expect(stripDiacritics('Ủy ban nhân dân')).toBe('Uy ban nhan dan');
   });
 
+  it('maps the eth old texts type for Đ/đ (Ð U+00D0, ð U+00F0) to d as well', () => {
+    expect(fold('\u00D0ồng Tháp, \u00F0ội ngũ')).toBe(fold('Đồng Tháp, đội ngũ'));
+    expect(stripDiacritics('\u00D0iện Biên')).toBe('Dien Bien');
+  });
+
   it('treats NFD input like NFC', () => {
     expect(fold('Đồng Tháp'.normalize('NFD'))).toBe('dong thap');
     expect(nfc('hoà'.normalize('NFD'))).toBe('hoà');

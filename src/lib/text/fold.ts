@@ -13,13 +13,17 @@ export function nfc(text: string): string {
   return text.normalize('NFC');
 }
 
-/** Removes every diacritic (tone and vowel shape) and maps đ→d, keeping case. */
+/**
+ * Removes every diacritic (tone and vowel shape) and maps đ→d, keeping case.
+ * Old texts typed with legacy fonts often write Đ/đ as the Icelandic eth
+ * (Ð U+00D0, ð U+00F0), which looks the same: it folds to D/d as well.
+ */
 export function stripDiacritics(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .normalize('NFC');
 }
 

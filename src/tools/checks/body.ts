@@ -2,7 +2,7 @@
  * Headings with nothing under them, usually the skeleton `npm run new`
  * writes, left unfilled. The page would show bare headings.
  */
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 /** MDX comments `{/* … *\/}` render nothing; a section holding only them is empty. */

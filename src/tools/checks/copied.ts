@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { bodyLineAt, excerpt, finding, type Check } from './types.ts';
 
 /**

@@ -4,7 +4,7 @@
  * with DRAFT_MARKER. The marked draft passes the schema, so it can be
  * previewed; this check names every marked line until it is written.
  */
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 export const DRAFT_MARKER = '[CẦN VIẾT]';

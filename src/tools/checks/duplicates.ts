@@ -5,7 +5,7 @@
  * article presents several plans, hence a warning.
  */
 import { formatDate } from '../../lib/dates.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 /** One key per URL however it is written: host case, "www.", a final slash and the fragment do not count. */

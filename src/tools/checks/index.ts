@@ -4,7 +4,7 @@
  * only parses arguments and prints; everything it reports comes from here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readEntries, validateAll, type Finding, type RawEntry } from '../entries.ts';
+import { readEntries, validateAll, type Finding, type RawEntry } from '../../lib/entries.ts';
 import { bodyCheck } from './body.ts';
 import { copiedCheck } from './copied.ts';
 import { draftCheck } from './draft.ts';

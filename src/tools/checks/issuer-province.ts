@@ -5,7 +5,7 @@
  */
 import { PROVINCE_UNITS, provinceKey, resolvePlanProvince, type ProvinceUnit } from '../../lib/provinces.ts';
 import { slugify } from '../../lib/text/slug.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 /** Units below the province: a name after these words is a district or commune ("huyện Quảng Ninh"). */

@@ -5,7 +5,7 @@
  */
 import { looksLikeDocNumber } from '../../lib/docnumber.ts';
 import { FIELD_META } from '../../schemas/fields.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 export const legalBasesCheck: Check = {

@@ -9,7 +9,7 @@ import { ISSUER_LEVELS, REFORM_AREAS } from '../../data/taxonomy.ts';
 import { docNumberKey } from '../../lib/docnumber.ts';
 import { planFacts } from '../../lib/plan-facts.ts';
 import { CURRENT_PROVINCES } from '../../lib/provinces.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { bodyLineAt, finding, type Check, type CheckedEntry } from './types.ts';
 
 /** Pages and files that exist whatever the entries (CONTRACT §2), relative to the site base. */

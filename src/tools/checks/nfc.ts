@@ -3,7 +3,7 @@
  * and some web pages; it looks identical but does not match in search, sort
  * or the duplicate checks, so the archive stores NFC only.
  */
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 const WORD = /[\p{L}\p{M}]+/gu;

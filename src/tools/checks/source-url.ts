@@ -4,7 +4,7 @@
  * is already a schema error, reported with the other schema errors.
  */
 import { FIELD_META } from '../../schemas/fields.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 export const sourceUrlCheck: Check = {

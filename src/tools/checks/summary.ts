@@ -5,7 +5,7 @@
  */
 import { fold } from '../../lib/text/fold.ts';
 import { FIELD_META } from '../../schemas/fields.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 export const MIN_SUMMARY_CHARS = 40;

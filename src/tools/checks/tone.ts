@@ -4,7 +4,7 @@
  * consistently, and `--fix` rewrites it to the style it mostly uses.
  */
 import { placeTones, toneStyleOf, type ToneStyle } from '../../lib/text/tone.ts';
-import type { Finding } from '../entries.ts';
+import type { Finding } from '../../lib/entries.ts';
 import { finding, type Check } from './types.ts';
 
 /**

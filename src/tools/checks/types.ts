@@ -5,7 +5,7 @@
  * same `file:line: lỗi: …` lines.
  */
 import type { Plan } from '../../schemas/plan.ts';
-import type { Finding, RawEntry } from '../entries.ts';
+import type { Finding, RawEntry } from '../../lib/entries.ts';
 
 export interface CheckedEntry {
   entry: RawEntry;

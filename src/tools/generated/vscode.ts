@@ -5,7 +5,7 @@
  * extension looks.
  */
 import { USUAL_FIELDS } from '../../lib/schema-fields.ts';
-import { planJsonSchema } from '../json-schema.ts';
+import { planJsonSchema } from '../../schemas/json-schema.ts';
 import { exampleValues } from '../scaffold/answers.ts';
 import { BODY_SECTIONS } from '../scaffold/render.ts';
 import { isListKind, scaffoldFields, type ScaffoldField } from '../scaffold/fields.ts';

@@ -396,7 +396,7 @@ export function generatePlan(seed: number, index: number, attempt = 0): Generate
   if (tags.length) data.tags = tags;
 
   const slug = `${from}-${unit?.slug ?? 'trung-uong'}-${hasNumber ? slugify(number) : 'khong-so'}-${index}`;
-  // The archive's duplicate rule (identityKey in src/tools/entries.ts) compares these keys.
+  // The archive's duplicate rule (identityKey in src/lib/entries.ts) compares these keys.
   const identity = hasNumber ? [docNumberKey(number), issuerKey(issuerName), noDate ? '' : issuedOn].join('|') : '';
   return { slug, data, body, identity };
 }

@@ -5,7 +5,7 @@
  */
 import { log, outro } from '@clack/prompts';
 import { CliError, parseCliWithFiles } from '../cli.ts';
-import { PLANS_DIR } from '../entries.ts';
+import { PLANS_DIR } from '../../lib/entries.ts';
 import type { EntryData } from '../scaffold/answers.ts';
 import type { PromptIO } from '../scaffold/interactive.ts';
 import { duplicateMessage, existsMessage, badSlugMessage } from '../scaffold/messages.ts';

@@ -10,7 +10,7 @@ import { docNumberKey } from '../../lib/docnumber.ts';
 import { issuerKey } from '../../lib/issuer.ts';
 import { isSlug } from '../../lib/text/slug.ts';
 import type { Plan } from '../../schemas/plan.ts';
-import { parseEntry, readEntries, validateEntry } from '../entries.ts';
+import { parseEntry, readEntries, validateEntry } from '../../lib/entries.ts';
 import { inSchemaOrder, validateData, type EntryData, type FieldProblem } from './answers.ts';
 import { renderEntry } from './render.ts';
 import { planSlug } from './slug.ts';

@@ -9,7 +9,7 @@
  */
 import { DOCUMENT_TYPES, INDICES, ISSUER_LEVELS, REFORM_AREAS } from '../../data/taxonomy.ts';
 import { FIELD_META, type FieldMeta, type FieldPath } from '../../schemas/fields.ts';
-import { DATE_PATTERN, planJsonSchema } from '../json-schema.ts';
+import { DATE_PATTERN, planJsonSchema } from '../../schemas/json-schema.ts';
 
 export type FieldKind =
   /** Free text. */

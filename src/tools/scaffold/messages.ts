@@ -4,7 +4,7 @@
  * Every line names the field by its flag and its Vietnamese title, says what
  * is wrong and shows a value that would be right.
  */
-import { PLANS_DIR } from '../entries.ts';
+import { PLANS_DIR } from '../../lib/entries.ts';
 import { exampleValues, type FieldProblem } from './answers.ts';
 import type { CreateResult, SameDocument } from './create.ts';
 import { isListKind, scaffoldFields, type ScaffoldField } from './fields.ts';

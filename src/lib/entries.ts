@@ -12,10 +12,10 @@ import { basename, join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { describeIssues, formatProblem, type Problem } from '../schemas/error-map.ts';
 import { planSchema, type Plan } from '../schemas/plan.ts';
-import { formatDate } from '../lib/dates.ts';
-import { docNumberKey } from '../lib/docnumber.ts';
-import { issuerKey } from '../lib/issuer.ts';
-import { isSlug, slugify } from '../lib/text/slug.ts';
+import { formatDate } from './dates.ts';
+import { docNumberKey } from './docnumber.ts';
+import { issuerKey } from './issuer.ts';
+import { isSlug, slugify } from './text/slug.ts';
 
 export const PLANS_DIR = 'src/content/plans';
 

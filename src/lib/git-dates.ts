@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { todayInVietnam } from '../lib/dates.ts';
+import { todayInVietnam } from './dates.ts';
 
 export interface FileDate {
   /** yyyy-mm-dd, in Vietnam's time zone. */

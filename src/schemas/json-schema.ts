@@ -4,7 +4,7 @@
  * /du-lieu/ke-hoach.schema.json and used by editors' YAML tooling.
  */
 import { z } from 'astro/zod';
-import { planObject } from '../schemas/plan.ts';
+import { planObject } from './plan.ts';
 
 /** What a date field accepts: 2020-01-22 or 22/01/2020. */
 export const DATE_PATTERN = '^(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})$';

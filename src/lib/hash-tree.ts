@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUMS_FILE, type Sums } from '../lib/checksums.ts';
+import { SUMS_FILE, type Sums } from './checksums.ts';
 
 /** Every file under `dir` (not SHA256SUMS itself) with its SHA-256, by "/"-separated path. */
 export function hashTree(dir: string): Sums {
