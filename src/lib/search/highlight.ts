@@ -6,33 +6,38 @@
  * built from escaped text: the only markup in it is <mark>.
  */
 import type { ParsedQuery } from './parse.ts';
+import { findPatterns, matchRuns, whole, withContext, type Matcher, type Run } from './match-words.ts';
+import { endOffset, snippetEnd, snippetStart } from './snippet.ts';
 import { replacementRuns } from './variants.ts';
-import { fold, nfc } from '../text/fold.ts';
-import { escapeHtml, wordKey, wordKeys, wordSpans, type WordSpan } from './text.ts';
+import { fold, hasDiacritics, nfc } from '../text/fold.ts';
+import { escapeHtml, wordKeys, wordSpans, type WordSpan } from './text.ts';
 
-export interface Matcher {
-  /** Whole words to mark. */
-  keys: ReadonlySet<string>;
-  /** Word sequences to mark only where they occur together: "ủy ban nhân dân" for UBND. */
-  phrases: ReadonlyArray<readonly string[]>;
-  /** Beginnings of words to mark: the word still being typed. */
-  prefixes: readonly string[];
-}
+export { withContext, type Matcher };
 
 /** A prefix shorter than this would mark half the page. */
 const MIN_PREFIX = 2;
 
 /**
- * The words to mark for a query: the words typed, and each rewording's
- * replacement as a sequence, so that "CCHC" marks "cải cách hành chính" but
- * not every lone "hành". For a document number, the number as a sequence.
+ * The words to mark for a query: the words typed, a quoted phrase only
+ * whole, and each rewording's replacement as a sequence, so that "CCHC"
+ * marks "cải cách hành chính" but not every lone "hành". For a document
+ * number, the number as a sequence.
  */
 export function matcherFor(q: ParsedQuery, byNumber = false): Matcher {
   if (byNumber && q.number) {
-    return { keys: new Set(wordKeys(q.number.rest)), phrases: [wordKeys(q.number.typed)], prefixes: [] };
+    const rest = wordKeys(q.number.rest);
+    return { keys: new Set(rest), phrases: [wordKeys(q.number.typed)], prefixes: [], groups: [rest] };
   }
-  const keys = new Set(q.words.map((w) => w.key));
-  const phrases: string[][] = [];
+  const keys = new Set<string>();
+  const exact = new Map(q.words.filter((w) => hasDiacritics(w.text)).map((w) => [w.key, w.exact]));
+  const groups: string[][] = [[]];
+  const phrases: string[][] = q.phrases.map((p) => p.map((i) => q.words[i].key));
+  q.words.forEach((w, i) => {
+    if (w.phrase === undefined) {
+      keys.add(w.key);
+      groups.at(-1)!.push(w.key);
+    } else if (q.words[i - 1]?.phrase === undefined) groups.push([]);
+  });
   for (const v of q.variants) {
     for (const run of replacementRuns(v.words)) {
       if (run.length === 1) keys.add(run[0]);
@@ -41,36 +46,20 @@ export function matcherFor(q: ParsedQuery, byNumber = false): Matcher {
   }
   const last = q.words.at(-1);
   const prefixes = last && last.phrase === undefined && last.key.length >= MIN_PREFIX ? [last.key] : [];
-  return { keys, phrases, prefixes };
+  return { keys, phrases, prefixes, groups: groups.filter((g) => g.length), exact };
 }
 
-/** A matcher from a plain list of words, for the plan page's highlighting. */
-export function matcherForWords(list: string[]): Matcher {
-  return { keys: new Set(list.map(wordKey).filter(Boolean)), phrases: [], prefixes: [] };
-}
-
-function isWordMatch(key: string, m: Matcher): boolean {
-  if (m.keys.has(key)) return true;
-  for (const p of m.prefixes) if (key.startsWith(p)) return true;
-  return false;
-}
-
-/** Which spans a matcher marks: single words, and every word of a whole phrase occurrence. */
-function matchedFlags(spans: WordSpan[], m: Matcher): boolean[] {
-  const flags = spans.map((s) => isWordMatch(s.key, m));
-  for (const phrase of m.phrases) {
-    outer: for (let i = 0; i + phrase.length <= spans.length; i++) {
-      for (let j = 0; j < phrase.length; j++) if (spans[i + j].key !== phrase[j]) continue outer;
-      flags.fill(true, i, i + phrase.length);
-    }
-  }
+/** Which spans a matcher marks. */
+function matchedFlags(text: string, spans: WordSpan[], m: Matcher, runs = matchRuns(text, spans, m)): boolean[] {
+  const flags = new Array<boolean>(spans.length).fill(false);
+  for (const r of runs) flags.fill(true, r.start, r.start + r.length);
   return flags;
 }
 
 /** Character ranges of the matched words in `text` (NFC). */
 export function matchRanges(text: string, m: Matcher): Array<[number, number]> {
-  const { spans } = wordSpans(text);
-  const flags = matchedFlags(spans, m);
+  const { text: normal, spans } = wordSpans(text);
+  const flags = matchedFlags(normal, spans, m);
   return spans.filter((_, i) => flags[i]).map((s) => [s.start, s.end]);
 }
 
@@ -88,7 +77,7 @@ function markSpans(text: string, spans: WordSpan[], flags: boolean[], from: numb
 /** The whole of `text`, escaped, with matched words in <mark>. */
 export function highlightHtml(text: string, m: Matcher): string {
   const { text: normal, spans } = wordSpans(text);
-  return markSpans(normal, spans, matchedFlags(spans, m), 0, normal.length);
+  return markSpans(normal, spans, matchedFlags(normal, spans, m), 0, normal.length);
 }
 
 /**
@@ -101,29 +90,53 @@ export function highlightHtml(text: string, m: Matcher): string {
 const LONG_TEXT = 2000;
 /** Characters kept on each side of the best match when narrowing. */
 const MARGIN = 400;
+/** About seven characters per Vietnamese word, space included. */
+const WORD_LENGTH = 7;
 
-/**
- * Loose keys are folded to ASCII letters and digits, and so is most of the
- * folded text: an ASCII pattern finds them without the cost of Unicode
- * classes. A rare foreign letter next to a match only shifts the window.
- */
-const WORD_CHAR = '[a-z0-9]';
 const finders = new WeakMap<Matcher, RegExp | null>();
 
-/** One pattern for every word a matcher marks, phrase words included; null when it marks nothing. */
+/** One pattern for everything a matcher marks, longest sequences first; null when it marks nothing. */
 function finderFor(m: Matcher): RegExp | null {
   let finder = finders.get(m);
   if (finder !== undefined) return finder;
-  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const whole = [...new Set([...m.keys, ...m.phrases.flat()])].filter(Boolean).map(escape);
-  const parts = [...m.prefixes.map((p) => `${escape(p)}${WORD_CHAR}*`), ...whole];
-  finder = parts.length ? new RegExp(`(?<!${WORD_CHAR})(?:${parts.join('|')})(?!${WORD_CHAR})`, 'g') : null;
+  const patterns = findPatterns(m);
+  finder = patterns.length ? new RegExp(whole(patterns.join('|')), 'g') : null;
   finders.set(m, finder);
   return finder;
 }
 
 /**
- * Offset of the first match of the densest stretch of about `size` words,
+ * How good a stretch of matches is to quote: the different things matched,
+ * a run of n words counting as n² words alone, so that the query's phrase
+ * beats its words scattered; then how many matches.
+ */
+function score(keys: string[]): number {
+  let total = keys.length;
+  for (const key of new Set(keys)) {
+    const n = key.split(' ').length;
+    total += n * n * 100;
+  }
+  return total;
+}
+
+/**
+ * Where the best window of length `size` over `hits` (in order) starts: a
+ * window starts at a hit. In words for runs, in characters for the hits of
+ * a pattern.
+ */
+function bestWindow(hits: ReadonlyArray<Pick<Run, 'start' | 'key'>>, size: number): number | undefined {
+  let best: number | undefined;
+  let bestScore = -1;
+  for (let a = 0, hi = 0; a < hits.length; a++) {
+    while (hi < hits.length && hits[hi].start < hits[a].start + size) hi++;
+    const value = score(hits.slice(a, hi).map((h) => h.key));
+    if (value > bestScore) [bestScore, best] = [value, hits[a].start];
+  }
+  return best;
+}
+
+/**
+ * Offset of the first match of the best stretch of about `size` words,
  * found on the folded text without splitting it into words; undefined when
  * nothing matches or folding moved the offsets.
  */
@@ -131,25 +144,15 @@ function densestOffset(text: string, m: Matcher, size: number): number | undefin
   const folded = fold(text);
   const finder = finderFor(m);
   if (!finder || folded.length !== text.length) return undefined;
-  const hits = [...folded.matchAll(finder)].map((h) => ({ at: h.index, key: h[0] }));
-  if (hits.length === 0) return undefined;
-  // About seven characters per Vietnamese word, space included.
-  const span = size * 7;
-  let best = hits[0].at;
-  let bestScore = -1;
-  for (let a = 0, hi = 0; a < hits.length; a++) {
-    while (hi < hits.length && hits[hi].at < hits[a].at + span) hi++;
-    const inside = hits.slice(a, hi);
-    const score = new Set(inside.map((h) => h.key)).size * 100 + inside.length;
-    if (score > bestScore) [bestScore, best] = [score, hits[a].at];
-  }
-  return best;
+  const hits = [...folded.matchAll(finder)].map((h) => ({ start: h.index, key: h[0].split(/[^a-z0-9]+/).join(' ') }));
+  return bestWindow(hits, size * WORD_LENGTH);
 }
 
 /**
- * About `size` words of `text` around the densest cluster of matches (the
- * most different words matched, then the most matches), escaped, matches
- * marked, with "…" where it was cut. Without any match: the start of the text.
+ * About `size` words of `text` around its best stretch of matches (see
+ * `score`), escaped, matches marked, starting at a sentence or clause
+ * (snippet.ts), with "…" where it was cut. Without any match: the start of
+ * the text.
  */
 export function excerptHtml(text: string, m: Matcher, size = 30): string {
   // excerptOf normalises what it splits; a short text goes there as it is.
@@ -158,32 +161,27 @@ export function excerptHtml(text: string, m: Matcher, size = 30): string {
   const at = densestOffset(normal, m, size) ?? 0;
   // Cut at spaces, so that no word is split in two.
   const from = at <= MARGIN ? 0 : normal.lastIndexOf(' ', at - MARGIN) + 1;
-  const stop = normal.indexOf(' ', at + size * 7 + MARGIN);
+  const stop = normal.indexOf(' ', at + size * WORD_LENGTH + MARGIN);
   const to = stop < 0 ? normal.length : stop;
   return excerptOf(normal.slice(from, to), m, size, from > 0, to < normal.length);
 }
 
+
 function excerptOf(text: string, m: Matcher, size: number, cutBefore: boolean, cutAfter: boolean): string {
   const { text: normal, spans } = wordSpans(text);
   if (spans.length === 0) return '';
-  const flags = matchedFlags(spans, m);
-  const hits: number[] = [];
-  flags.forEach((f, i) => f && hits.push(i));
-  let bestStart = 0;
-  let bestScore = -1;
-  // A window starts a few words before each match; `lo`..`hi` are the matches inside it.
-  for (let a = 0, lo = 0, hi = 0; a < hits.length; a++) {
-    const start = Math.max(0, hits[a] - 4);
-    while (hits[lo] < start) lo++;
-    while (hi < hits.length && hits[hi] < start + size) hi++;
-    const inside = hits.slice(lo, hi);
-    const score = new Set(inside.map((i) => spans[i].key)).size * 100 + inside.length;
-    if (score > bestScore) [bestScore, bestStart] = [score, start];
-  }
-  const last = Math.min(spans.length, bestStart + size) - 1;
-  const from = bestStart === 0 ? 0 : spans[bestStart].start;
-  const to = last === spans.length - 1 ? normal.length : spans[last].end;
-  const before = from > 0 || cutBefore ? '… ' : '';
-  const after = to < normal.length || cutAfter ? ' …' : '';
-  return before + markSpans(normal, spans, flags, from, to).trim() + after;
+  const runs = matchRuns(normal, spans, m);
+  // Room before the first match for the start of its sentence, and after it for what follows.
+  const back = Math.floor(size / 2);
+  const hit = bestWindow(runs, size - back);
+  const start = hit === undefined ? { word: 0, opening: cutBefore ? 'cut' : 'sentence' } : snippetStart(normal, spans, hit, back * WORD_LENGTH, 4, cutBefore);
+  const shown = runs.filter((r) => r.start >= start.word && r.start < start.word + size).at(-1);
+  const keep = shown ? shown.start + shown.length - 1 : start.word;
+  const end = snippetEnd(normal, spans, Math.min(spans.length, start.word + size) - 1, keep, Math.floor(size / 3));
+  const last = end.word === spans.length - 1;
+  const from = start.word === 0 && !cutBefore ? 0 : spans[start.word].start;
+  const to = last && !cutAfter ? normal.length : end.ended ? endOffset(normal, spans, end.word) : spans[end.word].end;
+  const before = start.opening === 'sentence' ? '' : '… ';
+  const after = (last && !cutAfter) || (end.ended && !last) ? '' : ' …';
+  return before + markSpans(normal, spans, matchedFlags(normal, spans, m, runs), from, to).trim() + after;
 }

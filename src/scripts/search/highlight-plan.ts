@@ -3,14 +3,14 @@
  * searched for, with the same matching as the result list ("dong thap" marks
  * "Đồng Tháp"). Loaded only when the reader came from a search.
  */
-import { matchRanges, matcherFor } from '../../lib/search/highlight.ts';
+import { matchRanges, matcherFor, withContext } from '../../lib/search/highlight.ts';
 import { parseQuery } from '../../lib/search/parse.ts';
 
 const SKIP = 'script, style, mark, [hidden], [data-pagefind-ignore]';
 
 export function highlightPlan(root: Element, query: string): number {
   const parsed = parseQuery(query);
-  const matcher = matcherFor(parsed, Boolean(parsed.number));
+  const matcher = withContext(matcherFor(parsed, Boolean(parsed.number)), root.textContent ?? '');
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });

@@ -5,7 +5,7 @@
  * `highlight.ts` builds from escaped text.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
-import { excerptHtml, highlightHtml, type Matcher } from '../../lib/search/highlight.ts';
+import { excerptHtml, highlightHtml, withContext, type Matcher } from '../../lib/search/highlight.ts';
 import { META } from '../../lib/search/index-fields.ts';
 import { STRINGS } from './strings.ts';
 
@@ -25,8 +25,11 @@ function quotable(content: string, summary: string | undefined): string {
   return at > 0 ? content.slice(at) : content;
 }
 
-export function resultItem(data: PlanData, matcher: Matcher): HTMLLIElement {
+export function resultItem(data: PlanData, query: Matcher): HTMLLIElement {
   const meta = data.meta;
+  const text = quotable(data.content, meta[META.summary]);
+  // The title and the excerpt mark alike: by what the whole plan has.
+  const matcher = withContext(query, `${meta[META.title] ?? ''}\n${text}`);
   const li = el('li');
   const card = el('article', 'plan-card');
   const title = el('h3', 'plan-card-title');
@@ -44,7 +47,7 @@ export function resultItem(data: PlanData, matcher: Matcher): HTMLLIElement {
   );
 
   const excerpt = el('p', 'search-excerpt');
-  excerpt.innerHTML = excerptHtml(quotable(data.content, meta[META.summary]), matcher);
+  excerpt.innerHTML = excerptHtml(text, matcher);
   card.append(title, facts, excerpt);
   li.append(card);
   return li;

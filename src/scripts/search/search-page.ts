@@ -11,6 +11,7 @@ import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { fold } from '../../lib/text/fold.ts';
 import { hasFilters, readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
+import { actionLink, searchHref, showChips, valueLabel, withoutFilter, type ChipParts } from './filter-chips.ts';
 import { loadPagefind, type ShardRef } from './pagefind-backend.ts';
 import { resultItem } from './render.ts';
 import { STRINGS, noticeText, number } from './strings.ts';
@@ -19,6 +20,8 @@ import { STRINGS, noticeText, number } from './strings.ts';
 const PAGE = 10;
 /** Pause after the last keystroke before searching. */
 const TYPING_DELAY = 250;
+/** From this width the filters and the help are open when the page loads; below it, the results come first. */
+const WIDE = '(min-width: 48em)';
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
@@ -43,9 +46,18 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   const more = required<HTMLButtonElement>('[data-search-more]');
   const sortSelect = required<HTMLSelectElement>('[data-sort]');
   const facets = required<HTMLFieldSetElement>('[data-search-facets]');
+  const filterBox = required<HTMLDetailsElement>('[data-search-filter-box]');
   const facetSelects = new Map(
     [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FilterName, s]),
   );
+  const chips: ChipParts = {
+    box: required('[data-search-chips]'),
+    list: required('[data-search-chip-list]'),
+    clear: required('[data-search-clear]'),
+    total: required('[data-search-filter-count]'),
+    selects: facetSelects,
+  };
+  const summary = required<HTMLElement>('[data-search-filter-box] > summary');
 
   const getEngine = sharedLoad(() => loadPagefind(base, shards).then((b) => new SearchEngine(b, { prefetch: PAGE })));
   let runId = 0;
@@ -55,6 +67,8 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   const setState = (s: 'idle' | 'loading' | 'done' | 'error') => {
     list.dataset.searchState = s;
     list.setAttribute('aria-busy', String(s === 'loading'));
+    // Shown beside the search box (the bar under it), so typing visibly does something.
+    form.toggleAttribute('data-busy', s === 'loading');
   };
 
   function stateFromForm(): SearchState {
@@ -118,45 +132,28 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
     notices.replaceChildren(...outcome.notices.map((n) => Object.assign(document.createElement('li'), { textContent: noticeText(n) })));
   }
 
-  function link(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
-    const a = document.createElement('a');
-    a.href = href;
-    a.textContent = text;
-    if (onClick) {
-      a.addEventListener('click', (e) => {
-        e.preventDefault();
-        onClick();
-      });
-    }
-    return a;
-  }
-
   function showSuggestions(state: SearchState) {
     const items: Node[] = [];
-    const go = (next: SearchState) => () => {
-      fillForm(next);
-      void run(next, 'push');
-    };
+    const to = (next: SearchState) => () => go(next);
     for (const name of FILTERS) {
       const value = state.filters[name];
       if (!value) continue;
-      const option = facetSelects.get(name)?.selectedOptions[0];
-      const next = { ...state, filters: { ...state.filters, [name]: undefined } };
-      items.push(link(writeState(next) || '?', STRINGS.removeFilter(option?.dataset.label ?? value), go(next)));
+      const next = withoutFilter(state, name);
+      items.push(actionLink(searchHref(next), STRINGS.removeFilter(valueLabel(facetSelects.get(name), value)), to(next)));
     }
     if (items.length > 1) {
-      const next = { ...state, filters: {} };
-      items.push(link(writeState(next) || '?', STRINGS.removeAllFilters, go(next)));
+      const next = withoutFilter(state);
+      items.push(actionLink(searchHref(next), STRINGS.removeAllFilters, to(next)));
     }
     const folded = fold(state.q);
     if (state.q && folded !== state.q.toLowerCase()) {
       const next = { ...state, q: folded };
-      items.push(link(writeState(next), STRINGS.withoutDiacritics(folded), go(next)));
+      items.push(actionLink(writeState(next), STRINGS.withoutDiacritics(folded), to(next)));
     }
     if (state.q.trim().includes(' ')) items.push(document.createTextNode(STRINGS.fewerWords));
     const browse = document.createElement('span');
     browse.append(STRINGS.browse);
-    STRINGS.browseLinks.forEach(([path, label], i) => browse.append(i ? ', ' : ' ', link(base + path, label)));
+    STRINGS.browseLinks.forEach(([path, label], i) => browse.append(i ? ', ' : ' ', actionLink(base + path, label)));
     items.push(browse);
     suggestions.replaceChildren(
       ...items.map((node) => {
@@ -170,8 +167,8 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   /**
    * The counts beside each filter value need every plan's filter values, a
    * download that grows with the archive. They are only seen in the filters,
-   * so they are fetched once the reader turns to the filters, or when the
-   * search already uses one, and then follow every search.
+   * so they are fetched once the filters are open (from the start on a wide
+   * screen), or when the search already uses one, and then follow every search.
    */
   let countsWanted = false;
   function updateCounts() {
@@ -189,14 +186,21 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
       })
       .catch(() => id === runId && (facets.dataset.searchFacets = 'error'));
   }
-  // Hovering starts the download a moment before a select opens; focus covers
-  // the keyboard. The sort order shows no counts, so it does not ask for them.
-  const reach = ['focus', 'pointerover'] as const;
-  const wantCounts = () => {
-    for (const select of facetSelects.values()) for (const type of reach) select.removeEventListener(type, wantCounts);
-    if (!countsWanted) updateCounts();
-  };
-  for (const select of facetSelects.values()) for (const type of reach) select.addEventListener(type, wantCounts);
+  filterBox.addEventListener('toggle', () => {
+    if (filterBox.open && !countsWanted) updateCounts();
+  });
+
+  /** Runs the search for `next` as if the reader had set the form to it. */
+  function go(next: SearchState) {
+    fillForm(next);
+    void run(next, 'push');
+  }
+  chips.clear.addEventListener('click', (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    go(withoutFilter(stateFromForm()));
+    summary.focus();
+  });
 
   async function appendPage(run: number): Promise<HTMLAnchorElement | undefined> {
     if (!current) return undefined;
@@ -215,6 +219,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   async function run(state: SearchState, mode: HistoryMode) {
     clearTimeout(typingTimer);
     writeHistory(state, mode);
+    showChips(chips, state, go, summary);
     const id = ++runId;
     if (!state.q.trim() && !hasFilters(state)) {
       current = undefined;
@@ -243,7 +248,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
       empty.hidden = total > 0;
       if (total === 0) showSuggestions(state);
       setState('done');
-      if (countsWanted || hasFilters(state)) updateCounts();
+      if (countsWanted || filterBox.open || hasFilters(state)) updateCounts();
     } catch (error) {
       if (id !== runId) return;
       console.error(error);
@@ -295,6 +300,7 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   input.addEventListener('focus', () => void getEngine().catch(() => undefined), { once: true });
 
   const initial = readState(new URLSearchParams(location.search));
+  if (matchMedia(WIDE).matches) for (const box of document.querySelectorAll<HTMLDetailsElement>('details[data-search-unfold]')) box.open = true;
   fillForm(initial);
   void run(initial, 'none');
 }

@@ -15,6 +15,8 @@ export const STRINGS = {
   shown: (shown: number, total: number) => `Đang hiện ${number(shown)}/${number(total)} kế hoạch.`,
   removeFilter: (label: string) => `Bỏ bộ lọc “${label}”`,
   removeAllFilters: 'Bỏ mọi bộ lọc',
+  /** Read before a chip's "Tỉnh: Đồng Tháp", which it removes. */
+  removeChip: 'Bỏ lọc ',
   withoutDiacritics: (q: string) => `Thử gõ không dấu: ${q}`,
   fewerWords: 'Dùng ít từ hơn, hoặc từ khác cùng nghĩa (ví dụ chữ viết tắt).',
   browse: 'Duyệt kho:',

@@ -1,0 +1,80 @@
+/**
+ * The active filters above the results, each as a chip that removes it
+ * ("Tỉnh: Đồng Tháp ✕"), a "Xóa bộ lọc" link that removes them all, and
+ * their number in the "Bộ lọc (n)" summary. Chips are links to the search
+ * without that filter, so they can also be opened in a new tab; a click
+ * stays on the page and runs that search.
+ */
+import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
+import { hasFilters, writeState, type SearchState } from '../../lib/search/url-state.ts';
+import { STRINGS, number } from './strings.ts';
+
+/** A link to `href` that runs `onClick` instead of leaving the page. */
+export function actionLink(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  if (onClick) {
+    a.addEventListener('click', (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      onClick();
+    });
+  }
+  return a;
+}
+
+/** `state` without the filter `name`, or without any filter. */
+export function withoutFilter(state: SearchState, name?: FilterName): SearchState {
+  return { ...state, filters: name ? { ...state.filters, [name]: undefined } : {} };
+}
+
+/** The URL of a search state on the search page: "?" for the empty search, so that the link still leaves the query. */
+export const searchHref = (state: SearchState) => writeState(state) || '?';
+
+export interface ChipParts {
+  box: HTMLElement;
+  list: HTMLUListElement;
+  clear: HTMLAnchorElement;
+  /** Where the number of active filters goes in the summary. */
+  total: HTMLElement;
+  /** The filters' selects, by name, for their short names and value labels. */
+  selects: ReadonlyMap<FilterName, HTMLSelectElement>;
+}
+
+/** The label of a filter value as the select shows it, without its count. */
+export function valueLabel(select: HTMLSelectElement | undefined, value: string): string {
+  const option = select && [...select.options].find((o) => o.value === value);
+  return option?.dataset.label ?? value;
+}
+
+/**
+ * Shows the chips for `state`; `go` runs the search a chip or "Xóa bộ lọc"
+ * leads to. After a chip removes its filter, focus moves to the chip that
+ * took its place, or to "Xóa bộ lọc", or, when none is left, to `fallback`.
+ */
+export function showChips(parts: ChipParts, state: SearchState, go: (next: SearchState) => void, fallback: HTMLElement): void {
+  const active = FILTERS.filter((name) => state.filters[name]);
+  parts.total.textContent = active.length ? ` (${number(active.length)})` : '';
+  parts.box.hidden = !hasFilters(state);
+  const chips = active.map((name, i) => {
+    const select = parts.selects.get(name);
+    const text = `${select?.dataset.short ?? name}: ${valueLabel(select, state.filters[name]!)}`;
+    const next = withoutFilter(state, name);
+    const link = actionLink(searchHref(next), '', () => {
+      go(next);
+      const left = parts.list.querySelectorAll('a');
+      (left[Math.min(i, left.length - 1)] ?? (parts.box.hidden ? fallback : parts.clear)).focus();
+    });
+    link.className = 'search-chip';
+    const hidden = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: STRINGS.removeChip });
+    const cross = Object.assign(document.createElement('span'), { className: 'search-chip-x', textContent: '✕' });
+    cross.setAttribute('aria-hidden', 'true');
+    link.append(hidden, text, cross);
+    const li = document.createElement('li');
+    li.append(link);
+    return li;
+  });
+  parts.list.replaceChildren(...chips);
+  parts.clear.href = searchHref(withoutFilter(state));
+}
