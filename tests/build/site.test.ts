@@ -64,22 +64,23 @@ describe('pages', () => {
     }
   });
 
-  it('ships no client JavaScript on plan, list and browse pages beyond a small loader on plan pages', () => {
+  it('ships no client JavaScript on plan, list and browse pages beyond two small scripts on plan pages', () => {
     const planScripts = new Set<string>();
     for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('tim-kiem/') && !f.startsWith('pagefind/'))) {
       const doc = readPage(SITE_ROOT, file);
       const scripts = [...doc.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json');
       const isPlan = /^ke-hoach\/[^/]+\/index\.html$/.test(file);
-      // A plan page may carry one script: the search-highlight loader, the same file on every plan.
-      expect(scripts.length, file).toBe(isPlan ? 1 : 0);
-      if (isPlan) planScripts.add(scripts[0].getAttribute('src') ?? '');
+      // A plan page may carry two scripts, the same files on every plan: the
+      // search-highlight loader and the citation's copy button.
+      expect(scripts.length, file).toBe(isPlan ? 2 : 0);
+      if (isPlan) for (const s of scripts) planScripts.add(s.getAttribute('src') ?? '');
     }
-    expect(planScripts.size).toBe(1);
-    const [loader] = planScripts;
-    const code = readFileSync(join(SITE_ROOT, loader), 'utf8');
-    // Small, with the marking code behind a dynamic import that runs only for readers coming from a search.
-    expect(code.length).toBeLessThan(4096);
-    expect(code).toMatch(/import\(/);
+    expect(planScripts.size).toBe(2);
+    const code = [...planScripts].map((src) => readFileSync(join(SITE_ROOT, src), 'utf8'));
+    for (const c of code) expect(c.length).toBeLessThan(4096);
+    // The marking code is behind a dynamic import that runs only for readers coming from a search.
+    expect(code.some((c) => /import\(/.test(c))).toBe(true);
+    expect(code.some((c) => c.includes('data-copy-citation'))).toBe(true);
   });
 });
 
