@@ -5,6 +5,7 @@
 import { DATA_LICENCE, SITE_NAME } from '../config.ts';
 import { legalBaseCitations } from '../lib/citations.ts';
 import { exportRecord, toCsv } from '../lib/export.ts';
+import { toReadableCsv } from '../lib/readable-csv.ts';
 import { schemaFields, type JsonSchema } from '../lib/schema-fields.ts';
 import { exportJsonSchema, exportRecordJsonSchema, type ExportFile } from '../schemas/export.ts';
 import { getArchive } from './archive.ts';
@@ -14,6 +15,8 @@ import { absoluteUrl } from './absolute-url.ts';
 export interface OpenData {
   json: string;
   csv: string;
+  /** The same rows for a spreadsheet: Vietnamese headers, labels, dd/mm/yyyy. */
+  readableCsv: string;
   schema: string;
   count: number;
   /** The newest `updatedOn`: when the data last changed. */
@@ -49,9 +52,11 @@ async function load(site: URL): Promise<OpenData> {
     count: plans.length,
     plans,
   };
+  const fields = schemaFields(exportRecordJsonSchema() as JsonSchema);
   return {
     json: formatJson(file),
-    csv: toCsv(plans, schemaFields(exportRecordJsonSchema() as JsonSchema)),
+    csv: toCsv(plans, fields),
+    readableCsv: toReadableCsv(plans, fields),
     schema: `${JSON.stringify(exportJsonSchema(absoluteUrl('du-lieu/ke-hoach.schema.json', site)), null, 2)}\n`,
     count: plans.length,
     updatedOn,
