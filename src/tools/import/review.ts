@@ -26,6 +26,8 @@ function reviewed(e: Extraction): Array<[key: string, found: Found<unknown> | un
   ];
 }
 
+const ASKED_WHEN_MISSING = new Set(['province', 'source.publisher']);
+
 /** Asks about each uncertain or missing field; undefined when the editor cancels. */
 export async function reviewFields(data: EntryData, e: Extraction, io: PromptIO = {}): Promise<EntryData | undefined> {
   intro('Xem lại bản nháp trước khi ghi', io);
@@ -36,7 +38,8 @@ export async function reviewFields(data: EntryData, e: Extraction, io: PromptIO 
       const field = fieldByKey(key);
       const why = e.missing.find((m) => m.field === missingKey);
       if (!field || (f && !f.uncertain) || (!f && !why)) continue;
-      if (!f && !field.required && key !== 'province') continue;
+      // A missing optional fact is asked only where a source usually states it; the editor may leave it empty.
+      if (!f && !field.required && !ASKED_WHEN_MISSING.has(key)) continue;
       log.message(f ? `${field.meta.title}: đọc được từ ${f.line ? `dòng ${f.line}: "${f.from.slice(0, 100)}"` : f.from}${f.note ? ` (${f.note})` : ''}` : `${field.meta.title}: ${why!.reason}.`, io);
       setPath(next, field.path, await askField(field, next, io));
     }
