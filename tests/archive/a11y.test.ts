@@ -21,7 +21,18 @@ let browser: Browser;
 let server: StaticServer;
 
 const cited = testPlans().find((p) => legalBaseCitations(p.facts).length > 1)!;
-const PAGES = ['du-lieu/', 'van-ban/', `van-ban/${legalBaseCitations(cited.facts)[0].key}/`, 'thong-ke/', `ke-hoach/${cited.facts.slug}/`];
+const PAGES = [
+  'du-lieu/',
+  'van-ban/',
+  `van-ban/${legalBaseCitations(cited.facts)[0].key}/`,
+  'thong-ke/',
+  `ke-hoach/${cited.facts.slug}/`,
+  // The reader's pages: glossary, about, the province index and an empty province.
+  'thuat-ngu/',
+  'gioi-thieu/',
+  'tinh/',
+  'tinh/ha-noi/',
+];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(SITE_ROOT)]);
@@ -38,7 +49,8 @@ interface Check {
 }
 
 async function check(path: string, width: number): Promise<Check> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  // The pages' Content-Security-Policy forbids inline scripts, axe's injection included.
+  const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
   try {
     await page.goto(server.url + path, { waitUntil: 'load' });
     await page.addScriptTag({ content: axeSource });
@@ -87,4 +99,52 @@ describe('archive pages', () => {
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('shows on a phone that wide tables scroll, with columns wide enough for words', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    for (const path of ['van-ban/', 'du-lieu/', 'thong-ke/']) {
+      await page.goto(server.url + path);
+      const tables = await page.$$eval('.wide-scroll', (regions) =>
+        regions.map((r) => {
+          const hint = document.getElementById(r.getAttribute('aria-describedby') ?? '');
+          const cells = [...r.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().width);
+          return { scrolls: r.scrollWidth > r.clientWidth, hint: (hint?.getBoundingClientRect().height ?? 0) > 0, narrowest: Math.min(...cells) };
+        }),
+      );
+      expect(tables.length, path).toBeGreaterThan(0);
+      for (const t of tables) expect(t, path).toMatchObject({ scrolls: true, hint: true });
+      for (const t of tables) expect(t.narrowest, path).toBeGreaterThanOrEqual(64);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}van-ban/`);
+    expect(await page.$$eval('[data-scroll-hint]', (hints) => hints.filter((h) => h.getBoundingClientRect().height > 0).length)).toBe(0);
+    await page.close();
+  });
 });
+
+describe('the citation copy button', () => {
+  const path = `ke-hoach/${cited.facts.slug}/`;
+
+  it('copies the citation text and says so', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    const button = page.getByRole('button', { name: 'Sao chép trích dẫn' });
+    await button.click();
+    await expect.poll(() => page.locator('#trich-dan-trang-thai').textContent()).toBe('Đã sao chép trích dẫn.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await page.locator('#trich-dan-van-ban').textContent())!.trim());
+    expect(copied).toContain(cited.facts.plan.title);
+    await context.close();
+  });
+
+  it('is absent without JavaScript, and the citation stays as text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    expect(await page.locator('button[data-copy-citation]').isVisible()).toBe(false);
+    expect(await page.locator('#trich-dan-van-ban').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
