@@ -1,6 +1,6 @@
 /**
  * The archive's controlled vocabularies. The keys are the values editors write
- * in frontmatter (CONTRACT.md §1); the labels are what readers see. The schema
+ * in frontmatter (docs/interfaces.md §1); the labels are what readers see. The schema
  * builds its enums from these tables, so a value exists in exactly one place.
  */
 

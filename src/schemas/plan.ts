@@ -1,6 +1,6 @@
 /**
  * The plan entry: the one source of truth for the frontmatter contract
- * (CONTRACT.md §1). The content collection, the build guard, `npm run check`,
+ * (docs/interfaces.md §1). The content collection, the build guard, `npm run check`,
  * `npm run new`, the JSON Schema and the data dictionary all derive from it.
  */
 import { z } from 'astro/zod';

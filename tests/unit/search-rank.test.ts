@@ -200,7 +200,7 @@ describe('filters and counts', () => {
 });
 
 describe('URL state', () => {
-  it('reads the parameters of CONTRACT.md §2', () => {
+  it('reads the parameters of docs/interfaces.md §2', () => {
     const s = readState(new URLSearchParams('q=một+cửa&tinh=dong-thap&nam=2020&loai=ke-hoach&cap=tinh&linh-vuc=cong-vu&chi-so=par-index&sap-xep=moi-nhat'));
     expect(s).toEqual({
       q: 'một cửa',

@@ -5,7 +5,7 @@
  */
 import { docNumberKey } from '../docnumber.ts';
 
-/** Pagefind filter names: the URL parameters of CONTRACT.md §2. */
+/** Pagefind filter names: the URL parameters of docs/interfaces.md §2. */
 export const FILTERS = ['tinh', 'nam', 'loai', 'cap', 'linh-vuc', 'chi-so'] as const;
 export type FilterName = (typeof FILTERS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The search page's state in its URL (CONTRACT.md §2), so that a search can
+ * The search page's state in its URL (docs/interfaces.md §2), so that a search can
  * be bookmarked, shared and reached again with Back:
  * `?q=…&tinh=…&nam=…&loai=…&cap=…&linh-vuc=…&chi-so=…&sap-xep=…`.
  */

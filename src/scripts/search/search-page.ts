@@ -2,7 +2,7 @@
  * The search page in the browser: keeps the URL and the form in step, runs
  * the query layer and shows its answer. The list's `data-search-state` is
  * `done` only once the results for the URL's query and filters are all in
- * the DOM (CONTRACT.md §3).
+ * the DOM (docs/interfaces.md §3).
  */
 import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
 import type { FacetCounts } from '../../lib/search/facets.ts';

@@ -8,7 +8,7 @@
  * `pagefind.search` with the default options but for `noWorker` (as the
  * archive's page: the bench counts the page's downloads, not a worker's),
  * the first ten results with Pagefind's own excerpts. It has the markup of
- * CONTRACT §3 that the query runner waits for, so both sites' searches are
+ * docs/interfaces.md §3 that the query runner waits for, so both sites' searches are
  * timed the same way. It knows no filters: the bare pages carry none.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';

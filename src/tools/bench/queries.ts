@@ -1,6 +1,6 @@
 /**
  * The fixed query list and its measurement in headless Chromium against
- * `/tim-kiem/`, waiting for the CONTRACT §3 markup to say `done`.
+ * `/tim-kiem/`, waiting for the docs/interfaces.md §3 markup to say `done`.
  *
  * Cold: a fresh browser context (empty cache) loads `/tim-kiem/?q=…`; the
  * time runs from navigation to rendered results. Warm: in a search page that
@@ -16,7 +16,7 @@ import { PHRASE_DIR } from '../../lib/search/phrase-files.ts';
 
 export interface Query {
   label: string;
-  /** The search page's URL parameters, CONTRACT §2. */
+  /** The search page's URL parameters, docs/interfaces.md §2. */
   params: Record<string, string>;
 }
 

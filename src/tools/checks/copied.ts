@@ -1,6 +1,6 @@
 /**
  * Sentences copied from the source. The archive summarises plans in the
- * editor's own words (CONTRACT §1); where the editor keeps the source text
+ * editor's own words (docs/interfaces.md §1); where the editor keeps the source text
  * locally as `<sources dir>/<slug>.txt`, body sentences that repeat it word
  * for word are flagged. Without a local copy there is nothing to compare.
  */

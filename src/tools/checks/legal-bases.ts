@@ -1,5 +1,5 @@
 /**
- * Legal bases are cited by document number (CONTRACT §1), because the
+ * Legal bases are cited by document number (docs/interfaces.md §1), because the
  * citation graph (/van-ban/<key>/) joins plans on it. A title or a sentence
  * in its place ("Luật Tổ chức chính quyền địa phương") joins nothing.
  */

@@ -1,6 +1,6 @@
 /**
  * Internal links in entry bodies that point to no page of the site. The set
- * of pages is worked out from the entries and the URL contract (CONTRACT §2)
+ * of pages is worked out from the entries and the URL contract (docs/interfaces.md §2)
  * the same way the build lays them out, so the check needs no build.
  */
 import { closest, distance } from 'fastest-levenshtein';
@@ -12,7 +12,7 @@ import { CURRENT_PROVINCES } from '../../lib/provinces.ts';
 import type { Finding } from '../../lib/entries.ts';
 import { bodyLineAt, finding, type Check, type CheckedEntry } from './types.ts';
 
-/** Pages and files that exist whatever the entries (CONTRACT §2), relative to the site base. */
+/** Pages and files that exist whatever the entries (docs/interfaces.md §2), relative to the site base. */
 const FIXED_PAGES = [
   '',
   'ke-hoach/',

@@ -35,7 +35,7 @@ const dayBefore = (iso: string) => fromDay(toDay(iso) - 1);
 /** What generation produces for one entry. */
 export interface GeneratedPlan {
   slug: string;
-  /** Frontmatter, in the order of CONTRACT.md §1. */
+  /** Frontmatter, in the order of the field table (docs/interfaces.md §1). */
   data: Record<string, unknown>;
   body: string;
   /** The key the archive's duplicate rule compares (number, issuer, date), or '' without a number. */

@@ -35,7 +35,7 @@ function promptMessage(field: ScaffoldField): string {
   return `${field.meta.title}${optional}\n${field.meta.description}`;
 }
 
-/** Only a district-level issuer has a district (CONTRACT §1). */
+/** Only a district-level issuer has a district (docs/interfaces.md §1). */
 function applies(field: ScaffoldField, data: EntryData): boolean {
   return field.key !== 'district' || getPath(data, ['issuer', 'level']) === 'huyen';
 }

@@ -11,7 +11,7 @@ import { formatDate } from '../../lib/dates.ts';
 import type { Plan } from '../../schemas/plan.ts';
 import type { EntryData } from './answers.ts';
 
-/** The headings a CCHC plan usually has (CONTRACT §1), each with what to write there. */
+/** The headings a CCHC plan usually has (docs/interfaces.md §1), each with what to write there. */
 export const BODY_SECTIONS: ReadonlyArray<readonly [heading: string, hint: string]> = [
   ['Mục tiêu', 'Kế hoạch nhằm đạt điều gì? Mỗi mục tiêu một gạch đầu dòng.'],
   ['Yêu cầu', 'Các yêu cầu khi thực hiện (trách nhiệm người đứng đầu, gắn với nhiệm vụ phát triển kinh tế - xã hội, …).'],
