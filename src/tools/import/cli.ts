@@ -10,7 +10,9 @@ import type { EntryData } from '../scaffold/answers.ts';
 import type { PromptIO } from '../scaffold/interactive.ts';
 import { duplicateMessage, existsMessage, badSlugMessage } from '../scaffold/messages.ts';
 import { writeDraft, type DraftResult } from './draft.ts';
+import { englishPlanSentence, looksEnglish } from './english.ts';
 import { extract } from './extract.ts';
+import { normalise } from './normalise.ts';
 import { readBytes, readSource, type SourceText } from './input.ts';
 import { toEntryData, toJson } from './output.ts';
 import { reportText } from './report.ts';
@@ -66,8 +68,10 @@ const ADMIN_WORDS = /cải cách hành chính|kế hoạch|quyết định|ủy 
 function checkGenre(source: SourceText): void {
   const letters = source.text.match(/\p{L}/gu)?.length ?? 0;
   const marked = source.text.match(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu)?.length ?? 0;
-  if (letters < 40 || marked / letters < 0.04) {
-    throw new CliError(`"${source.name}" không phải văn bản tiếng Việt có dấu. Hãy dùng văn bản (hoặc bài viết) tiếng Việt về kế hoạch cải cách hành chính, ví dụ tệp .txt chép từ cổng thông tin.`);
+  // An English item is read only for its "Plan No. N" sentence; without one it is refused like any other text.
+  const englishPlan = looksEnglish(source.text) && englishPlanSentence(normalise(source.text))?.number;
+  if (letters < 40 || (marked / letters < 0.04 && !englishPlan)) {
+    throw new CliError(`"${source.name}" không phải văn bản tiếng Việt có dấu (bài tiếng Anh chỉ được đọc khi có câu "… issued Plan No. …" nêu số kế hoạch). Hãy dùng văn bản (hoặc bài viết) tiếng Việt về kế hoạch cải cách hành chính, ví dụ tệp .txt chép từ cổng thông tin.`);
   }
   if (!ADMIN_WORDS.test(source.text)) {
     throw new CliError(`"${source.name}" không giống văn bản hành chính: không thấy "Kế hoạch", "Quyết định", "UBND", "ban hành" hay "cải cách hành chính". Hãy kiểm tra đã lưu đúng trang của kế hoạch.`);

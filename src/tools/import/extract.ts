@@ -7,14 +7,16 @@ import type { DocumentType } from '../../data/taxonomy.ts';
 import { areasIn, indicesIn } from './areas.ts';
 import { sentenceCase } from './casing.ts';
 import { dateAfterNgay, type DateRead } from './dates.ts';
+import { englishPlanSentence } from './english.ts';
 import { resolveIssuer } from './issuer.ts';
 import { findLegalBases } from './legal-bases.ts';
 import { readLetterhead, type Letterhead } from './letterhead.ts';
 import { findAuthor, findHeadline, findStamp, planSentences, type PlanSentence } from './news.ts';
 import { isCaps, normalise, NUMBERED } from './normalise.ts';
-import { typeFromNumber, typeFromWord } from './numbers.ts';
+import { sameNumber, typeFromNumber, typeFromWord } from './numbers.ts';
 import { periodIn } from './period.ts';
 import { hostFacts } from './source.ts';
+import { subjectPlan, type SubjectPlan } from './subject.ts';
 import type { Extraction, Found, Line, Missing } from './types.ts';
 
 export interface ExtractInput {
@@ -62,6 +64,7 @@ function periodOf(title: Found<string> | undefined, sentence: PlanSentence | und
   const sources: Line[] = [];
   if (title) sources.push({ text: title.value, line: title.line });
   if (sentence?.subject) sources.push({ text: `${sentence.typeWord ?? ''} ${sentence.subject}`, line: sentence.line.line });
+  if (sentence?.periodText) sources.push({ text: sentence.periodText, line: sentence.line.line });
   const one = articleOne(lines);
   if (one) sources.push(one);
   if (headline) sources.push(headline);
@@ -118,12 +121,20 @@ function sourceOf(input: ExtractInput, lines: Line[], news: boolean): Extraction
   return source;
 }
 
+/** A plan cited as what a reported activity carries out, read like a sentence that issues it. */
+function asSentence(p: SubjectPlan): PlanSentence {
+  const byDecision = p.typeWord === 'Quyết định' ? true : undefined;
+  return { issuer: p.issuer, date: p.date, typeWord: 'Kế hoạch', number: p.number, subject: p.subject, byDecision, verb: 'thực hiện', line: p.line };
+}
+
 export function extract(input: ExtractInput): Extraction {
   const lines = normalise(input.text);
   const lh = readLetterhead(lines);
   const missing: Missing[] = [];
   const sentences = planSentences(lh ? lines.slice(lh.preamble[0], lh.preamble[1] + 1) : lines).filter((s) => s.issuer || (!lh && s.number));
-  const sentence = sentences.find((s) => s.number) ?? sentences[0];
+  const english = !lh && sentences.length === 0 ? englishPlanSentence(lines) : undefined;
+  const reported = !lh && sentences.length === 0 && !english ? subjectPlan(lines) : undefined;
+  const sentence = english ?? (reported ? asSentence(reported) : undefined) ?? (sentences.find((s) => s.number) ?? sentences.find((s) => s.date) ?? sentences[0]);
   const headline = lh ? undefined : findHeadline(lines, input.pageTitle);
 
   const number = lh?.number ? found(lh.number.value, lh.number.line) : sentence?.number ? found(sentence.number, sentence.line) : undefined;
@@ -149,7 +160,10 @@ export function extract(input: ExtractInput): Extraction {
   const date = issuedOn?.value ?? (period ? `${period.value.from}-01-01` : source.publishedOn?.value);
   const issuer = resolveIssuer({ lines, letterhead: lh, sentence, host: input.url ? hostFacts(input.url) : undefined, date });
   missing.push(...issuer.missing);
-  const { legalBases, replaces } = findLegalBases(lines, lh?.preamble, number?.value);
+  const bases = findLegalBases(lines, lh?.preamble, number?.value);
+  const { replaces } = bases;
+  // The documents an activity carries out beside the reported plan are not the plan's bases.
+  const legalBases = bases.legalBases.filter((b) => !reported?.companions.some((c) => sameNumber(c, b.value.number)));
 
   const preamble = lh ? new Set(lines.slice(lh.preamble[0], lh.preamble[1])) : new Set<Line>();
   const bodyText = [title?.value ?? '', ...lines.filter((l) => !preamble.has(l)).map((l) => l.text)].join('\n');

@@ -10,6 +10,7 @@ import type { IssuerLevel } from '../../data/taxonomy.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { PROVINCE_UNITS, resolveProvince, type ProvinceUnit } from '../../lib/provinces.ts';
 import { fold } from '../../lib/text/fold.ts';
+import { placeTones } from '../../lib/text/tone.ts';
 import { organCase } from './casing.ts';
 import type { Letterhead } from './letterhead.ts';
 import { ORGAN_START, type PlanSentence } from './news.ts';
@@ -166,6 +167,30 @@ function completeName(primary: Candidate, others: Candidate[], province: Provinc
   return primary;
 }
 
+const LOCAL_KINDS = ['huyện', 'quận', 'thị xã', 'xã', 'phường', 'thị trấn'];
+const NAMED_UNIT = /(?<![\p{L}])(huyện|quận|thị xã|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+
+/**
+ * "UBND huyện" with no name, in a text that names one huyện and no other
+ * ("UBND huyện Mộc Châu thực hiện kiểm tra …"): that one. Two names, or none,
+ * leave the name as it stands.
+ */
+function completeLocal(chosen: Candidate, lines: Line[]): Candidate {
+  const bare = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(huyện|quận|thị xã|xã|phường|thị trấn)$/u.exec(chosen.name);
+  if (!bare || !LOCAL_KINDS.includes(bare[1])) return chosen;
+  const names = new Map<string, Line>();
+  for (const line of lines) {
+    for (const m of line.text.matchAll(NAMED_UNIT)) {
+      if (m[1] !== bare[1]) continue;
+      const name = placeTones(m[2], 'old');
+      if (!names.has(name)) names.set(name, line);
+    }
+  }
+  if (names.size !== 1) return chosen;
+  const [[name, line]] = [...names];
+  return { name: `${chosen.name} ${name}`, line, uncertain: true };
+}
+
 /** Where a body without letterhead speaks of its own territory: "trên địa bàn xã", "UBND phường". */
 const OWN_SCOPE = /(?:địa bàn|của|UBND|Ủy ban nhân dân|chính quyền)\s+(xã|phường|thị trấn|huyện|quận|thị xã)(?![\p{L}])(?!\s+[\p{Lu}])/gu;
 
@@ -195,7 +220,7 @@ export function resolveIssuer(ctx: IssuerContext): IssuerResult {
   }
   const firstLevel = levelOf(primary.name) ?? others.map((o) => levelOf(o.name)).find(Boolean);
   const province = provinceFor(ctx, [primary, ...(parent ? [parent] : []), ...others], firstLevel);
-  let chosen = completeName(primary, others, province?.value);
+  let chosen = completeLocal(completeName(primary, others, province?.value), ctx.lines);
   if (parent && /^(?:Sở|Ban|Văn phòng|Chi cục|Thanh tra)\s/u.test(chosen.name) && !/\s(?:tỉnh|thành phố)\s/u.test(chosen.name)) {
     const place = /\s((?:tỉnh|thành phố|huyện|quận|thị xã)\s.+)$/u.exec(parent.name)?.[1];
     if (place) chosen = { ...chosen, name: /^Văn phòng$/u.test(chosen.name) ? `Văn phòng UBND ${place}` : `${chosen.name} ${place}` };

@@ -17,7 +17,7 @@ const REPLACES = /thay thế\s+(?:cho\s+)?(?:các\s+)?(?:[\p{L}]+\s+){0,3}?(?:s�
 const SUBMISSION = /(?:Tờ trình|TTr)[\s\S]{0,12}$/iu;
 const ANNEX = /kèm theo\s+(?:[\p{L}]+\s+){0,2}(?:số\s+)?$/iu;
 /** A verb that makes the next document a basis: "thực hiện", "triển khai", "căn cứ", "theo". */
-const VERB = new RegExp(String.raw`(?:^|[\s,;(])(?:căn cứ|thực hiện|triển khai|theo|trên cơ sở|cụ thể hóa|cụ thể hoá)\s+(?:(?:tinh thần|nội dung|các|của|tại|thực hiện|có hiệu quả|nghiêm túc)\s+)*(?=(?:${TYPE_WORDS}|Nghị định|Thông tư|Luật|Kết luận|Công văn|Văn bản|Hướng dẫn)\b)`, 'giu');
+const VERB = new RegExp(String.raw`(?:^|[\s,;(])(?:căn cứ|thực hiện|triển khai|theo|trên cơ sở|cụ thể hóa|cụ thể hoá)\s+(?:(?:tinh thần|nội dung|các|của|tại|thực hiện|có hiệu quả|hiệu quả|nghiêm túc|mục tiêu,?|nhiệm vụ,?|yêu cầu)\s+)*(?=(?:${TYPE_WORDS}|Nghị định|Thông tư|Luật|Kết luận|Công văn|Văn bản|Hướng dẫn)(?![\p{L}]))`, 'giu');
 /** Between two documents of one list: a separator and a type word. */
 const LIST_LINK = new RegExp(String.raw`^[^.;]*?(?:;|,|\svà)\s+(?:các\s+)?(?:${TYPE_WORDS}|Nghị định|Thông tư|Luật|Kết luận|Công văn|Văn bản|Hướng dẫn)\s+(?:số\s+)?$`, 'iu');
 

@@ -24,6 +24,8 @@ export interface PlanSentence {
   byDecision?: boolean;
   verb: string;
   line: Line;
+  /** Where the period is read when the subject cannot be: "năm 2020" from an English "in 2020". */
+  periodText?: string;
 }
 
 /** "ban hành Kế hoạch", "đã ký ban hành Kế hoạch", "đã ký Quyết định ban hành Kế hoạch" (then the plan comes by decision). */

@@ -42,7 +42,10 @@ function splitCells(text: string, line: number): Line[] {
  * letters glued to it start the next word.
  */
 export function unglue(text: string): string {
-  return text.replace(/(\d[\p{L}\d]*[/-][\p{Lu}\d&/-]*\p{Lu})(ngày|về|của|năm|tại|và)(?![\p{Ll}])/gu, '$1 $2');
+  return text
+    // "Nghị quyết số02/NQ-CP", "Quyết định s225/QĐ-TTg": "số" glued to the number, or cut to "s".
+    .replace(/(?<=(?:Quyết định|Nghị quyết|Nghị định|Chỉ thị|Kế hoạch|Thông tư|Công văn)\s+)(?:số|s)(?=\d)/gu, 'số ')
+    .replace(/(\d[\p{L}\d]*[/-][\p{Lu}\d&/-]*\p{Lu})(ngày|về|của|năm|tại|và)(?![\p{Ll}])/gu, '$1 $2');
 }
 
 /** Input lines → pieces: trimmed, table rows split into cells, rules and blanks dropped. */

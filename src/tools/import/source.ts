@@ -41,6 +41,13 @@ for (const u of PROVINCE_UNITS) {
   for (const label of [squash(u.slug), `${squash(u.slug)}city`, `tp${squash(u.slug)}`]) PROVINCE_BY_LABEL.set(label, [...(PROVINCE_BY_LABEL.get(label) ?? []), u]);
 }
 
+/** "baolamdong.vn", "baogialai.com.vn": the newspaper of a province, which writes "UBND tỉnh" for its own. */
+function provincialPaper(labels: string[]): ProvinceUnit | undefined {
+  if (labels.length !== 1 || !labels[0].startsWith('bao')) return undefined;
+  const units = PROVINCE_BY_LABEL.get(labels[0].slice(3));
+  return units?.find((u) => !u.validTo) ?? units?.[0];
+}
+
 export interface HostFacts {
   host: string;
   publisher: string;
@@ -61,6 +68,8 @@ export function hostFacts(url: string): HostFacts | undefined {
   const site = Object.keys(SITES).find((s) => host === s || host.endsWith(`.${s}`));
   if (site) return { host, publisher: SITES[site], aggregator: true };
   const labels = host.replace(/\.(?:gov|org|com|edu)?\.?vn$/, '').split('.');
+  const paper = provincialPaper(labels);
+  if (paper) return { host, publisher: `Báo ${paper.fullName.replace(/^(?:Tỉnh|Thành phố)\s+/u, "")}`, provinceSlug: paper.slug, aggregator: false };
   const province = labels.map((l) => PROVINCE_BY_LABEL.get(l)).find(Boolean)?.[0];
   const department = labels.map((l) => DEPARTMENTS.get(l)).find(Boolean);
   const govPortal = /\.gov\.vn$/.test(host);
