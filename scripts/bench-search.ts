@@ -21,7 +21,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { TEXT_TYPES } from '../tests/helpers/server.ts';
+import { TEXT_TYPES } from '../src/tools/static-server.ts';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { toIndexText } from '../src/lib/search/index-fields.ts';
 import { CliError, parseCli, reportUsage, UsageError } from '../src/tools/cli.ts';
