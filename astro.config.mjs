@@ -6,12 +6,7 @@ import { buildPhases } from './src/integrations/build-phases.ts';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-
-/** The URL path the site is served under, always with slashes at both ends. */
-function normaliseBase(value = '/') {
-  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
+import { normaliseBase } from './src/lib/site-base.ts';
 
 const plansDir = process.env.KHO_PLANS_DIR ?? './src/content/plans';
 
@@ -22,6 +17,11 @@ export default defineConfig({
   cacheDir: process.env.KHO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Every script goes to its own file under /_astro/, however small: the pages'
+  // Content-Security-Policy (src/lib/csp.ts) allows no inline script.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  // The dev toolbar injects an inline script, which that policy refuses in `npm run dev` too.
+  devToolbar: { enabled: false },
   // buildPhases first: it times and names every later integration's hooks.
   // checksums last: SHA256SUMS must list every file the others write (it checks).
   integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), pagefindIndex(), checksums()],
