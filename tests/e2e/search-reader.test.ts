@@ -145,7 +145,7 @@ describe('accessibility', () => {
     await page.goto(`${root.url}tim-kiem/?q=${encodeURIComponent('một cửa')}&nam=2020`);
     await read(page);
     await page.click('[data-search-filter-box] > summary');
-    await page.click('.search-help-box > summary');
+    await page.click('[data-search-help-toggle]');
     await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
     await page.addScriptTag({ content: axe });
     for (const width of [360, 1280]) {

@@ -25,6 +25,18 @@ const WIDE = '(min-width: 48em)';
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
+/** Shows the button that folds the search help (SearchHelp.astro), the help unfolded or not. */
+function unfoldHelp(toggle: HTMLButtonElement, open: boolean) {
+  const help = required<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`);
+  const set = (on: boolean) => {
+    toggle.setAttribute('aria-expanded', String(on));
+    help.hidden = !on;
+  };
+  set(open);
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => set(help.hidden));
+}
+
 function required<T extends Element>(selector: string): T {
   const node = document.querySelector<T>(selector);
   if (!node) throw new Error(`search page: missing ${selector}`);
@@ -300,7 +312,9 @@ export function startSearchPage(base: string, shards: readonly ShardRef[] = []):
   input.addEventListener('focus', () => void getEngine().catch(() => undefined), { once: true });
 
   const initial = readState(new URLSearchParams(location.search));
-  if (matchMedia(WIDE).matches) for (const box of document.querySelectorAll<HTMLDetailsElement>('details[data-search-unfold]')) box.open = true;
+  const wide = matchMedia(WIDE).matches;
+  filterBox.open = wide;
+  unfoldHelp(required('[data-search-help-toggle]'), wide);
   fillForm(initial);
   void run(initial, 'none');
 }
