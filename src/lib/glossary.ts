@@ -38,7 +38,7 @@ const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice
 
 /** Every section of the glossary, in the page's order. */
 export function glossarySections(): GlossarySection[] {
-  const indexLabels = new Set(Object.values(INDICES).map((i) => i.label));
+  const indexLabels = new Set<string>(Object.values(INDICES).map((i) => i.label));
   return [
     {
       id: 'viet-tat',
