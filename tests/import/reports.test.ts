@@ -111,3 +111,20 @@ describe('cited documents that earlier rules missed', () => {
     expect(numbers('Thực hiện hiệu quả các nội dung theo yêu cầu tại Quyết định số 910/QĐ-BNV ngày 15/10/2025 của Bộ trưởng Bộ Nội vụ.')).toEqual(['910/QĐ-BNV']);
   });
 });
+
+describe('the issuer named in other shapes', () => {
+  it('"kế hoạch … do UBND tỉnh X ban hành": X issued it; the description is no title', () => {
+    const e = extract({ text: 'Theo kế hoạch cải cách hành chính do UBND tỉnh Kon Tum ban hành, tỉnh sẽ dành 800 triệu đồng cho các hoạt động.' });
+    expect(e.issuerName?.value).toBe('UBND tỉnh Kon Tum');
+    expect(e.issuerLevel?.value).toBe('tinh');
+    expect(e.province?.value).toBe('Kon Tum');
+    expect(e.title).toBeUndefined();
+  });
+
+  it('an officer\'s name after "Phó Chủ tịch UBND tỉnh" is not the province; the province comes from the text', () => {
+    const e = extract({ text: '(QNO)- Phó Chủ tịch UBND tỉnh Trần Minh Khoa vừa ký ban hành Kế hoạch số 88/KH-UBND về cải cách hành chính năm 2026.\nTheo đó, UBND tỉnh Quảng Ninh đặt ra 6 nhóm chỉ tiêu.' });
+    expect(e.issuerName?.value).toBe('UBND tỉnh Quảng Ninh');
+    expect(e.province?.value).toBe('Quảng Ninh');
+    expect(e.documentNumber?.value).toBe('88/KH-UBND');
+  });
+});

@@ -48,7 +48,27 @@ export function provincesMentioned(lines: Line[], date: string | undefined): Map
 
 /** "Phó Chủ tịch UBND tỉnh X" → "UBND tỉnh X"; "Bộ trưởng Bộ Y" → "Bộ Y". */
 function withoutOffice(name: string): string {
-  return name.replace(/^(?:(?:phó\s+)?chủ tịch|bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)\s+/iu, '').trim();
+  const office = /^(?:(?:phó\s+)?chủ tịch|bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)\s+/iu.exec(name);
+  const body = name.slice(office?.[0].length ?? 0).trim();
+  return office ? withoutPerson(body) : body;
+}
+
+/**
+ * "Phó Chủ tịch UBND tỉnh Lâm Hải Giang": after an office, the words that
+ * follow "tỉnh" may be the officer's name, not the province. Only a province
+ * the table knows is kept ("UBND tỉnh Gia Lai Nguyễn Văn A" → "UBND tỉnh Gia
+ * Lai"); any other words are dropped, leaving "UBND tỉnh" to be completed from
+ * the rest of the text.
+ */
+function withoutPerson(body: string): string {
+  const m = /^((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố))\s+(.+)$/u.exec(body);
+  if (!m) return body;
+  const words = m[2].split(/\s+/);
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    if (PROVINCE_WORDS.includes(fold(head))) return `${m[1]} ${head}`;
+  }
+  return m[1];
 }
 
 /** A letterhead block of two bodies ("UBND TỈNH X / SỞ Y") as parent and own. */

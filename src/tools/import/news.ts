@@ -11,7 +11,7 @@ import { DOC_NUMBER, cleanNumber, TYPE_WORDS } from './numbers.ts';
 import type { Line } from './types.ts';
 
 /** Words a body's name starts with. */
-export const ORGAN_START = /(?:Chủ tịch\s+|Giám đốc\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Ban|Văn phòng|Bộ|Chính phủ|Thủ tướng|Phòng|Chi cục|Thanh tra|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Đảng ủy)(?![\p{L}])/u;
+export const ORGAN_START = /(?:(?:Phó\s+)?Chủ tịch\s+|(?:Phó\s+)?Giám đốc\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Ban|Văn phòng|Bộ|Chính phủ|Thủ tướng|Phòng|Chi cục|Thanh tra|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Đảng ủy)(?![\p{L}])/u;
 
 export interface PlanSentence {
   issuer?: string;
@@ -30,7 +30,7 @@ export interface PlanSentence {
 
 /** "ban hành Kế hoạch", "đã ký ban hành Kế hoạch", "đã ký Quyết định ban hành Kế hoạch" (then the plan comes by decision). */
 const VERB = new RegExp(String.raw`(?:(?:đã|vừa|mới|cũng)\s+)*(?:ký\s+(?:(quyết định)\s+)?)?(ban hành|phê duyệt|phát động|xây dựng)\s+(các\s+|nhiều\s+)?['"“‘]?(?:(${TYPE_WORDS})(?![\p{L}])|(phong trào))`, 'giu');
-const CLAUSE_START = /(?:^|[.;:!?]\s+|\s[-–]\s+|\)\s+)(?=\S)/gu;
+const CLAUSE_START = /(?:^|[.;:!?]\s+|\s[-–]\s+|\)\s*[-–]?\s+)(?=\S)/gu;
 
 /** "…, ngày 13/5/2011, UBND huyện …": the date of the act, right before the body that acted. */
 const DATE_BEFORE = /(?:^|[\s,])[Nn]gày\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*$/u;
@@ -91,10 +91,22 @@ function subjectOf(text: string): string | undefined {
   return subject || undefined;
 }
 
-/** Every sentence of the form "<body> (đã) ban hành <type> [số N] [về] <subject>". */
+/**
+ * "Theo kế hoạch cải cách hành chính do UBND tỉnh Lâm Đồng ban hành, …": the
+ * body after "do" issued the plan. The words between are a description, not
+ * the trích yếu, so no subject (and no title) is taken from them.
+ */
+const PASSIVE = new RegExp(String.raw`(?<![\p{L}])(${TYPE_WORDS})(?:\s+số\s+(${DOC_NUMBER.source}))?[^.;]{0,120}?\s+do\s+(${ORGAN_START.source}[^.;,]{0,60}?)\s+(?:đã\s+|vừa\s+)?(ban hành|phê duyệt|xây dựng)(?![\p{L}])`, 'giu');
+
+function passiveSentences(line: Line): PlanSentence[] {
+  return [...line.text.matchAll(PASSIVE)].map((m) => ({ issuer: m[3].trim(), typeWord: m[1], number: m[2] ? cleanNumber(m[2]) : undefined, verb: m[4].toLowerCase(), line }));
+}
+
+/** Every sentence of the form "<body> (đã) ban hành <type> [số N] [về] <subject>", or "<type> … do <body> ban hành". */
 export function planSentences(lines: Line[]): PlanSentence[] {
   const out: PlanSentence[] = [];
   for (const line of lines) {
+    out.push(...passiveSentences(line));
     for (const m of line.text.matchAll(VERB)) {
       const { issuer, date } = subjectBefore(line.text, m.index);
       // "ban hành các kế hoạch …" lists several plans: none of them is this one.
