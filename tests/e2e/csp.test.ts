@@ -80,7 +80,7 @@ describe('each page kind under the policy, in Chromium', () => {
   }
 
   const plan = testPlans()[0].facts;
-  const PAGES = ['', 'ke-hoach/', `ke-hoach/${plan.slug}/`, 'tinh/', 'nam/', 'linh-vuc/', 'cap/', 'van-ban/', 'thong-ke/', 'du-lieu/', 'khong-co-trang-nay/'];
+  const PAGES = ['', 'ke-hoach/', `ke-hoach/${plan.slug}/`, 'tinh/', 'nam/', 'linh-vuc/', 'cap/', 'van-ban/', 'thong-ke/', 'du-lieu/', 'thuat-ngu/', 'gioi-thieu/', 'khong-co-trang-nay/'];
 
   it('raises no violation on the home, plan, list, browse, statistics, data and 404 pages', async () => {
     const { page, violations } = await watchedPage();
