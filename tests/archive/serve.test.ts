@@ -81,7 +81,7 @@ describe('npm start with SITE_BASE', () => {
   });
   afterAll(() => stop(served));
 
-  it('serves the site under the base and leads / and the slashless base there', async () => {
+  it('serves the site under the base and leads /, the slashless base and a slashless page there', async () => {
     const origin = new URL(served.url).origin;
     expect(served.url).toBe(origin + SUB_BASE);
     expect((await fetch(served.url)).status).toBe(200);
@@ -90,6 +90,8 @@ describe('npm start with SITE_BASE', () => {
       expect(response.status, path).toBeGreaterThanOrEqual(301);
       expect(response.headers.get('location'), path).toBe(SUB_BASE);
     }
+    const slashless = await fetch(`${served.url}ke-hoach`, { redirect: 'manual' });
+    expect(slashless.headers.get('location')).toBe(`${SUB_BASE}ke-hoach/`);
     const missing = await fetch(`${origin}/ke-hoach/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe(readFileSync(join(SITE_SUB, '404.html'), 'utf8'));
