@@ -20,7 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
+import { launchBrowser } from '../src/tools/browser.ts';
 import { TEXT_TYPES } from '../src/tools/static-server.ts';
 import { formatDateTime } from '../src/lib/dates.ts';
 import { toIndexText } from '../src/lib/search/index-fields.ts';

@@ -81,11 +81,27 @@ export async function readAll(page: Page, base = '/'): Promise<SearchPage> {
   return result;
 }
 
-/** Opens /tim-kiem/ with the given parameters and waits for all its results. */
+/**
+ * Opens /tim-kiem/ with the given parameters and waits for all its results.
+ * The page comes from a pool, and its close() gives it back: a navigation
+ * costs half of a new page, and each one starts a new document. A test that
+ * routes requests or listens to a page's events opens its own with
+ * browser.newPage() instead.
+ */
 export async function open(params: Record<string, string>, server = root, base = '/'): Promise<SearchPage> {
-  const page = await browser.newPage();
+  const page = await pooledPage();
   await page.goto(`${server.url}tim-kiem/?${new URLSearchParams(params)}`);
   return readAll(page, base);
+}
+
+async function pooledPage(): Promise<Page> {
+  const page = idlePages.pop() ?? (await browser.newPage());
+  page.close = async () => {
+    // Back to the pool at its default size, unless the test has resized it.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    idlePages.push(page);
+  };
+  return page;
 }
 
 /** The text of every filter option, counts and all, once the counts are in. */
@@ -104,13 +120,9 @@ export const shardsOf = (dir: string) =>
  * nothing a later one could see. Queries run at the same time get a page each.
  */
 export async function search(q: string, extra: Record<string, string> = {}): Promise<string[]> {
-  const page = idlePages.pop() ?? (await browser.newPage());
-  try {
-    await page.goto(`${root.url}tim-kiem/?${new URLSearchParams({ q, ...extra })}`);
-    return (await readAll(page)).slugs;
-  } finally {
-    idlePages.push(page);
-  }
+  const { page, slugs } = await open({ q, ...extra });
+  await page.close();
+  return slugs;
 }
 
 let idlePages: Page[] = [];

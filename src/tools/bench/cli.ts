@@ -16,7 +16,7 @@ import { generate, MAX_COUNT, seedFrom } from '../generator/cli.ts';
 import { PHASE_LABELS, PHASE_PREFIX } from '../../integrations/build-phases.ts';
 import { writeBareProject } from './bare.ts';
 import { measure, treeRss, type Measured } from './measure.ts';
-import { bareSkip } from './queries.ts';
+import { bareSkip, QUERIES, spreadQueries } from './queries.ts';
 import { renderBlock, seconds, size, writeReport, type BenchReport, type BuildReport, type OutputStats } from './report.ts';
 
 export interface BenchOptions {
@@ -32,17 +32,20 @@ export interface BenchOptions {
   keep: boolean;
   /** Runs of the query list; each query's figures are those of its run of median time. */
   runs: number;
+  /** How many of the queries to measure (spreadQueries); all by default. */
+  queries: number;
 }
 
 /** Runs of the query list unless --lan says otherwise. */
 export const DEFAULT_RUNS = 3;
 
-const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆP] [--lan L] [--khong-tham-chieu] [--giu-lai]
+const USAGE = `Cách dùng: npm run bench -- --count N [--seed S] [--report TỆP] [--lan L] [--so-truy-van Q] [--khong-tham-chieu] [--giu-lai]
 
   --count N            số kế hoạch sinh thêm vào các kế hoạch thật (1 đến ${MAX_COUNT.toLocaleString('vi-VN')})
   --seed S             hạt giống cho bộ sinh dữ liệu (mặc định 1)
   --report TỆP         ghi bảng kết quả vào TỆP thay cho docs/performance.md
   --lan L              chạy danh sách truy vấn L lần, mỗi truy vấn lấy lần có thời gian trung vị (mặc định ${DEFAULT_RUNS})
+  --so-truy-van Q      chỉ đo Q truy vấn rải đều trong danh sách, kể cả truy vấn cuối có bộ lọc (1 đến ${QUERIES.length}, mặc định cả ${QUERIES.length}); để thử nhanh, không để ghi số đo
   --khong-tham-chieu   bỏ qua bản dựng tham chiếu (Astro + MDX tối giản + Pagefind CLI)
   --giu-lai            giữ thư mục tạm để xem lại (mặc định: xóa)`;
 
@@ -54,6 +57,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
       seed: { type: 'string' },
       report: { type: 'string' },
       lan: { type: 'string' },
+      'so-truy-van': { type: 'string' },
       'khong-tham-chieu': { type: 'boolean' },
       'giu-lai': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -75,6 +79,10 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
   if (!/^\d+$/.test(runsText) || Number(runsText) < 1 || Number(runsText) > 20) {
     throw new UsageError(`--lan phải là số nguyên từ 1 đến 20 (số lần chạy danh sách truy vấn), ví dụ 3; đang là "${String(values.lan)}".`);
   }
+  const queriesText = typeof values['so-truy-van'] === 'string' ? values['so-truy-van'].trim() : String(QUERIES.length);
+  if (!/^\d+$/.test(queriesText) || Number(queriesText) < 1 || Number(queriesText) > QUERIES.length) {
+    throw new UsageError(`--so-truy-van phải là số nguyên từ 1 đến ${QUERIES.length}, ví dụ 4; đang là "${String(values['so-truy-van'])}".`);
+  }
   let heap: string;
   try {
     heap = heapOption(process.env, 12288)!;
@@ -91,6 +99,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
     bare: !values['khong-tham-chieu'],
     keep: Boolean(values['giu-lai']),
     runs: Number(runsText),
+    queries: Number(queriesText),
   };
 }
 
@@ -279,11 +288,12 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       say(`[bench] Tham chiếu: ${bare.error ?? `xong trong ${seconds(t)}`}`);
     }
 
+    const queries = spreadQueries(opts.queries);
     const report: BenchReport = {
       count: opts.count,
       realCount: real.length,
       seed: opts.seed,
-      command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.runs !== DEFAULT_RUNS ? ` --lan ${opts.runs}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
+      command: `npm run bench -- --count ${opts.count}${opts.seedText !== '1' ? ` --seed ${opts.seedText}` : ''}${opts.runs !== DEFAULT_RUNS ? ` --lan ${opts.runs}` : ''}${opts.queries < QUERIES.length ? ` --so-truy-van ${opts.queries}` : ''}${opts.bare ? '' : ' --khong-tham-chieu'}`,
       startedAt,
       machine: machine(root),
       genMs: gen.ms,
@@ -295,15 +305,15 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
     if (ours.error) {
       report.queriesError = 'bản dựng của ta thất bại';
     } else {
-      say('[bench] Đo 20 truy vấn trong Chromium headless...');
+      say(`[bench] Đo ${queries.length} truy vấn trong Chromium headless...`);
       try {
         const { measureSearch } = await import('./search.ts');
-        const r = await measureSearch(oursOut, { runs: opts.runs });
+        const r = await measureSearch(oursOut, { runs: opts.runs, queries });
         report.queries = r.results;
         report.machine += `, ${r.browser}`;
         const done = r.results.filter((q) => q.cold).length;
         if (done === 0) report.queriesError = r.results[0]?.error;
-        say(`[bench] Tìm kiếm: ${done}/20 truy vấn có kết quả${done === 0 ? ` (${r.results[0]?.error})` : ''}.`);
+        say(`[bench] Tìm kiếm: ${done}/${queries.length} truy vấn có kết quả${done === 0 ? ` (${r.results[0]?.error})` : ''}.`);
       } catch (error) {
         report.queriesError = (error as Error).message.split('\n')[0];
         say(`[bench] Không đo được tìm kiếm: ${report.queriesError}`);
@@ -315,7 +325,7 @@ export async function runBench(opts: BenchOptions, root: string, say: (s: string
       say('[bench] Đo các truy vấn trên bản tham chiếu (Pagefind gốc)...');
       try {
         const { measureSearch } = await import('./search.ts');
-        const r = await measureSearch(bareOut, { skip: bareSkip, runs: opts.runs });
+        const r = await measureSearch(bareOut, { skip: bareSkip, runs: opts.runs, queries });
         report.bareQueries = r.results;
         const done = r.results.filter((q) => q.cold).length;
         say(`[bench] Tìm kiếm trên bản tham chiếu: ${done}/${r.results.filter((q) => !bareSkip(q.query)).length} truy vấn có kết quả.`);

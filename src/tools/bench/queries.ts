@@ -43,6 +43,16 @@ export const QUERIES: readonly Query[] = [
   { label: 'bộ lọc', params: { q: 'chuyển đổi số', nam: '2024', cap: 'xa' } },
 ];
 
+/**
+ * `n` of the queries, spread over the list and ending with its last one (a
+ * filter query), so that a short run still meets each kind; all of them for
+ * n ≥ the list's length.
+ */
+export function spreadQueries(n: number): readonly Query[] {
+  if (n >= QUERIES.length) return QUERIES;
+  return Array.from({ length: n }, (_, i) => QUERIES[Math.round(((i + 1) * QUERIES.length) / n) - 1]);
+}
+
 /** What a downloaded file is for, so that a report can say where a query's bytes go. */
 export const BYTE_KINDS = ['page', 'library', 'meta', 'words', 'written', 'filters', 'fragments', 'counts'] as const;
 export type ByteKind = (typeof BYTE_KINDS)[number];
@@ -124,6 +134,8 @@ export interface RunOptions {
   runs?: number;
   /** Why a query is not run on this site, if it is not (the bare reference has no filters). */
   skip?: (q: Query) => string | undefined;
+  /** The queries to run: all of QUERIES unless given. */
+  queries?: readonly Query[];
 }
 
 /** The reason the bare reference skips a query: its pages carry no filters. */
@@ -162,7 +174,7 @@ export function medianRuns(runs: QueryResult[][]): QueryResult[] {
   });
 }
 
-async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip }: RunOptions): Promise<QueryResult[]> {
+async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip, queries = QUERIES }: RunOptions): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
   // One page stays open for the warm runs: it has answered the previous query.
   const warmContext = await browser.newContext();
@@ -178,7 +190,7 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
     // Reported per query below.
   }
 
-  for (const query of QUERIES) {
+  for (const query of queries) {
     const result: QueryResult = { query };
     const skipped = skip?.(query);
     if (skipped) {

@@ -132,8 +132,8 @@ function stat(rs: QueryRun[], pick: (r: QueryRun) => number, show: (n: number) =
 
 function queryTable(results: QueryResult[], bare?: QueryResult[]): string[] {
   const head = bare
-    ? ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo | Tham chiếu: trung vị | Tham chiếu: tệ nhất | Tham chiếu: số lần đo |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
-    : ['| Tìm kiếm (20 truy vấn) | Trung vị | Tệ nhất | Số lần đo |', '| --- | ---: | ---: | ---: |'];
+    ? [`| Tìm kiếm (${results.length} truy vấn) | Trung vị | Tệ nhất | Số lần đo | Tham chiếu: trung vị | Tham chiếu: tệ nhất | Tham chiếu: số lần đo |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+    : [`| Tìm kiếm (${results.length} truy vấn) | Trung vị | Tệ nhất | Số lần đo |`, '| --- | ---: | ---: | ---: |'];
   const rows = [...head];
   for (const [key, label] of [['cold', 'Lạnh'], ['warm', 'Ấm']] as const) {
     const measures: [string, (r: QueryRun) => number, (n: number) => string][] = [

@@ -1,14 +1,14 @@
 /**
  * Serves a built site on the loopback interface, text gzipped as static hosts
  * serve it, and runs the fixed queries in Debian's headless Chromium (the
- * test suite's launcher and server).
+ * launcher and server the tests use too).
  */
-import { launchBrowser } from '../../../tests/helpers/browser.ts';
-import { serveStatic } from '../../../tests/helpers/server.ts';
+import { launchBrowser } from '../browser.ts';
+import { startStaticServer } from '../static-server.ts';
 import { runQueries, type QueryResult, type RunOptions } from './queries.ts';
 
 export async function measureSearch(dist: string, options: RunOptions = {}): Promise<{ results: QueryResult[]; browser: string }> {
-  const server = await serveStatic(dist, '/', { compress: true });
+  const server = await startStaticServer(dist, { base: '/', compress: true });
   try {
     const browser = await launchBrowser();
     try {
