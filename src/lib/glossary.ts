@@ -36,6 +36,16 @@ const abbreviationAnchor = (short: string) => `viet-tat-${slugify(short)}`;
 
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
+/** Each short form of the abbreviation table with its glossary anchor and what it stands for. */
+export function abbreviationTerms(): { short: string; anchor: string; long: string }[] {
+  const indexByLabel = new Map<string, string>(keysOf(INDICES).map((k) => [INDICES[k].label, k]));
+  return ABBREVIATIONS.flatMap((a) => {
+    const index = indexByLabel.get(a.short[0]);
+    const anchor = index ? indexAnchor(index) : abbreviationAnchor(a.short[0]);
+    return a.short.map((short) => ({ short, anchor, long: a.long[0] }));
+  });
+}
+
 /** Every section of the glossary, in the page's order. */
 export function glossarySections(): GlossarySection[] {
   const indexLabels = new Set<string>(Object.values(INDICES).map((i) => i.label));

@@ -202,6 +202,19 @@ describe('glossary and about page', () => {
     expect(checked).toBeGreaterThan(1);
   });
 
+  it('a plan body links the first use of an abbreviation to its glossary entry, under the base', () => {
+    const glossaryIds = new Set([...page(SITE_ROOT, 'thuat-ngu/').querySelectorAll('[id]')].map((e) => e.id));
+    const withCchc = plans.filter((p) => /(?<![\p{L}])CCHC(?![\p{L}])/u.test(p.body));
+    expect(withCchc.length).toBeGreaterThan(1);
+    for (const { facts } of withCchc) {
+      for (const [dir, base] of [[SITE_ROOT, '/'], [SITE_SUB, SUB_BASE]]) {
+        const links = [...page(dir, `ke-hoach/${facts.slug}/`).querySelectorAll('.plan-body a abbr')].map((a) => [a.parentElement!.getAttribute('href'), textOf(a)]);
+        expect(links.filter(([, t]) => t === 'CCHC'), facts.slug).toEqual([[`${base}thuat-ngu/#viet-tat-cchc`, 'CCHC']]);
+        for (const [href] of links) expect(glossaryIds.has(href!.split('#')[1]), href!).toBe(true);
+      }
+    }
+  });
+
   it('/gioi-thieu/ says what the archive holds and not, how entries are checked and how to report an error', () => {
     const doc = page(SITE_ROOT, 'gioi-thieu/');
     expect([...doc.querySelectorAll('main h2')].map(textOf)).toEqual(['Kho lưu gì', 'Kho không lưu gì', 'Một mục được soạn và kiểm tra thế nào', 'Báo một lỗi']);
