@@ -5,10 +5,12 @@
  */
 import { DOCUMENT_TYPES, ISSUER_LEVELS } from '../data/taxonomy.ts';
 import type { Plan } from '../schemas/plan.ts';
+import { CARD_UNKNOWN } from './card-labels.ts';
 import { formatDate } from './dates.ts';
 import { provinceLabel, provinceNow, resolvePlanProvince, type ProvinceUnit } from './provinces.ts';
 
-export const UNKNOWN = 'Không rõ';
+/** What pages show for a fact the source does not give. */
+export const UNKNOWN = CARD_UNKNOWN;
 export const NATIONWIDE = 'Toàn quốc';
 
 export interface PlanFacts {

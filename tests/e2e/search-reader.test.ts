@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CARD_LABELS } from '../../src/lib/card-labels.ts';
 import { FACET_FILE, FILTERS } from '../../src/lib/search/index-fields.ts';
-import { browser, DONE, plans, read, readAll, root, search, useSearchSite } from '../helpers/search-site.ts';
+import { browser, DONE, open, plans, read, readAll, root, search, useSearchSite } from '../helpers/search-site.ts';
 
 useSearchSite();
 
@@ -113,6 +114,21 @@ describe('the filters', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('cap') === 'so-nganh');
     expect(await page.locator('[data-search-chip-list] a').count()).toBe(1);
     await page.close();
+  });
+});
+
+describe('result cards', () => {
+  it('label every value as the archive\'s own cards do, a missing number included', async () => {
+    const noNumber = plans.find((p) => !p.plan.documentNumber)!;
+    const { page, slugs } = await open({ q: noNumber.plan.title });
+    expect(slugs).toContain(noNumber.slug);
+    const cards = await page.$$eval('[data-search-results] > li', (items) =>
+      items.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), facts: [...li.querySelectorAll('.plan-card-meta span')].map((s) => s.textContent) })),
+    );
+    await page.close();
+    for (const { facts } of cards) expect(facts.map((f) => f!.split(': ')[0])).toEqual(Object.values(CARD_LABELS));
+    const card = cards.find((c) => c.href!.includes(`/${noNumber.slug}/`))!;
+    expect(card.facts).toEqual([`${CARD_LABELS.number}: Không rõ`, `${CARD_LABELS.issuer}: ${noNumber.plan.issuer.name}`, `${CARD_LABELS.date}: ${noNumber.dateText}`, `${CARD_LABELS.province}: ${noNumber.provinceText}`]);
   });
 });
 

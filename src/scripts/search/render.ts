@@ -7,6 +7,7 @@
 import type { PlanData } from '../../lib/search/engine.ts';
 import { excerptHtml, highlightHtml, withContext, type Matcher } from '../../lib/search/highlight.ts';
 import { META } from '../../lib/search/index-fields.ts';
+import { CARD_LABELS, CARD_UNKNOWN } from '../../lib/card-labels.ts';
 import { STRINGS } from './strings.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -39,11 +40,9 @@ export function resultItem(data: PlanData, query: Matcher): HTMLLIElement {
   title.append(link);
 
   const facts = el('p', 'plan-card-meta');
+  // The same labelled values as the archive's own cards (PlanCard.astro).
   facts.append(
-    el('span', undefined, meta[META.number] ?? STRINGS.noNumber),
-    el('span', undefined, meta[META.issuer] ?? ''),
-    el('span', undefined, STRINGS.date(meta[META.date] ?? '')),
-    el('span', undefined, meta[META.province] ?? ''),
+    ...(['number', 'issuer', 'date', 'province'] as const).map((key) => el('span', undefined, `${CARD_LABELS[key]}: ${meta[META[key]] || CARD_UNKNOWN}`)),
   );
 
   const excerpt = el('p', 'search-excerpt');

@@ -9,8 +9,6 @@ export const STRINGS = {
   loading: 'Đang tìm…',
   idle: 'Gõ từ khóa hoặc chọn bộ lọc để bắt đầu tìm.',
   error: 'Không tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
-  noNumber: 'Không rõ số',
-  date: (d: string) => `Ngày ${d}`,
   count: (n: number, q: string) => (q ? `Tìm thấy ${number(n)} kế hoạch cho «${q}»` : `Có ${number(n)} kế hoạch theo bộ lọc đã chọn`),
   shown: (shown: number, total: number) => `Đang hiện ${number(shown)}/${number(total)} kế hoạch.`,
   removeFilter: (label: string) => `Bỏ bộ lọc “${label}”`,
