@@ -68,6 +68,11 @@ describe('npm run import --json', () => {
     expect(json).toMatchObject({ documentNumber: '44/KH-SKH&CN', issuedOn: '2020-01-22', issuer: { level: 'so-nganh' }, source: { url: URL } });
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('is all that `npm run -s import -- FILE --json` prints, as an outside check runs it', async () => {
+    const { stdout } = await run('npm', ['run', '-s', 'import', '--', source('44.txt', NEWS_ITEM), '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toMatchObject({ documentNumber: '44/KH-SKH&CN', issuedOn: '2020-01-22' });
+  });
 });
 
 describe('a saved web page', () => {
