@@ -37,10 +37,18 @@ export function readableValue(value: unknown, field: SchemaField, fields: readon
   return value;
 }
 
+/**
+ * A spreadsheet reads a cell that starts with = + - or @ as a formula: such a
+ * cell is written after an apostrophe, which the spreadsheet shows as text.
+ */
+function inert(cell: unknown): unknown {
+  return typeof cell === 'string' && /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+}
+
 /** The spreadsheet CSV: UTF-8 with a byte-order mark for Excel, CRLF line ends. */
 export function toReadableCsv(records: readonly object[], fields: readonly SchemaField[]): string {
   const columns = fields.filter((f) => f.column);
   const header = columns.map((f) => f.title ?? f.path);
-  const rows = records.map((r) => columns.map((f) => csvCell(readableValue(valueAt(r, f.path), f, fields))));
+  const rows = records.map((r) => columns.map((f) => inert(csvCell(readableValue(valueAt(r, f.path), f, fields)))));
   return stringify([header, ...rows], { bom: true, record_delimiter: 'windows' });
 }

@@ -70,7 +70,8 @@ export function staticHandler(dir: string, options: StaticOptions = {}): Handler
     res.end(notFoundPage);
   };
   const redirect = (res: ServerResponse, status: number, location: string) => {
-    res.writeHead(status, { location, 'content-type': 'text/plain; charset=utf-8' });
+    // The path was decoded to find the file: a header takes it encoded again (a non-ASCII name would throw).
+    res.writeHead(status, { location: encodeURI(location), 'content-type': 'text/plain; charset=utf-8' });
     res.end(`Đã chuyển tới ${location}\n`);
   };
 
@@ -120,7 +121,10 @@ export async function startStaticServer(dir: string, options: StaticOptions & { 
   const server = createServer(staticHandler(dir, options));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;

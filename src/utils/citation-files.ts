@@ -58,8 +58,23 @@ export function cslJson(facts: PlanFacts, site: URL): string {
   return `${new Cite(planCsl(facts, site)).format('data', { format: 'text' })}\n`;
 }
 
+/**
+ * BibTeX has no day field: the issue date goes as year and month only (with
+ * the day, the library writes "month = {sep 19}"). The title is one brace
+ * group, so that no style lower-cases "Tiền Giang": the library's own
+ * protection of capitals splits Vietnamese words.
+ */
+function forBibtex(item: CslItem): CslItem {
+  const [parts] = item.issued?.['date-parts'] ?? [];
+  return {
+    ...item,
+    title: `<span class="nocase">${item.title}</span>`,
+    ...(parts && { issued: { 'date-parts': [parts.slice(0, 2)] } }),
+  } as CslItem;
+}
+
 export function bibtex(facts: PlanFacts, site: URL): string {
-  return new Cite(latexEscaped(planCsl(facts, site))).format('bibtex', { format: 'text' }) as string;
+  return new Cite(forBibtex(latexEscaped(planCsl(facts, site)))).format('bibtex', { format: 'text' }) as string;
 }
 
 /** One static path per plan, for the citation file endpoints. */

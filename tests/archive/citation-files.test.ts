@@ -43,7 +43,8 @@ describe('citation files', () => {
       expect(item.number).toBe(plan.documentNumber);
       expect(item.publisher).toBe(plan.issuer.name);
       expect(item.author.map((a) => a.literal ?? a.family)).toEqual([plan.issuer.name]);
-      expect(item.issued?.['date-parts']).toEqual(dateParts(plan.issuedOn));
+      // BibTeX has no day: year and month.
+      expect(item.issued?.['date-parts']).toEqual(dateParts(plan.issuedOn)?.map((d) => d.slice(0, 2)));
       expect(item.genre).toBe(facts.typeLabel);
       expect(item.URL).toBe(pageUrl(facts.slug));
     }
@@ -54,6 +55,14 @@ describe('citation files', () => {
     const bib = text(SITE_ROOT, `ke-hoach/${withAmp.facts.slug}/trich-dan.bib`);
     expect(bib).toContain(withAmp.facts.plan.documentNumber!.replace('&', '\\&'));
     expect(bib).toContain(withAmp.facts.plan.issuer.name.replace('&', '\\&'));
+  });
+
+  it('the BibTeX title is one brace group, so that no style lower-cases a name in it', () => {
+    for (const { facts } of plans) {
+      const bib = text(SITE_ROOT, `ke-hoach/${facts.slug}/trich-dan.bib`);
+      expect(bib, facts.slug).toMatch(/^\s*title = \{\{.*\}\},?$/m);
+      expect(bib).not.toMatch(/month = \{[a-z]+ \d+\}/);
+    }
   });
 
   it('the CSL-JSON file is an array of one item that citation-js reads as the same plan', () => {

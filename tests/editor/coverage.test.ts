@@ -32,7 +32,8 @@ describe('coverage', () => {
 
   it('counts provinces as issued, levels and years', () => {
     expect(c.plans).toBe(5);
-    expect(c.provinces).toEqual(['Quảng Nam', 'Tiền Giang', 'Đồng Nai']);
+    // In Vietnamese order: Đ after D, before E.
+    expect(c.provinces).toEqual(['Đồng Nai', 'Quảng Nam', 'Tiền Giang']);
     expect(c.levels).toMatchObject({ tinh: 3, xa: 1, 'trung-uong': 1, huyen: 0, 'so-nganh': 0 });
     expect(c.years).toEqual([2019, 2020, 2021, 2024, 2026]);
   });

@@ -107,12 +107,13 @@ export function numberToken(kind: 'own' | 'cited', number: string): string {
  * (tools/checks/reserved-letters.ts), so undoing it is lossless. Before, the build indexed a folded copy of every clause with đ:
  * nearly every sentence has one, so the copy was nearly a second body.
  */
-const INDEX_LETTERS: Record<string, string> = { đ: '\u1E0F', Đ: '\u1E0E' };
+// ð and Ð, which old texts type for đ and Đ, are indexed as them too, as fold() reads them.
+const INDEX_LETTERS: Record<string, string> = { đ: '\u1E0F', Đ: '\u1E0E', ð: '\u1E0F', Ð: '\u1E0E' };
 const SHOWN_LETTERS: Record<string, string> = { '\u1E0F': 'đ', '\u1E0E': 'Đ' };
 
 /** Text as Pagefind indexes it: đ and Đ written ḏ and Ḏ. */
 export function toIndexText(text: string): string {
-  return text.replace(/[đĐ]/g, (c) => INDEX_LETTERS[c]);
+  return text.replace(/[đĐðÐ]/g, (c) => INDEX_LETTERS[c]);
 }
 
 /** Text as Pagefind returns it, back to đ and Đ. */

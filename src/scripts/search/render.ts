@@ -8,7 +8,6 @@ import type { PlanData } from '../../lib/search/engine.ts';
 import { excerptHtml, highlightHtml, withContext, type Matcher } from '../../lib/search/highlight.ts';
 import { META } from '../../lib/search/index-fields.ts';
 import { CARD_LABELS, CARD_UNKNOWN } from '../../lib/card-labels.ts';
-import { STRINGS } from './strings.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -60,7 +60,8 @@ export function coverage(all: PlanFacts[]): Coverage {
     for (const key of new Set(legalBaseCitations(f).map((c) => c.key))) citedBy.set(key, (citedBy.get(key) ?? 0) + 1);
   }
   const after = all.filter((f) => f.sortKey >= REORGANISED_ON);
-  const sorted = <T,>(items: Iterable<T>) => [...new Set(items)].sort();
+  const sorted = <T extends string | number>(items: Iterable<T>) =>
+    [...new Set(items)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'vi')));
   return {
     plans: all.length,
     provinces: sorted(all.flatMap((f) => (f.unit ? [f.unit.name] : []))),

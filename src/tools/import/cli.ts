@@ -3,7 +3,7 @@
  * and either prints the JSON object or writes the draft and the report. The
  * script in scripts/import.ts only calls `runImport` and prints its errors.
  */
-import { log, outro } from '@clack/prompts';
+import { outro } from '@clack/prompts';
 import { CliError, parseCliWithFiles } from '../cli.ts';
 import { PLANS_DIR } from '../../lib/entries.ts';
 import type { EntryData } from '../scaffold/answers.ts';
@@ -136,10 +136,8 @@ export async function runImport(argv: string[], io: ImportIO): Promise<number> {
   }
   const dir = (values.dir as string | undefined) ?? process.env.KHO_PLANS_DIR ?? PLANS_DIR;
   const result = writeDraft({ dir, data, extraction: e, reasons: reasons(e), slug: values.slug as string | undefined, force: values.force === true });
-  if (!result.ok) {
-    if (io.interactive) log.error(refusal(result), io.prompts);
-    throw new CliError(refusal(result));
-  }
+  // The script prints the refusal, once, at a terminal or not.
+  if (!result.ok) throw new CliError(refusal(result));
   io.stdout(reportText(e, { file: result.file, source: name }));
   return 0;
 }

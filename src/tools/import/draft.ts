@@ -17,11 +17,11 @@ import { BODY_SECTIONS } from '../scaffold/render.ts';
 import { planSlug, type SlugInput } from '../scaffold/slug.ts';
 import type { Extraction } from './types.ts';
 
-/** Required text fields the draft fills with a marked placeholder when the source does not give them. */
+/** Text fields the draft fills with a marked placeholder when the source does not give them. */
 const TEXT_PLACEHOLDERS: ReadonlyArray<readonly [string[], string]> = [
   [['title'], 'trích yếu của văn bản, đúng như bản in'],
   [['issuer', 'name'], 'tên cơ quan ban hành như tại thời điểm ban hành'],
-  [['source', 'publisher'], 'tên trang hoặc cơ quan đăng tải'],
+  [['source', 'publisher'], 'tên trang hoặc cơ quan đăng tải, hoặc xóa dòng này nếu nguồn không ghi'],
 ];
 
 /** Required fields that cannot hold a placeholder (a choice, a year): left out, with a marked comment. */

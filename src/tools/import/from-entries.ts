@@ -13,7 +13,7 @@
  * a true fact invented.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseDate } from '../../lib/dates.ts';
 import { docNumberKey } from '../../lib/docnumber.ts';
 import { DRAFT_MARKER } from '../checks/draft.ts';
@@ -141,6 +141,10 @@ function readAmendments(file: string): Amendment[] {
 /** Writes the corpus (texts and facts.json) to `out`. */
 export function buildCorpus(opts: { plans?: string; sources: string; out: string; amendments?: string }): Corpus {
   if (!existsSync(opts.sources)) throw new CliError(`không có thư mục nguồn "${opts.sources}" (--sources): cần các tệp <slug>.txt đã lưu của các mục`);
+  // The corpus rewrites each text without its "# url:" line: never over the sources it reads.
+  if (resolve(opts.out) === resolve(opts.sources)) {
+    throw new CliError(`--out và --sources cùng là "${opts.sources}": bộ chấm sẽ ghi đè văn bản nguồn đã lưu. Hãy chọn thư mục khác cho --out, ví dụ --out tmp/eval`);
+  }
   mkdirSync(opts.out, { recursive: true });
   const items: Array<{ slug: string; text: string; facts: EntryFacts }> = [];
   const skipped: string[] = [];

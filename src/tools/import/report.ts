@@ -91,7 +91,7 @@ export function reportText(e: Extraction, outcome: { file?: string; source: stri
     '  - summary: 1 đến 3 câu tóm tắt bằng lời của bạn.',
     '  - Phần nội dung: tóm lược dưới từng tiêu đề, bằng lời của bạn, không chép nguyên văn; số liệu, ngày, tên phải chính xác.',
   );
-  for (const m of e.missing.filter((x) => ['title', 'documentType', 'issuer.name', 'issuer.level', 'period', 'reformAreas', 'source.publisher'].includes(x.field))) {
+  for (const m of e.missing.filter((x) => ['title', 'documentType', 'issuer.name', 'issuer.level', 'period', 'reformAreas'].includes(x.field))) {
     lines.push(`  - ${LABELS[m.field]}: bắt buộc, hãy điền theo văn bản.`);
   }
   lines.push('  - Xem lại các giá trị [cần xem lại] ở trên.');
