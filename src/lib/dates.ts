@@ -50,14 +50,13 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+// One formatter for every call: the schema asks for today once per date of every entry, and
+// building a formatter costs far more than formatting (2 s of a 3,000-plan build's profile).
+const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Vietnam, for the "no future dates" rule. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return VIETNAM_DAY.format(now);
 }
 
 export function yearOf(iso: string): number {
