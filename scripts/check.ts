@@ -8,15 +8,14 @@
  */
 import { existsSync } from 'node:fs';
 import { DEFAULT_SOURCES_DIR } from '../src/tools/checks/copied.ts';
-import { CHECKS, checkDir, fixDir } from '../src/tools/checks/index.ts';
+import { CHECKS, checkEntries, fixDir } from '../src/tools/checks/index.ts';
 import { CliError, parseCli } from '../src/tools/cli.ts';
-import { formatFindings, PLANS_DIR, readEntries, validateAll } from '../src/lib/entries.ts';
+import { formatFindings, PLANS_DIR, readEntries, validateAll, type RawEntry } from '../src/lib/entries.ts';
 import { coverage, formatCoverage } from '../src/tools/checks/coverage.ts';
 import { planFacts, type PlanFacts } from '../src/lib/plan-facts.ts';
 
-/** The valid entries of a folder, as the site derives them. */
-function archiveFacts(dir: string): PlanFacts[] {
-  const entries = readEntries(dir);
+/** The valid entries, as the site derives them. */
+function archiveFacts(entries: RawEntry[]): PlanFacts[] {
   const { plans } = validateAll(entries);
   return entries.flatMap((e) => (plans.has(e.file) ? [planFacts(e.slug, plans.get(e.file)!)] : []));
 }
@@ -56,13 +55,16 @@ function main(argv: string[]): number {
     if (fixed.length) console.log('');
   }
 
-  const { files, findings } = checkDir(dir, { sourcesDir: sources });
+  // Read once: the checks and the coverage figures look at the same entries.
+  const entries = readEntries(dir);
+  const files = entries.length;
+  const findings = checkEntries(entries, { sourcesDir: sources });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (findings.length) console.log(formatFindings(findings) + '\n');
   console.log(`Đã kiểm tra ${files} tệp trong ${dir}: ${errors} lỗi, ${warnings} cảnh báo.`);
   const fixable = new Set(CHECKS.filter((c) => c.fix).map((c) => c.id));
-  if (args['thong-ke']) console.log('\n' + formatCoverage(coverage(archiveFacts(dir))));
+  if (args['thong-ke']) console.log('\n' + formatCoverage(coverage(archiveFacts(entries))));
   if (errors) console.log('Sửa các lỗi trên rồi chạy lại: npm run check.');
   if (!args.fix && findings.some((f) => fixable.has(f.rule))) console.log('Một số phát hiện sửa tự động được: npm run check -- --fix');
   return errors ? 1 : 0;
