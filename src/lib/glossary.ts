@@ -36,11 +36,13 @@ const abbreviationAnchor = (short: string) => `viet-tat-${slugify(short)}`;
 
 const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
+/** The indices by their label ("PAR Index"): the abbreviation table lists them too, and the glossary explains them apart. */
+const INDEX_BY_LABEL = new Map<string, string>(keysOf(INDICES).map((k) => [INDICES[k].label, k]));
+
 /** Each short form of the abbreviation table with its glossary anchor and what it stands for. */
 export function abbreviationTerms(): { short: string; anchor: string; long: string }[] {
-  const indexByLabel = new Map<string, string>(keysOf(INDICES).map((k) => [INDICES[k].label, k]));
   return ABBREVIATIONS.flatMap((a) => {
-    const index = indexByLabel.get(a.short[0]);
+    const index = INDEX_BY_LABEL.get(a.short[0]);
     const anchor = index ? indexAnchor(index) : abbreviationAnchor(a.short[0]);
     return a.short.map((short) => ({ short, anchor, long: a.long[0] }));
   });
@@ -48,12 +50,11 @@ export function abbreviationTerms(): { short: string; anchor: string; long: stri
 
 /** Every section of the glossary, in the page's order. */
 export function glossarySections(): GlossarySection[] {
-  const indexLabels = new Set<string>(Object.values(INDICES).map((i) => i.label));
   return [
     {
       id: 'viet-tat',
       heading: 'Chữ viết tắt',
-      entries: ABBREVIATIONS.filter((a) => !indexLabels.has(a.short[0])).map((a) => ({
+      entries: ABBREVIATIONS.filter((a) => !INDEX_BY_LABEL.has(a.short[0])).map((a) => ({
         id: abbreviationAnchor(a.short[0]),
         term: a.short[0],
         aliases: a.short.slice(1),
