@@ -1,0 +1,158 @@
+/**
+ * Reads the search index (index-format.ts) for the query layer, in the
+ * browser and in tests alike: how a file is fetched is the caller's `load`.
+ * Each block is read once per page. Anything unexpected throws an
+ * `IndexError` with a Vietnamese message; nothing answers from elsewhere.
+ */
+import { sharedLoad } from '../shared-load.ts';
+import { textNumbers } from './number-text.ts';
+import { blockFile, FILTER_FILE, INDEX_FORMAT, PAIR, type FilterFile, type Manifest, type TermRow } from './index-format.ts';
+
+/** Fetches one file of the index (a path under chi-muc/) and returns its JSON, decompressed. */
+export type LoadFile = (path: string) => Promise<unknown>;
+
+export class IndexError extends Error {}
+
+/** One term as the query layer uses it. */
+export interface Term {
+  key: string;
+  /** Its plans, ascending. */
+  plans: Int32Array;
+  /** Each plan's weight for it (parallel to `plans`); all 0 for a pair. */
+  impacts: Float64Array;
+  /** The plans writing it with exactly this spelling (`exactKey`), ascending. */
+  spelled(spelling: string): Int32Array;
+}
+
+const bad = (what: string): never => {
+  throw new IndexError(`Chỉ mục tìm kiếm hỏng: ${what}. Hãy dựng lại trang (npm run build).`);
+};
+
+/** Plan numbers from gaps; `within`, when given, maps places back to its plans. */
+function fromGaps(text: string, within?: Int32Array): Int32Array {
+  const gaps = textNumbers(text);
+  const out = new Int32Array(gaps.length);
+  let at = -1;
+  for (let i = 0; i < gaps.length; i++) {
+    at += gaps[i];
+    out[i] = within ? within[at] : at;
+  }
+  if (within && at >= within.length) bad('một cách viết chỉ tới kế hoạch không có');
+  return out;
+}
+
+function toTerm(row: TermRow): Term {
+  const [key, plansText, impactsText, spellings] = row;
+  const plans = fromGaps(plansText);
+  const impacts = impactsText ? textNumbers(impactsText) : new Float64Array(plans.length);
+  if (impacts.length !== plans.length) bad(`từ "${key}" có ${plans.length} kế hoạch mà ${impacts.length} trọng số`);
+  return {
+    key,
+    plans,
+    impacts,
+    spelled: (spelling) => {
+      const text = spellings?.[spelling];
+      if (text === undefined) return new Int32Array(0);
+      return text === '' ? plans : fromGaps(text, plans);
+    },
+  };
+}
+
+function checkManifest(raw: unknown): Manifest {
+  const m = raw as Partial<Manifest> | null;
+  if (!m || typeof m !== 'object') return bad('tệp chi-muc.json không phải một đối tượng JSON');
+  if (m.format !== INDEX_FORMAT) return bad(`định dạng ${String(m.format)}, trang này đọc định dạng ${INDEX_FORMAT}`);
+  if (typeof m.set !== 'string' || !/^[\w-]+$/.test(m.set)) bad('thiếu thư mục của bộ tệp');
+  if (!Number.isInteger(m.plans) || m.plans! < 0) bad('số kế hoạch không hợp lệ');
+  if (!Array.isArray(m.blocks) || m.blocks[0] !== '' || !m.blocks.every((k, i) => typeof k === 'string' && (i === 0 || k > m.blocks![i - 1]))) bad('danh sách khối từ không tăng dần');
+  if (!Array.isArray(m.bundles)) bad('thiếu danh sách gói Pagefind');
+  return m as Manifest;
+}
+
+export class SearchIndex {
+  private readonly blocks: (() => Promise<TermRow[]>)[];
+  readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
+
+  private constructor(
+    readonly manifest: Manifest,
+    private readonly load: LoadFile,
+  ) {
+    const inSet = (file: string) => `${manifest.set}/${file}`;
+    this.blocks = manifest.blocks.map((_, i) =>
+      sharedLoad(async () => {
+        const rows = await load(inSet(blockFile(i)));
+        if (!Array.isArray(rows)) bad(`khối từ ${i} không phải một danh sách`);
+        return rows as TermRow[];
+      }),
+    );
+    this.filters = sharedLoad(async () => {
+      const file = (await load(inSet(FILTER_FILE))) as FilterFile | null;
+      if (!file || typeof file !== 'object') bad('tệp bộ lọc không phải một đối tượng JSON');
+      return new Map(Object.entries(file).map(([name, values]) => [name, new Map(Object.entries(values).map(([v, gaps]) => [v, fromGaps(gaps)]))]));
+    });
+  }
+
+  static async open(load: LoadFile): Promise<SearchIndex> {
+    return new SearchIndex(checkManifest(await load('chi-muc.json')), load);
+  }
+
+  get size(): number {
+    return this.manifest.plans;
+  }
+
+  /** The block that would hold `key`. */
+  private blockOf(key: string): number {
+    let lo = 0;
+    let hi = this.manifest.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.manifest.blocks[mid] <= key) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The terms of `keys` the index has; every block they need is fetched at once. */
+  async terms(keys: readonly string[]): Promise<Map<string, Term>> {
+    const wanted = [...new Set(keys)];
+    const blocks = await Promise.all(wanted.map((k) => this.blocks[this.blockOf(k)]()));
+    const found = new Map<string, Term>();
+    wanted.forEach((key, i) => {
+      const row = findRow(blocks[i], key);
+      if (row) found.set(key, toTerm(row));
+    });
+    return found;
+  }
+
+  /**
+   * Words (not pairs) longer than `prefix` that begin with it, most plans
+   * first, at most `limit`, from at most `maxBlocks` blocks.
+   */
+  async prefixed(prefix: string, limit: number, maxBlocks = 2): Promise<Term[]> {
+    const first = this.blockOf(prefix);
+    const rows: TermRow[] = [];
+    for (let b = first; b < this.manifest.blocks.length && b < first + maxBlocks; b++) {
+      if (b > first && !this.manifest.blocks[b].startsWith(prefix)) break;
+      for (const row of await this.blocks[b]()) {
+        if (row[0].length > prefix.length && row[0].startsWith(prefix) && !row[0].includes(PAIR)) rows.push(row);
+      }
+    }
+    const terms = rows.map(toTerm).sort((a, b) => b.plans.length - a.plans.length || (a.key < b.key ? -1 : 1));
+    return terms.slice(0, limit);
+  }
+}
+
+/** The row of `key` in a sorted block, by binary search. */
+function findRow(rows: TermRow[], key: string): TermRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = rows[mid]?.[0];
+    if (typeof k !== 'string') return bad('một dòng của khối từ không có khóa');
+    if (k === key) return rows[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
