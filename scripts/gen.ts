@@ -1,5 +1,5 @@
 /**
- * npm run gen -- --count N --out DIR [--seed S]
+ * npm run gen -- --count N --out DIR [--seed S] [--van-mau]
  * Synthetic plan entries for scale tests and benchmarks; see src/tools/generator.
  */
 import { resolve } from 'node:path';

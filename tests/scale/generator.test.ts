@@ -15,7 +15,7 @@ import { countToneStyles } from '../../src/lib/text/tone.ts';
 import { todayInVietnam } from '../../src/lib/dates.ts';
 import { identityKey, readEntries, validateAll } from '../../src/lib/entries.ts';
 import { planSchema } from '../../src/schemas/plan.ts';
-import { generate, main, parseGenArgs } from '../../src/tools/generator/cli.ts';
+import { generate, main, parseGenArgs, readMarker } from '../../src/tools/generator/cli.ts';
 import { UsageError } from '../../src/tools/cli.ts';
 import { generatePlan, MAX_WORDS, MIN_WORDS } from '../../src/tools/generator/plan.ts';
 import { ROOT, TEST_TMP } from '../helpers/paths.ts';
@@ -118,6 +118,69 @@ describe('generated entries', () => {
     }
     expect(/\d+%/.test(all)).toBe(true);
     expect(/\d{2}\/\d{2}\/\d{4}/.test(all)).toBe(true);
+  });
+});
+
+describe('boilerplate mode (--van-mau)', () => {
+  const dir = join(DIR, 'van-mau');
+  const plain = join(DIR, 'thuong');
+  const share = (bodies: string[], phrase: string) => bodies.filter((b) => b.toLowerCase().includes(phrase)).length / bodies.length;
+  let bodies: string[];
+  let plainBodies: string[];
+
+  beforeAll(() => {
+    generate({ count: 200, out: dir, seed: 11, boilerplate: true });
+    generate({ count: 200, out: plain, seed: 11 });
+    bodies = readEntries(dir).map((e) => e.body);
+    plainBodies = readEntries(plain).map((e) => e.body);
+  });
+
+  it('writes valid entries of 400 to 1,500 words in NFC', () => {
+    const entries = readEntries(dir);
+    expect(validateAll(entries).findings.map((f) => `${f.file}:${f.line}: ${f.message}`)).toEqual([]);
+    for (const e of entries) {
+      expect(words(e.body), e.file).toBeGreaterThanOrEqual(MIN_WORDS);
+      expect(words(e.body), e.file).toBeLessThanOrEqual(MAX_WORDS);
+      expect(e.body, e.file).toBe(e.body.normalize('NFC'));
+    }
+    expect(readMarker(dir)?.boilerplate).toBe(true);
+  });
+
+  it('repeats the common sections, so that their words are in most plans', () => {
+    for (const phrase of ['thực hiện nghị quyết', 'ứng dụng công nghệ thông tin', 'mục đích', 'tổ chức thực hiện', 'cải cách thủ tục hành chính', 'cán bộ, công chức, viên chức']) {
+      expect(share(bodies, phrase), phrase).toBeGreaterThanOrEqual(0.8);
+    }
+    // More than the ordinary generator, whose bodies vary their wording.
+    expect(share(bodies, 'ứng dụng công nghệ thông tin')).toBeGreaterThan(share(plainBodies, 'ứng dụng công nghệ thông tin') + 0.3);
+    // Repeated, but not one text: the plans still differ from each other.
+    expect(new Set(bodies).size).toBe(bodies.length);
+  });
+
+  it('follows only the national programme a plan could have followed', () => {
+    const cites = { before: 0, after: 0 };
+    for (let i = 0; i < 300; i++) {
+      const g = generatePlan(5, i, 0, true);
+      const issued = String(g.data.issuedOn ?? '');
+      const iso = /^\d{2}\/\d{2}\/\d{4}$/.test(issued) ? issued.split('/').reverse().join('-') : issued;
+      if (!iso || !g.body.includes('76/NQ-CP ngày 15/7/2021')) continue;
+      cites[iso >= '2021-07-15' ? 'after' : 'before']++;
+    }
+    expect(cites.before).toBe(0);
+    expect(cites.after).toBeGreaterThan(20);
+  });
+
+  it("gives plan i the same content whatever the count, and the ordinary plans do not change", () => {
+    const small = join(DIR, 'van-mau-small');
+    generate({ count: 50, out: small, seed: 11, boilerplate: true });
+    const large = filesOf(dir);
+    for (const [name, text] of filesOf(small)) expect(large.get(name)).toBe(text);
+    expect(generatePlan(11, 3).body).toBe(generatePlan(11, 3, 0, false).body);
+    expect(generatePlan(11, 3).body).not.toBe(generatePlan(11, 3, 0, true).body);
+  });
+
+  it('is asked for with --van-mau', () => {
+    expect(parseGenArgs(['--count', '3', '--out', 'tmp/x', '--van-mau'], ROOT).boilerplate).toBe(true);
+    expect(parseGenArgs(['--count', '3', '--out', 'tmp/x'], ROOT).boilerplate).toBe(false);
   });
 });
 

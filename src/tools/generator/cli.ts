@@ -1,6 +1,6 @@
 /**
- * `npm run gen -- --count N --out DIR [--seed S]`: writes N synthetic plan
- * entries for scale tests and benchmarks. Messages are Vietnamese and never
+ * `npm run gen -- --count N --out DIR [--seed S] [--van-mau]`: writes N
+ * synthetic plan entries for scale tests and benchmarks. Messages are Vietnamese and never
  * a stack trace: the people who run this are editors as often as developers.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,17 +17,20 @@ export const PROTECTED_DIRS = ['src/content/plans', 'tests/fixtures/plans'];
 export const MARKER = '.kho-gen.json';
 export const MAX_COUNT = 1_000_000;
 
-const USAGE = `Cách dùng: npm run gen -- --count N --out THƯ_MỤC [--seed S]
+const USAGE = `Cách dùng: npm run gen -- --count N --out THƯ_MỤC [--seed S] [--van-mau]
 
   --count N     số kế hoạch cần tạo (1 đến ${MAX_COUNT.toLocaleString('vi-VN')})
   --out DIR     thư mục ghi các tệp .mdx (không được là src/content/plans)
-  --seed S      hạt giống ngẫu nhiên (số hoặc chữ; mặc định 1). Cùng hạt giống cho cùng kết quả.`;
-
+  --seed S      hạt giống ngẫu nhiên (số hoặc chữ; mặc định 1). Cùng hạt giống cho cùng kết quả.
+  --van-mau     thân bài lặp lại văn mẫu như kế hoạch thật ("Thực hiện Nghị quyết…", mục đích, yêu cầu,
+                tổ chức thực hiện…), nên các từ thông dụng có trong hầu hết kế hoạch`;
 
 export interface GenOptions {
   count: number;
   out: string;
   seed: number;
+  /** Bodies that repeat boilerplate, as real plans do (body.ts). */
+  boilerplate?: boolean;
 }
 
 /** The seed as given on the command line: a number is used as is, text is hashed. */
@@ -36,12 +39,13 @@ export function seedFrom(text: string): number {
 }
 
 export function parseGenArgs(argv: string[], root: string): GenOptions {
-  let values: { count?: string; out?: string; seed?: string; help?: boolean };
+  let values: { count?: string; out?: string; seed?: string; 'van-mau'?: boolean; help?: boolean };
   try {
     values = parseCli(argv, {
       count: { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string' },
+      'van-mau': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     }) as typeof values;
   } catch (error) {
@@ -64,7 +68,7 @@ export function parseGenArgs(argv: string[], root: string): GenOptions {
     }
   }
   if (values.seed !== undefined && !values.seed.trim()) throw new UsageError('--seed không được để trống.');
-  return { count, out, seed: seedFrom(values.seed ?? '1') };
+  return { count, out, seed: seedFrom(values.seed ?? '1'), boilerplate: Boolean(values['van-mau']) };
 }
 
 /** Makes `out` ready: creates it, or empties a folder the generator wrote before. */
@@ -89,19 +93,19 @@ export interface GenResult {
   ms: number;
 }
 
-/** Writes the entries. Entry i is the same for a seed whatever the count. */
+/** Writes the entries. Entry i is the same for a seed and mode whatever the count. */
 export function generate(opts: GenOptions, log: (line: string) => void = () => {}): GenResult {
   const started = Date.now();
   prepare(opts.out);
-  writeFileSync(join(opts.out, MARKER), JSON.stringify({ seed: opts.seed, count: opts.count }) + '\n');
+  writeFileSync(join(opts.out, MARKER), JSON.stringify({ seed: opts.seed, count: opts.count, boilerplate: Boolean(opts.boilerplate) }) + '\n');
   const seen = new Set<string>();
   const tick = progress('Đã tạo', opts.count, 'kế hoạch', log);
   let bytes = 0;
   for (let i = 0; i < opts.count; i++) {
-    let plan = generatePlan(opts.seed, i);
+    let plan = generatePlan(opts.seed, i, 0, opts.boilerplate);
     // The archive rejects two entries for one document; a rare random clash is redrawn.
     for (let attempt = 1; plan.identity && seen.has(plan.identity) && attempt < 16; attempt++) {
-      plan = generatePlan(opts.seed, i, attempt);
+      plan = generatePlan(opts.seed, i, attempt, opts.boilerplate);
     }
     if (plan.identity) seen.add(plan.identity);
     const text = toMdx(plan.data, plan.body);
@@ -141,7 +145,7 @@ export function main(argv: string[], root: string): number {
 }
 
 /** The marker a previous run left, if any. */
-export function readMarker(dir: string): { seed: number; count: number } | undefined {
+export function readMarker(dir: string): { seed: number; count: number; boilerplate?: boolean } | undefined {
   try {
     return JSON.parse(readFileSync(join(dir, MARKER), 'utf8'));
   } catch {

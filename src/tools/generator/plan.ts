@@ -1,7 +1,7 @@
 /**
  * One synthetic plan entry: frontmatter that passes planSchema and a body of
- * 400 to 1,500 words. Entry i depends only on (seed, i, attempt, latest), so
- * any slice of a large archive can be generated on its own.
+ * 400 to 1,500 words (body.ts). Entry i depends only on (seed, i, attempt,
+ * boilerplate), so any slice of a large archive can be generated on its own.
  */
 import { DISTRICTS_ABOLISHED, MERGER_DATE } from '../../data/provinces.ts';
 import { DOCUMENT_TYPES, INDICES, REFORM_AREAS, keysOf, type DocumentType, type IssuerLevel } from '../../data/taxonomy.ts';
@@ -12,7 +12,9 @@ import { PROVINCE_UNITS, type ProvinceUnit } from '../../lib/provinces.ts';
 import { slugify } from '../../lib/text/slug.ts';
 import type { ToneStyle } from '../../lib/text/tone.ts';
 import { COMMUNES, DISTRICTS } from './places.ts';
-import { FOCUS, INTRO, SECTIONS, SUMMARY, TITLES } from './phrases.ts';
+import { programmeOn } from './boilerplate.ts';
+import { composeBody, MAX_WORDS, MIN_WORDS } from './body.ts';
+import { FOCUS, SUMMARY, TITLES } from './phrases.ts';
 import { hash32, Rng } from './rng.ts';
 import { compile, render, type Slots } from './template.ts';
 
@@ -24,8 +26,7 @@ export const EARLIEST = '2011-01-01';
  */
 export const LATEST = '2026-10-31';
 
-export const MIN_WORDS = 400;
-export const MAX_WORDS = 1500;
+export { MAX_WORDS, MIN_WORDS };
 
 const DAY = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -165,81 +166,13 @@ function documentNumber(rng: Rng, type: DocumentType, code: string, year: number
   }
 }
 
-// ---------------------------------------------------------------- bodies
-
-const INTRO_T = INTRO.map(compile);
-const SECTIONS_T = SECTIONS.map((s) => ({
-  ...s,
-  lines: s.lines.map((line) => {
-    const m = /^@(\d{4}) /.exec(line);
-    return { t: compile(m ? line.slice(m[0].length) : line), minYear: m ? Number(m[1]) : 0 };
-  }),
-}));
 const SUMMARY_T = SUMMARY.map(compile);
 const TITLES_T = TITLES.map(([t, area]) => ({ t: compile(t), area }));
 
-function words(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
-}
-
-function composeBody(
-  rng: Rng,
-  styleOf: () => ToneStyle,
-  slots: Record<string, string>,
-  target: number,
-  year: number,
-  bases: readonly string[],
-): string {
-  const fresh = () => {
-    slots.pct = String(rng.int(60, 100));
-    slots.pct2 = String(rng.int(10, 50));
-    slots.n = String(rng.int(2, 40));
-    slots.day = String(rng.int(1, 28));
-    slots.month = String(rng.int(1, 12));
-    slots.money = rng.int(50, 2500).toLocaleString('vi-VN');
-    slots.q = rng.pick(['I', 'II', 'III', 'IV']);
-  };
-  fresh();
-  const intro = render(rng.pick(INTRO_T), styleOf(), slots, rng);
-  // Headings count too: the limits are on the words a reader sees.
-  let count = words(intro) + SECTIONS_T.reduce((n, s) => n + words(s.heading), 0);
-  const blocks: string[][] = SECTIONS_T.map(() => []);
-  const add = (s: number, line: string) => {
-    blocks[s].push(SECTIONS_T[s].bullets ? `- ${line}` : `${line}\n`);
-    count += words(line);
-  };
-  for (const b of bases) add(0, b);
-  // Fixed sections first, each line at most once; the generated measures then
-  // fill the body up to its target length.
-  const open = SECTIONS_T.findIndex((s) => s.heading === 'Giải pháp thực hiện');
-  const quota = (target - count) / SECTIONS_T.length;
-  for (const [s, section] of SECTIONS_T.entries()) {
-    if (s === open) continue;
-    const goal = count + quota;
-    const lines = section.lines.filter((l) => l.minYear <= year);
-    for (const l of rng.sample(lines, lines.length)) {
-      if (count >= goal && blocks[s].length > 0) break;
-      fresh();
-      add(s, render(l.t, styleOf(), slots, rng));
-    }
-  }
-  const measures = SECTIONS_T[open].lines;
-  do {
-    fresh();
-    const line = render(rng.pick(measures).t, styleOf(), slots, rng);
-    if (count + words(line) > MAX_WORDS && count >= MIN_WORDS) break;
-    add(open, line);
-  } while (count < Math.max(target, MIN_WORDS));
-  const out = [intro];
-  for (const [s, section] of SECTIONS_T.entries()) out.push('', `## ${section.heading}`, '', ...blocks[s]);
-  return out.join('\n').trimEnd() + '\n';
-}
-
 // ---------------------------------------------------------------- entry
 
-export function generatePlan(seed: number, index: number, attempt = 0): GeneratedPlan {
+/** `boilerplate`: the body of `npm run gen -- --van-mau` (body.ts). */
+export function generatePlan(seed: number, index: number, attempt = 0, boilerplate = false): GeneratedPlan {
   const rng = new Rng(seed, index * 16 + attempt);
 
   // Who issued it, where and when. A quarter of the entries walk the unit table.
@@ -342,6 +275,7 @@ export function generatePlan(seed: number, index: number, attempt = 0): Generate
     baseNumber,
     focus: rng.pick(FOCUS),
     indexLabel: indices.length ? indices.map((k) => INDICES[k].label).join(', ') : 'Chỉ số CCHC',
+    programme: programmeOn(issuedOn),
   };
   const titleText = render(title.t, styleOf(), slots, rng);
   const summaryParts: string[] = [];
@@ -363,7 +297,7 @@ export function generatePlan(seed: number, index: number, attempt = 0): Generate
     baseLines.push(`Quyết định số ${baseNumber} ngày ${formatDate(date)} của ${parent} ban hành kế hoạch CCHC năm ${year}.`);
   }
   const target = Math.round(rng.weighted([[rng.int(MIN_WORDS, 700), 5], [rng.int(700, 1100), 4], [rng.int(1100, MAX_WORDS), 2]] as const));
-  const body = composeBody(rng, styleOf, slots, target, year, baseLines);
+  const body = composeBody({ rng, styleOf, slots, target, year, bases: baseLines, boilerplate });
 
   const dateOut = (iso: string) => (rng.chance(0.8) ? formatDate(iso) : iso);
   const publishedDay = Math.min(issuedDay + rng.int(0, 14), toDay(LATEST));
