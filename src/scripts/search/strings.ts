@@ -8,7 +8,15 @@ export const number = (n: number) => numberFormat.format(n);
 export const STRINGS = {
   loading: 'Đang tìm…',
   idle: 'Gõ từ khóa hoặc chọn bộ lọc để bắt đầu tìm.',
-  error: 'Không tải được chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
+  error: 'Không tải được chỉ mục tìm kiếm.',
+  errorHelp: 'Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
+  /** What went wrong with one file of the index (`file`: its path under the base). */
+  fileUnreachable: (file: string, status?: number) => `Không tải được tệp chỉ mục ${file} (${status ? `HTTP ${status}` : 'lỗi mạng'}).`,
+  fileBroken: (file: string, why: string) => `Tệp chỉ mục ${file} hỏng: ${why}. Hãy dựng lại trang (npm run build).`,
+  notGzip: 'không giải nén được',
+  notJson: 'không phải JSON hợp lệ',
+  notFragment: 'không phải văn bản Pagefind lưu cho một kế hoạch',
+  noGzip: 'Trình duyệt này không giải nén được tệp chỉ mục tìm kiếm. Hãy dùng phiên bản mới của Chrome, Edge, Firefox hoặc Safari.',
   count: (n: number, q: string) => (q ? `Tìm thấy ${number(n)} kế hoạch cho «${q}»` : `Có ${number(n)} kế hoạch theo bộ lọc đã chọn`),
   shown: (shown: number, total: number) => `Đang hiện ${number(shown)}/${number(total)} kế hoạch.`,
   removeFilter: (label: string) => `Bỏ bộ lọc “${label}”`,

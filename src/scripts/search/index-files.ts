@@ -1,0 +1,60 @@
+/**
+ * The search index's files (src/lib/search/index-format.ts) as the browser
+ * reads them: fetched under the site's base, gunzipped by the browser's own
+ * decoder, parsed. Whatever cannot be read throws an `IndexError` naming the
+ * file, which the page shows: nothing answers in its place.
+ */
+import type { PlanData } from '../../lib/search/engine.ts';
+import { fragmentFile, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
+import { IndexError, type LoadFile } from '../../lib/search/index-reader.ts';
+import { readFragment } from './fragments.ts';
+import { STRINGS } from './strings.ts';
+
+/** The bytes, gunzipped when they are gzip; a host may have decoded them already (`Content-Encoding: gzip`). */
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  if (typeof DecompressionStream !== 'function') throw new IndexError(STRINGS.noGzip);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The text of `file`, a path under chi-muc/. */
+async function fetchText(base: string, file: string): Promise<string> {
+  const name = `${INDEX_DIR}/${file}`;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    // The manifest's name never changes from one build to the next, so a cached copy is checked first.
+    const response = await fetch(`${base}${name}`, file === MANIFEST_FILE ? { cache: 'no-cache' } : {});
+    if (!response.ok) throw new IndexError(STRINGS.fileUnreachable(name, response.status));
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw error instanceof IndexError ? error : new IndexError(STRINGS.fileUnreachable(name));
+  }
+  try {
+    return new TextDecoder().decode(await gunzip(bytes));
+  } catch (error) {
+    throw error instanceof IndexError ? error : new IndexError(STRINGS.fileBroken(name, STRINGS.notGzip));
+  }
+}
+
+/** `SearchIndex.open`'s loader for the index under `base`. */
+export function indexFiles(base: string): LoadFile {
+  return async (file) => {
+    const text = await fetchText(base, file);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notJson));
+    }
+  };
+}
+
+/** Each plan's text, meta and URL, by plan number, from its fragment in the set `set` (the engine shares the loads). */
+export function planFiles(base: string, set: string): (plan: number) => Promise<PlanData> {
+  return async (plan) => {
+    const file = `${set}/${fragmentFile(plan)}`;
+    const data = readFragment(await fetchText(base, file), base);
+    if (!data) throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notFragment));
+    return data;
+  };
+}
