@@ -23,21 +23,6 @@ const BASE_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
   ['form-action', "'self'"],
 ];
 
-export interface CspOptions {
-  /**
-   * The page may compile WebAssembly: the search page, whose fallback loads
-   * Pagefind's WebAssembly module. 'wasm-unsafe-eval' allows compiling
-   * WebAssembly only, not eval() or new Function().
-   */
-  wasm?: boolean;
+export function contentSecurityPolicy(): string {
+  return BASE_DIRECTIVES.map(([name, ...values]) => `${name} ${values.join(' ')}`).join('; ');
 }
-
-export function contentSecurityPolicy(options: CspOptions = {}): string {
-  return BASE_DIRECTIVES.map(([name, ...values]) => {
-    const all = name === 'script-src' && options.wasm ? [...values, "'wasm-unsafe-eval'"] : values;
-    return `${name} ${all.join(' ')}`;
-  }).join('; ');
-}
-
-/** The pages (paths under the site base) that run Pagefind and so need WebAssembly. */
-export const WASM_PAGES: readonly string[] = ['tim-kiem/'];
