@@ -46,6 +46,7 @@ function toTerm(row: TermRow): Term {
   const plans = fromGaps(plansText);
   const impacts = impactsText ? textNumbers(impactsText) : new Float64Array(plans.length);
   if (impacts.length !== plans.length) bad(`từ "${key}" có ${plans.length} kế hoạch mà ${impacts.length} trọng số`);
+  const spelled = new Map<string, Int32Array>();
   return {
     key,
     plans,
@@ -53,10 +54,18 @@ function toTerm(row: TermRow): Term {
     spelled: (spelling) => {
       const text = spellings?.[spelling];
       if (text === undefined) return new Int32Array(0);
-      return text === '' ? plans : fromGaps(text, plans);
+      if (text === '') return plans;
+      return spelled.get(spelling) ?? spelled.set(spelling, fromGaps(text, plans)).get(spelling)!;
     },
   };
 }
+
+/**
+ * Plans of decoded terms kept across queries (about 12 bytes each): a
+ * common word lists every plan, and decoding it again for each keystroke,
+ * with the garbage that leaves, was most of a query's time at 100,000 plans.
+ */
+const KEEP_DECODED = 1_500_000;
 
 function checkManifest(raw: unknown): Manifest {
   const m = raw as Partial<Manifest> | null;
@@ -71,6 +80,9 @@ function checkManifest(raw: unknown): Manifest {
 
 export class SearchIndex {
   private readonly blocks: (() => Promise<TermRow[]>)[];
+  /** Recently decoded terms, least recently used first, and their plans in all. */
+  private readonly decoded = new Map<string, Term>();
+  private decodedPlans = 0;
   readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
 
   private constructor(
@@ -87,7 +99,7 @@ export class SearchIndex {
     );
     this.filters = sharedLoad(async () => {
       const file = (await load(inSet(FILTER_FILE))) as FilterFile | null;
-      if (!file || typeof file !== 'object') bad('tệp bộ lọc không phải một đối tượng JSON');
+      if (!file || typeof file !== 'object') return bad('tệp bộ lọc không phải một đối tượng JSON');
       return new Map(Object.entries(file).map(([name, values]) => [name, new Map(Object.entries(values).map(([v, gaps]) => [v, fromGaps(gaps)]))]));
     });
   }
@@ -98,6 +110,24 @@ export class SearchIndex {
 
   get size(): number {
     return this.manifest.plans;
+  }
+
+  /** The row's term, decoded once while it is used. */
+  private term(row: TermRow): Term {
+    const key = row[0];
+    let term = this.decoded.get(key);
+    if (term) this.decoded.delete(key);
+    else {
+      term = toTerm(row);
+      this.decodedPlans += term.plans.length;
+    }
+    this.decoded.set(key, term);
+    for (const [old, { plans }] of this.decoded) {
+      if (this.decodedPlans <= KEEP_DECODED || old === key) break;
+      this.decoded.delete(old);
+      this.decodedPlans -= plans.length;
+    }
+    return term;
   }
 
   /** The block that would hold `key`. */
@@ -119,7 +149,7 @@ export class SearchIndex {
     const found = new Map<string, Term>();
     wanted.forEach((key, i) => {
       const row = findRow(blocks[i], key);
-      if (row) found.set(key, toTerm(row));
+      if (row) found.set(key, this.term(row));
     });
     return found;
   }
@@ -137,7 +167,7 @@ export class SearchIndex {
         if (row[0].length > prefix.length && row[0].startsWith(prefix) && !row[0].includes(PAIR)) rows.push(row);
       }
     }
-    const terms = rows.map(toTerm).sort((a, b) => b.plans.length - a.plans.length || (a.key < b.key ? -1 : 1));
+    const terms = rows.map((row) => this.term(row)).sort((a, b) => b.plans.length - a.plans.length || (a.key < b.key ? -1 : 1));
     return terms.slice(0, limit);
   }
 }
