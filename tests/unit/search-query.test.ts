@@ -1,18 +1,16 @@
 /**
  * Reading a query: keys, quotes, bad input, document numbers, provinces, and
- * the Pagefind searches a query becomes.
+ * the query plan it becomes.
  */
 import { describe, expect, it } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
-import { PHRASE_WORDS } from '../../src/lib/search/count-files.ts';
 import { fromIndexText, numberToken, toIndexText } from '../../src/lib/search/index-fields.ts';
 import { findNumber } from '../../src/lib/search/number-query.ts';
 import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
-import { followUpSearches, numberSearches, textSearches } from '../../src/lib/search/searches.ts';
+import { planQuery, queryKeys } from '../../src/lib/search/query-plan.ts';
 import { exactKey, wordKey, words } from '../../src/lib/search/text.ts';
-import { answerKit, type Scored } from '../helpers/answers.ts';
 
-const terms = (q: string) => Object.fromEntries(textSearches(parseQuery(q)).map((s) => [s.id, s]));
+const plan = (q: string) => planQuery(parseQuery(q));
 
 describe('word keys', () => {
   it.each([
@@ -70,7 +68,7 @@ describe('cleaning what was typed', () => {
     const q = parseQuery(input);
     expect(q.words).toEqual([]);
     expect(q.notices.some((n) => n.kind === 'no-words')).toBe(true);
-    expect(textSearches(q)).toEqual([]);
+    expect(queryKeys(planQuery(q))).toEqual({ terms: [], prefix: undefined });
   });
 
   it('reads markup as plain words', () => {
@@ -127,9 +125,10 @@ describe('document numbers', () => {
     expect(numberToken('own', '44/KH-SKHCN')).toBe(numberToken('own', '44/KH-SKH&CN'));
   });
 
-  it('asks Pagefind for the whole token, quoted, so it cannot match as a prefix', () => {
-    const specs = numberSearches(parseQuery('4003 QD UBND'));
-    expect(specs.map((s) => s.term)).toEqual(['"zsohieu4003qdubnd"', '"zcancu4003qdubnd"']);
+  it('looks up the whole tokens, and the other words of the query', () => {
+    const p = plan('Quyết định 4003/QĐ-UBND');
+    expect(p.number).toEqual({ typed: '4003/QĐ-UBND', own: 'zsohieu4003qdubnd', cited: 'zcancu4003qdubnd', rest: ['quyet', 'dinh'] });
+    expect(queryKeys(p).terms).toEqual(expect.arrayContaining(['zsohieu4003qdubnd', 'zcancu4003qdubnd', 'quyet', 'dinh']));
   });
 });
 
@@ -150,91 +149,56 @@ describe('provinces before and after 2025', () => {
   });
 });
 
-describe('the searches a query becomes', () => {
-  it('searches folded words, so đ and d meet', () => {
-    expect(terms('Đội ngũ cán bộ')['all:0'].term).toBe('doi ngu can bo');
+describe('the query plan', () => {
+  it('looks words up by their folded keys, so đ and d meet, and every pair of neighbours for the phrase', () => {
+    const p = plan('Đội ngũ cán bộ');
+    expect(p.words.map((w) => w.key)).toEqual(['doi', 'ngu', 'can', 'bo']);
+    expect(queryKeys(p)).toEqual({ terms: ['doi', 'ngu', 'can', 'bo', 'doi ngu', 'ngu can', 'can bo'], prefix: 'bo' });
   });
 
-  it('asks for the phrase, each word whole, and the words typed with diacritics exactly, in both tone placements', () => {
-    const t = terms('hoà giải cơ sở');
-    expect(t['phrase:0'].term).toBe('"hoa giai co so"');
-    expect(t['exact:0']).toEqual({ id: 'exact:0', term: '"hòa"', exact: true, lookup: { keys: ['hoa'], exact: 'hòa' } });
-    expect(t['exact:0:new']).toEqual({ id: 'exact:0:new', term: '"hoà"', exact: true, lookup: { keys: ['hoa'], exact: 'hoà' } });
-    expect(t['exact:3'].term).toBe('"sở"');
-    expect([t['word:0'].term, t['word:2'].term, t['whole'].term]).toEqual(['"hoa"', '"co"', '"so"']);
-    expect(t['word:3']).toBeUndefined();
+  it('prefers the spellings typed with diacritics, in both tone placements', () => {
+    const p = plan('hoà giải cơ sở');
+    expect(p.words.map((w) => w.spellings)).toEqual([['hòa', 'hoà'], ['giải'], ['cơ'], ['sở']]);
+    expect(plan('dong thap UBND').words.map((w) => w.spellings)).toEqual([[], [], []]);
+    expect(plan('đội ngũ').words[0].spellings).toEqual(['đội']);
   });
 
-  it('marks each search that only asks which plans have some words, whole and in a row, with those words', () => {
-    const t = terms('đổi mới "PAR" CCHC');
-    expect(t['word:0'].lookup).toEqual({ keys: ['doi'] });
-    expect(t['exact:0'].lookup).toEqual({ keys: ['doi'], exact: 'ḏổi' });
-    expect(t['quoted:0'].lookup).toEqual({ keys: ['par'] });
-    expect(t['phrase:0'].lookup).toEqual({ keys: ['doi', 'moi', 'par', 'cchc'] });
-    // The long form of CCHC, as a phrase.
-    const spans = Object.values(t).filter((s) => s.id.startsWith('span:'));
-    expect(spans.map((s) => s.lookup?.keys.join(' '))).toContain('cai cach hanh chinh');
-    // The one search that ranks asks for every word, the last perhaps half typed, not for a phrase.
-    expect(t['all:0'].lookup).toBeUndefined();
-    expect(t['all:0'].ranked).toEqual({ keys: ['doi', 'moi', 'par', 'cchc'] });
-    expect(Object.values(t).filter((s) => s.ranked).map((s) => s.id)).toEqual(['all:0']);
+  it('gives the same plan for either tone placement', () => {
+    const keys = (q: string) => queryKeys(plan(q));
+    expect(keys('hoá đơn thuỷ lợi')).toEqual(keys('hóa đơn thủy lợi'));
+    expect(plan('hoá đơn').words.map((w) => w.spellings)).toEqual(plan('hóa đơn').words.map((w) => w.spellings));
   });
 
-  it('asks for the last word as a prefix when it is no whole word anywhere, and for the phrase before it when no plan has the whole phrase', () => {
-    const q = parseQuery('tinh giản biên ch');
-    const { answers } = answerKit();
-    const hit: Scored = [['p', 1]];
-    const first: Array<[string, Scored]> = [['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['whole', []], ['phrase:0', []]];
-    expect(followUpSearches(q, answers(first)).map((s) => s.term)).toEqual(['ch', '"tinh gian bien"']);
-    expect(followUpSearches(q, answers(first)).map((s) => s.ranked ?? s.lookup)).toEqual([{ keys: ['ch'] }, { keys: ['tinh', 'gian', 'bien'] }]);
-    // "ch" may be a whole word somewhere ("P.QLCN&ChN"), and the phrase still missing.
-    expect(followUpSearches(q, answers([...first, ['whole', hit]])).map((s) => s.id)).toEqual(['head']);
-    expect(followUpSearches(q, answers([...first, ['whole', hit], ['phrase:0', hit]]))).toEqual([]);
+  it('ranks every word in a row, and every word but the last, which may still be typed', () => {
+    const p = plan('tinh giản biên ch');
+    expect(p.phrase).toEqual(['tinh', 'gian', 'bien', 'ch']);
+    expect(p.head).toEqual(['tinh', 'gian', 'bien']);
+    expect(p.prefix).toBe(true);
+    expect(plan('một cửa').head).toEqual([]);
+    expect(plan('một').phrase).toEqual([]);
   });
 
-  it('asks a phrase longer than the index files hold runs of as each run of it, and a quoted one whole', () => {
-    const t = terms('hiện đại hoá hành chính');
-    expect(PHRASE_WORDS).toBe(4);
-    expect(t['phrase:0']).toBeUndefined();
-    expect([t['phrase:0:0'].lookup, t['phrase:0:1'].lookup]).toEqual([{ keys: ['hien', 'dai', 'hoa', 'hanh'] }, { keys: ['dai', 'hoa', 'hanh', 'chinh'] }]);
-    expect(t['phrase:0:2']).toBeUndefined();
-    expect(terms('"hiện đại hoá hành chính"')['quoted:0'].lookup).toEqual({ keys: ['hien', 'dai', 'hoa', 'hanh', 'chinh'] });
-    // A phrase as long as the runs is asked whole.
-    expect(terms('đại hoá hành chính')['phrase:0'].lookup).toEqual({ keys: ['dai', 'hoa', 'hanh', 'chinh'] });
-    // The phrase before a half-typed last word, likewise, when no plan has every run of the whole.
-    const q = parseQuery('kế hoạch cải cách hành ch');
-    const hit: Scored = [['p', 1]];
-    const first = answerKit().answers([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['word:3', hit], ['word:4', hit], ['whole', hit], ['phrase:0:0', hit], ['phrase:0:1', []], ['phrase:0:2', hit]]);
-    expect(followUpSearches(q, first).map((s) => [s.id, s.lookup?.keys.join(' ')])).toEqual([
-      ['head:0', 'ke hoach cai cach'],
-      ['head:1', 'hoach cai cach hanh'],
+  it('asks for each quoted phrase as a whole, a quoted last word whole only', () => {
+    const p = plan('"tinh giản biên chế" 2020');
+    expect(p.units).toEqual([
+      { words: [0, 1, 2, 3], quoted: true },
+      { words: [4], quoted: false },
     ]);
-    const every = answerKit().answers([['all:0', hit], ['word:0', hit], ['word:1', hit], ['word:2', hit], ['word:3', hit], ['word:4', hit], ['whole', hit], ['phrase:0:0', hit], ['phrase:0:1', hit], ['phrase:0:2', hit]]);
-    expect(followUpSearches(q, every)).toEqual([]);
+    const quotedLast = plan('cải cách "PAR"');
+    expect(quotedLast.prefix).toBe(false);
+    expect(queryKeys(quotedLast).prefix).toBeUndefined();
   });
 
-  it('asks for the last word as a prefix when no plan has every word, for ranking by how many', () => {
-    const q = parseQuery('san hô thổ cẩm');
-    const first = answerKit().answers({ 'all:0': [], 'word:0': [['a', 1]], whole: [['b', 1]] });
-    expect(followUpSearches(q, first).map((s) => s.id)).toContain('word:last');
+  it("requires a rewording's long form as a phrase, with the words it keeps", () => {
+    expect(plan('CCHC').rewordings).toEqual([{ spans: [['cai', 'cach', 'hanh', 'chinh']], units: [], phrase: undefined }]);
+    expect(plan('CCHC Lạng Sơn').rewordings[0]).toEqual({ spans: [['cai', 'cach', 'hanh', 'chinh']], units: [1, 2], phrase: ['cai', 'cach', 'hanh', 'chinh', 'lang', 'son'] });
+    expect(plan('PAR Index').rewordings.map((r) => r.spans[0].join(' '))).toContain('chi so cai cach hanh chinh');
+    expect(queryKeys(plan('TTHC')).terms).toEqual(['tthc', 'thu tuc', 'tuc hanh', 'hanh chinh']);
   });
 
-  it('gives the same searches for either tone placement', () => {
-    expect(textSearches(parseQuery('hoá đơn thuỷ lợi'))).toEqual(textSearches(parseQuery('hóa đơn thủy lợi')));
-  });
-
-  it('asks no exact-diacritics search for a query typed without them', () => {
-    expect(Object.keys(terms('dong thap')).some((id) => id.startsWith('exact'))).toBe(false);
-  });
-
-  it("requires a rewording's long form as a phrase", () => {
-    const q = parseQuery('PAR Index');
-    const variant = q.variants.findIndex((v) => v.words.map((w) => w.key).join(' ') === 'chi so cai cach hanh chinh');
-    expect(terms('PAR Index')[`span:${variant}:0`].term).toBe('"chi so cai cach hanh chinh"');
-  });
-
-  it('asks for each quoted phrase', () => {
-    expect(terms('"tinh giản biên chế" 2020')['quoted:0'].term).toBe('"tinh gian bien che"');
+  it('keeps quoted phrases required in a rewording', () => {
+    const p = plan('"một cửa" CCHC');
+    expect(p.rewordings[0].units).toEqual([0]);
   });
 });
 
@@ -251,11 +215,5 @@ describe('đ as the index writes it', () => {
       expect(fromIndexText(toIndexText(text))).toBe(text);
     }
     expect(toIndexText('Dân chủ, dầu')).toBe('Dân chủ, dầu');
-  });
-
-  it('asks the exact-diacritics searches for đ words in the written form', () => {
-    const t = terms('đội ngũ');
-    expect(t['exact:0'].term).toBe('"\u1E0Fội"');
-    expect(t['all:0'].term).toBe('doi ngu');
   });
 });

@@ -1,201 +1,75 @@
 /**
- * Merging the answers of several Pagefind searches into one ranking, and the
- * pieces around it: filters and their counts, URL state, highlighting.
+ * The order of ranked plans, filters and their counts, URL state and
+ * highlighting. The rules of ranking, query by query, are in
+ * search-engine.test.ts; here, the sort that applies them.
  */
 import { describe, expect, it } from 'vitest';
-import { applyFilters, countFacets, planValues, type FacetTable, type ValueSets } from '../../src/lib/search/facets.ts';
+import { applyFilters, countFacets, type FilterPlans } from '../../src/lib/search/facets.ts';
 import { excerptHtml, highlightHtml, matchRanges, matcherFor } from '../../src/lib/search/highlight.ts';
-import type { FilterName } from '../../src/lib/search/index-fields.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
-import { compareRanked, rankNumber, rankText, sortRanked, type Ranked } from '../../src/lib/search/rank.ts';
+import { Hits, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/url-state.ts';
-import { answerKit, type Scored } from '../helpers/answers.ts';
 
-const { answers, dates, order } = answerKit();
-const hits = (...pairs: Scored): Scored => pairs;
-const noDates = dates({});
-
-describe('ranking', () => {
-  it('puts plans with the phrase above plans with its words scattered, whatever Pagefind scored', () => {
-    const q = parseQuery('một cửa liên thông');
-    const a = answers({
-      'all:0': hits(['scattered', 9], ['phrase', 2]),
-      'phrase:0': hits(['phrase', 1]),
-      'word:0': hits(['scattered', 1], ['phrase', 1]),
-      'word:1': hits(['scattered', 1], ['phrase', 1]),
-      'word:2': hits(['scattered', 1], ['phrase', 1]),
-      whole: hits(['scattered', 1], ['phrase', 1]),
-    });
-    expect(order(rankText(q, a, noDates))).toEqual(['phrase', 'scattered']);
+describe('the order of ranked plans', () => {
+  it('puts a number carried before one cited, more words before fewer, then phrase, exact spelling, whole last word', () => {
+    const order = [tier(0, 3, 0, false, false), tier(1, 0, 2, true, true), tier(2, 0, 0, false, false), tier(2, 1, 2, true, true)];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const within = [tier(2, 0, 2, false, false), tier(2, 0, 1, true, true), tier(2, 0, 0, true, false), tier(2, 0, 0, false, true)];
+    expect([...within].sort((a, b) => a - b)).toEqual(within);
   });
 
-  it('counts a plan as having a long phrase when it has every run of it the searches asked', () => {
-    const q = parseQuery('hiện đại hoá hành chính');
-    const every = hits(['both', 1], ['first', 1], ['none', 1]);
-    const a = answers({
-      'all:0': hits(['none', 9], ['first', 5], ['both', 1]),
-      'phrase:0:0': hits(['both', 1], ['first', 1]),
-      'phrase:0:1': hits(['both', 1]),
-      'word:0': every,
-      'word:1': every,
-      'word:2': every,
-      'word:3': every,
-      whole: every,
-    });
-    const ranked = rankText(q, a, noDates);
-    expect(order(ranked)).toEqual(['both', 'none', 'first']);
-    expect(ranked.hits.map((h) => h.phrase)).toEqual([2, 0, 0]);
-  });
-
-  it('puts the exact diacritics typed above matches found only by folding', () => {
-    const q = parseQuery('dòng');
-    const a = answers({ 'all:0': hits(['dong-thap', 5], ['dong-ho-so', 1]), 'exact:0': hits(['dong-ho-so', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['dong-ho-so', 'dong-thap']);
-  });
-
-  it('ranks a whole last word above a word it only begins', () => {
-    const q = parseQuery('hoa');
-    const a = answers({ 'all:0': hits(['hoach', 5], ['hoa', 1]), whole: hits(['hoa', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['hoa', 'hoach']);
-  });
-
-  it('keeps the phrase of all but a half-typed last word', () => {
-    const q = parseQuery('tinh giản biên ch');
-    const words = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:last': hits(['a', 1], ['b', 1]) };
-    const a = answers({ ...words, 'all:0': hits(['a', 3], ['b', 1]), head: hits(['b', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['b', 'a']);
-  });
-
-  it('drops plans where a word other than the last matched only as a prefix', () => {
-    const q = parseQuery('hoa bình');
-    const a = answers({ 'all:0': hits(['hoach-binh', 2], ['hoa-binh', 1]), 'word:0': hits(['hoa-binh', 1]), whole: hits(['hoach-binh', 1], ['hoa-binh', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['hoa-binh']);
-  });
-
-  it('drops plans Pagefind kept by ignoring a word it does not know', () => {
-    const q = parseQuery('cán bộ xyzzy');
-    const a = answers({ 'all:0': hits(['p', 1]), 'word:0': hits(['p', 1]), 'word:1': hits(['p', 1]), whole: [], 'word:last': [] });
-    const r = rankText(q, a, noDates);
-    expect(r.mode).toBe('some');
-    expect(r.missing).toEqual(['xyzzy']);
-    expect(order(r)).toEqual(['p']);
-  });
-
-  it('never answers nothing when every word is in some plan: it ranks by how many words each has', () => {
-    const q = parseQuery('san hô thổ cẩm');
-    const a = answers({
-      'all:0': [],
-      'word:0': hits(['coral', 1]),
-      'word:1': hits(['coral', 1], ['lake', 1]),
-      'word:2': hits(['brocade', 1]),
-      'word:last': hits(['brocade', 1], ['coral', 1]),
-    });
-    const r = rankText(q, a, noDates);
-    expect(r.mode).toBe('some');
-    expect(r.missing).toEqual([]);
-    expect(order(r)).toEqual(['coral', 'brocade', 'lake']);
-  });
-
-  it('merges a rewording, whose matches follow the words as typed and need its long form as a phrase', () => {
-    const q = parseQuery('CCHC');
-    const long = q.variants.findIndex((v) => v.words.length === 4);
-    const a = answers({ 'all:0': hits(['abbr', 1]), [`span:${long}:0`]: hits(['long', 1], ['abbr', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['abbr', 'long']);
-  });
-
-  it('keeps the other words of the query in a rewording', () => {
-    const q = parseQuery('CCHC Lạng Sơn');
-    const long = q.variants.findIndex((v) => v.words[0].key === 'cai');
-    const a = answers({
-      'all:0': [],
-      'word:0': [],
-      'word:1': hits(['lang-son', 1], ['other', 1]),
-      whole: hits(['lang-son', 1], ['other', 1]),
-      [`span:${long}:0`]: hits(['lang-son', 1], ['elsewhere', 1]),
-      [`phrase:${long}`]: hits(['lang-son', 1]),
-    });
-    expect(order(rankText(q, a, noDates))).toEqual(['lang-son']);
-  });
-
-  it('keeps only plans with every quoted phrase', () => {
-    const q = parseQuery('"tinh giản biên chế" 2020');
-    const both = { 'word:0': hits(['a', 1], ['b', 1]), 'word:1': hits(['a', 1], ['b', 1]), 'word:2': hits(['a', 1], ['b', 1]), 'word:3': hits(['a', 1], ['b', 1]) };
-    const a = answers({ ...both, 'all:0': hits(['a', 2], ['b', 1]), whole: hits(['a', 1], ['b', 1]), 'quoted:0': hits(['b', 1]) });
-    expect(order(rankText(q, a, noDates))).toEqual(['b']);
-  });
-
-  it('breaks ties by issue date, newest first', () => {
-    const q = parseQuery('kế hoạch');
-    const a = answers({ 'all:0': hits(['old', 1], ['new', 1]), 'phrase:0': hits(['old', 1], ['new', 1]), 'word:0': hits(['old', 1], ['new', 1]), whole: hits(['old', 1], ['new', 1]) });
-    expect(order(rankText(q, a, dates({ new: 0, old: 1 })))).toEqual(['new', 'old']);
-  });
-
-  it('sorts many hits exactly as the comparator does, ties and missing dates included', () => {
+  it.each([
+    ['whole relevance, in plan order', (i: number) => i, [0, 1, 3, 40, 41]],
+    ['any relevance, in any order', (i: number) => (i * 1009) % 3000, [0, 0.25, 1, 7, 12.5]],
+  ])('sorts by tier, then relevance, best first, then plan number, as a comparator would: %s', (_, planOf, bases) => {
     let seed = 5;
     const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
-    const plans = 3000;
-    // Plans 0..2499 have dates (a shuffled order), the rest none; few distinct bases, so that many tie.
-    const dates: (number | undefined)[] = Array.from({ length: plans }, (_, p) => (p < 2500 ? (p * 7919) % 2500 : undefined));
-    const numbers = [undefined, 'own', 'cited'] as const;
-    const hits: Ranked[] = Array.from({ length: 2000 }, (_, i) => ({
-      plan: (i * 1009) % plans,
-      matched: 1 + next(4),
-      phrase: next(3),
-      exact: next(2) === 1,
-      whole: next(2) === 1,
-      // Equal bases, -0 beside 0, and an infinite one: the comparator calls each pair of them a tie.
-      base: [0, -0, 0.25, 1, Infinity][next(5)],
-      ...(next(4) === 0 ? { number: numbers[next(3)] } : {}),
-    }));
-    const expected = [...hits].sort(compareRanked(dates)).map((h) => h.plan);
-    expect(sortRanked([...hits], dates).map((h) => h.plan)).toEqual(expected);
-    // Two hits on one date rank: the comparator decides between them by plan number.
-    const shared = dates.map((d, p) => (p === 7 ? dates[8] : d));
-    expect(sortRanked([...hits], shared).map((h) => h.plan)).toEqual([...hits].sort(compareRanked(shared)).map((h) => h.plan));
+    const hits = new Hits(3000);
+    const added: [plan: number, tier: number, base: number][] = [];
+    // Few distinct bases and tiers, so that many tie.
+    for (let i = 0; i < 2000; i++) {
+      const hit: [number, number, number] = [planOf(i), tier(next(3), next(4), next(3), next(2) === 1, next(2) === 1), bases[next(bases.length)]];
+      added.push(hit);
+      hits.add(...hit);
+    }
+    const expected = added.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0] - b[0]).map(([plan]) => plan);
+    expect(Array.from(hits.sorted())).toEqual(expected);
   });
 
-  it('puts plans carrying a number before plans citing it, and nothing else', () => {
-    const r = rankNumber(answers({ own: hits(['x', 1]), cited: hits(['y', 1], ['x', 1]) }), noDates);
-    expect(order(r)).toEqual(['x', 'y']);
-    expect(r.hits.map((h) => h.number)).toEqual(['own', 'cited']);
+  it('sorts no hits to an empty list', () => {
+    expect(new Hits(10).sorted()).toEqual(new Int32Array(0));
   });
 });
 
 describe('filters and counts', () => {
-  const sets: ValueSets = new Map<FilterName, Map<string, Set<string>>>([
-    ['tinh', new Map([['dong-thap', new Set(['a', 'b'])], ['tien-giang', new Set(['b'])], ['lang-son', new Set(['c'])]])],
-    ['nam', new Map([['2020', new Set(['a', 'c'])], ['2021', new Set(['b'])]])],
+  // Plans 0, 1, 2 (a, b, c).
+  const filters: FilterPlans = new Map([
+    ['tinh', new Map([['dong-thap', Int32Array.of(0, 1)], ['tien-giang', Int32Array.of(1)], ['lang-son', Int32Array.of(2)]])],
+    ['nam', new Map([['2020', Int32Array.of(0, 2)], ['2021', Int32Array.of(1)]])],
   ]);
 
-  it('keeps the ids every active filter has, in their order', () => {
-    expect(applyFilters(['c', 'b', 'a'], { tinh: 'dong-thap' }, sets)).toEqual(['b', 'a']);
-    expect(applyFilters(['c', 'b', 'a'], { tinh: 'dong-thap', nam: '2020' }, sets)).toEqual(['a']);
-    expect(applyFilters(['a'], { tinh: 'khong-co' }, sets)).toEqual([]);
+  it('keeps the plans every active filter has, in their order', () => {
+    expect(applyFilters(Int32Array.of(2, 1, 0), { tinh: 'dong-thap' }, filters, 3)).toEqual(Int32Array.of(1, 0));
+    expect(applyFilters(Int32Array.of(2, 1, 0), { tinh: 'dong-thap', nam: '2020' }, filters, 3)).toEqual(Int32Array.of(0));
+    expect(applyFilters(Int32Array.of(0), { tinh: 'khong-co' }, filters, 3)).toEqual(Int32Array.of());
   });
 
-  // The same plans as a facet table, as the build writes it.
-  const table: FacetTable = {
-    version: 1,
-    values: ['tinh=dong-thap', 'tinh=tien-giang', 'tinh=lang-son', 'nam=2020', 'nam=2021'],
-    plans: { a: [0, 3], b: [0, 1, 4], c: [2, 3] },
-  };
-
   it("counts each value given the other filters, not the facet's own choice", () => {
-    const counts = countFacets(['a', 'b', 'c'], { nam: '2020' }, planValues(table));
+    const counts = countFacets([0, 1, 2], { nam: '2020' }, filters, 3);
     expect(counts.tinh).toEqual({ 'dong-thap': 1, 'tien-giang': 0, 'lang-son': 1 });
     expect(counts.nam).toEqual({ '2020': 2, '2021': 1 });
   });
 
   it('counts a plan that fails two active filters for no facet', () => {
-    const counts = countFacets(['a', 'b', 'c'], { nam: '2021', tinh: 'lang-son' }, planValues(table));
+    const counts = countFacets([0, 1, 2], { nam: '2021', tinh: 'lang-son' }, filters, 3);
     // c is in lang-son but not 2021: it counts only for the years; a fails both.
     expect(counts.nam).toEqual({ '2020': 1, '2021': 0 });
     // b is in 2021 but not lang-son: it counts only for the provinces.
     expect(counts.tinh).toEqual({ 'dong-thap': 1, 'tien-giang': 1, 'lang-son': 0 });
   });
 
-  it('counts only the ids asked about', () => {
-    expect(countFacets(['b'], {}, planValues(table)).nam).toEqual({ '2020': 0, '2021': 1 });
+  it('counts only the plans asked about', () => {
+    expect(countFacets([1], {}, filters, 3).nam).toEqual({ '2020': 0, '2021': 1 });
   });
 });
 

@@ -1,0 +1,214 @@
+/**
+ * Answers a query plan (query-plan.ts) from the index: one fetch of every
+ * key it needs, and of the last word's longer forms, at once; then one pass
+ * over the plans, in typed arrays as long as the archive (a common word has
+ * every plan of it), and one sort (rank.ts).
+ */
+import type { SearchIndex, Term } from './index-reader.ts';
+import { chainKeys, queryKeys, type QueryPlan } from './query-plan.ts';
+import { Hits, tier } from './rank.ts';
+
+export interface Ranking {
+  /** `all`: plans with every word; `some`: none had all, so plans with most; `number`: plans carrying or citing a document number. */
+  mode: 'all' | 'some' | 'number';
+  /** Best first. */
+  plans: Int32Array;
+  /** Words no plan has. */
+  missing: string[];
+  /** The document number the query had, when no plan carries or cites it (the words were searched instead). */
+  numberNotFound?: string;
+}
+
+/** Longer forms of a half-typed last word read, the commonest first. */
+export const PREFIX_LIMIT = 50;
+
+const NONE = new Int32Array(0);
+
+/** The plans in every list (each ascending). */
+function intersect(lists: Int32Array[]): Int32Array {
+  if (lists.length === 0) return NONE;
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  let out = first;
+  for (const list of rest) {
+    const next = new Int32Array(out.length);
+    let k = 0;
+    for (let i = 0, j = 0; i < out.length && j < list.length; ) {
+      if (out[i] < list[j]) i++;
+      else if (out[i] > list[j]) j++;
+      else {
+        next[k++] = out[i++];
+        j++;
+      }
+    }
+    out = next.subarray(0, k);
+  }
+  return out;
+}
+
+/** Whether an ascending list has the plan. */
+function has(list: Int32Array, plan: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] === plan) return true;
+    if (list[mid] < plan) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** What the fetch brought, and the lists made of it. */
+class Found {
+  readonly terms: Map<string, Term>;
+  /** The last word's longer forms. */
+  readonly longer: Term[];
+  readonly size: number;
+
+  constructor(terms: Map<string, Term>, longer: Term[], size: number) {
+    this.terms = terms;
+    this.longer = longer;
+    this.size = size;
+  }
+
+  plans(key: string): Int32Array {
+    return this.terms.get(key)?.plans ?? NONE;
+  }
+
+  /** The plans having the words in a row (pairs; one word whole). */
+  chain(keys: readonly string[]): Int32Array {
+    return keys.length ? intersect(chainKeys(keys).map((k) => this.plans(k))) : NONE;
+  }
+
+  /** Adds each plan's impact for each word: for a word with longer forms, the best among them. */
+  addImpacts(base: Float64Array, key: string, longer: boolean): void {
+    const terms = [this.terms.get(key), ...(longer ? this.longer : [])].filter((t) => t !== undefined);
+    if (terms.length === 0) return;
+    if (terms.length === 1) {
+      const { plans, impacts } = terms[0];
+      for (let i = 0; i < plans.length; i++) base[plans[i]] += impacts[i];
+      return;
+    }
+    const best = new Float64Array(this.size);
+    for (const { plans, impacts } of terms) for (let i = 0; i < plans.length; i++) if (impacts[i] > best[plans[i]]) best[plans[i]] = impacts[i];
+    for (let p = 0; p < best.length; p++) base[p] += best[p];
+  }
+}
+
+export async function retrieve(plan: QueryPlan, index: SearchIndex): Promise<Ranking> {
+  const { terms: keys, prefix } = queryKeys(plan);
+  const [terms, longer] = await Promise.all([index.terms(keys), prefix ? index.prefixed(prefix, PREFIX_LIMIT) : []]);
+  const found = new Found(terms, longer, index.size);
+  if (!plan.number) return rankWords(plan, found);
+  return rankNumber(plan.number, found) ?? { ...rankWords(plan, found), numberNotFound: plan.number.typed };
+}
+
+/** Plans carrying the number, then plans citing it, the query's other words ranking within each; undefined when there are none. */
+function rankNumber(number: NonNullable<QueryPlan['number']>, found: Found): Ranking | undefined {
+  const own = found.plans(number.own);
+  const cited = found.plans(number.cited);
+  if (own.length + cited.length === 0) return undefined;
+  const base = new Float64Array(found.size);
+  for (const key of new Set(number.rest)) found.addImpacts(base, key, false);
+  // 1: carries it, 2: cites it.
+  const kind = new Uint8Array(found.size);
+  for (const p of cited) kind[p] = 2;
+  for (const p of own) kind[p] = 1;
+  const hits = new Hits(found.size);
+  for (let p = 0; p < kind.length; p++) if (kind[p]) hits.add(p, tier(kind[p] - 1, 0, 0, false, false), base[p]);
+  return { mode: 'number', plans: hits.sorted(), missing: [] };
+}
+
+/** Plans with every word (`all`), else with most of them (`some`). */
+function rankWords(plan: QueryPlan, found: Found): Ranking {
+  const { words, units } = plan;
+  const size = found.size;
+  const n = words.length;
+  if (n === 0) return { mode: 'all', plans: NONE, missing: [] };
+  const last = words[n - 1].key;
+
+  // Bit u of a plan's mask: it has unit u (the last word as a whole word or the start of a longer one).
+  const mask = new Uint32Array(size);
+  units.forEach((unit, u) => {
+    const bit = 1 << u;
+    const lists = unit.quoted ? [found.chain(unit.words.map((i) => words[i].key))] : unitLists(plan, found, unit.words[0]);
+    for (const list of lists) for (let i = 0; i < list.length; i++) mask[list[i]] |= bit;
+  });
+  const all = 2 ** units.length - 1;
+
+  const base = new Float64Array(size);
+  words.forEach((w, i) => found.addImpacts(base, w.key, i === n - 1 && plan.prefix));
+
+  // Bit 0: the last word whole; bit 1: every word but the last in a row; bit 2: every word in a row.
+  const marks = new Uint8Array(size);
+  const mark = (list: Int32Array, bit: number) => {
+    for (let i = 0; i < list.length; i++) marks[list[i]] |= bit;
+  };
+  mark(found.plans(last), 1);
+  mark(found.chain(plan.head), 2);
+  mark(found.chain(plan.phrase), 4);
+  const exact = exactPlans(plan, found);
+  const phraseOf = (p: number) => (n === 1 || marks[p] & 4 ? 2 : marks[p] & 2 ? 1 : 0);
+  const tierOf = (p: number, missing: number, phrase: number) => tier(2, missing, phrase, exact[p] === 1, (marks[p] & 1) === 1);
+
+  const reworded = rewordedPlans(plan, found, mask);
+  const hits = new Hits(size);
+  for (let p = 0; p < size; p++) {
+    if (mask[p] === all) hits.add(p, tierOf(p, 0, phraseOf(p)), base[p]);
+    // Plans found only through a rewording: no relevance of their own, so they follow the words as typed, tier by tier.
+    else if (reworded[p]) hits.add(p, tierOf(p, 0, reworded[p] - 1), 0);
+  }
+  if (hits.size > 0) return { mode: 'all', plans: hits.sorted(), missing: [] };
+
+  const missing = words.filter((w, i) => found.plans(w.key).length === 0 && !(i === n - 1 && plan.prefix && found.longer.length)).map((w) => w.text);
+  if (n === 1) return { mode: 'all', plans: NONE, missing };
+  // No plan has every word: plans by how many words, or quoted phrases, they have.
+  for (let p = 0; p < size; p++) {
+    if (mask[p] !== 0) hits.add(p, tierOf(p, units.length - bitCount(mask[p]), 0), base[p]);
+  }
+  return { mode: 'some', plans: hits.sorted(), missing };
+}
+
+/**
+ * For each plan found through a rewording: 1 + its phrase tier (2 when it
+ * has the rewording's words in a row, or the rewording replaced them all).
+ */
+function rewordedPlans(plan: QueryPlan, found: Found, mask: Uint32Array): Uint8Array {
+  const reworded = new Uint8Array(found.size);
+  for (const r of plan.rewordings) {
+    const needs = r.units.reduce((m, u) => m | (1 << u), 0);
+    const phrase = r.phrase ? found.chain(r.phrase) : undefined;
+    for (const p of intersect(r.spans.map((span) => found.chain(span)))) {
+      if (!reworded[p] && (mask[p] & needs) === needs) reworded[p] = !phrase || has(phrase, p) ? 3 : 1;
+    }
+  }
+  return reworded;
+}
+
+/** The plans having a word not in quotes: whole, and for the last word also its longer forms. */
+function unitLists(plan: QueryPlan, found: Found, word: number): Int32Array[] {
+  const whole = found.plans(plan.words[word].key);
+  return word === plan.words.length - 1 && plan.prefix ? [whole, ...found.longer.map((t) => t.plans)] : [whole];
+}
+
+/** 1 for each plan having every word typed with diacritics in that spelling (either tone placement). */
+function exactPlans(plan: QueryPlan, found: Found): Uint8Array {
+  const typed = plan.words.filter((w) => w.spellings.length);
+  const count = new Uint8Array(found.size);
+  if (typed.length === 0) return count;
+  typed.forEach((w, j) => {
+    const term = found.terms.get(w.key);
+    for (const spelling of w.spellings) {
+      // A plan counts once per word, whichever spellings it has.
+      for (const p of term?.spelled(spelling) ?? NONE) if (count[p] === j) count[p] = j + 1;
+    }
+  });
+  if (typed.length > 1) for (let p = 0; p < count.length; p++) count[p] = count[p] === typed.length ? 1 : 0;
+  return count;
+}
+
+function bitCount(w: number): number {
+  w -= (w >>> 1) & 0x55555555;
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+  return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
