@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { indexFiles } from '../../src/integrations/search-index/files.ts';
 import { SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { numberToken } from '../../src/lib/search/index-fields.ts';
-import { SearchIndex, type LoadFile } from '../../src/lib/search/index-reader.ts';
+import { IndexError, SearchIndex, type LoadFile } from '../../src/lib/search/index-reader.ts';
 import type { SearchState } from '../../src/lib/search/url-state.ts';
 
 interface Doc {
@@ -49,7 +49,7 @@ const DOCS: Doc[] = [
  * term blocks so that a query reads several; `loaded` records the plans
  * whose text was loaded, `failures` makes the first loads of files fail.
  */
-async function setup(docs: Doc[] = DOCS, options: { prefetch?: number; failures?: number } = {}) {
+async function setup(docs: Doc[] = DOCS, options: { prefetch?: number; failures?: number; lose?: string } = {}) {
   const plans = [...docs].sort((a, b) => (a.date < b.date ? 1 : -1));
   const { manifest, files } = indexFiles(
     plans.map((d) => ({
@@ -63,6 +63,7 @@ async function setup(docs: Doc[] = DOCS, options: { prefetch?: number; failures?
   let failures = options.failures ?? 0;
   const load: LoadFile = async (path) => {
     if (path !== 'chi-muc.json' && failures-- > 0) throw new Error('network');
+    if (path.endsWith(`/${options.lose}`)) return undefined;
     return path === 'chi-muc.json' ? manifest : files.get(path.slice(manifest.set.length + 1));
   };
   const loaded: string[] = [];
@@ -269,5 +270,13 @@ describe('loading', () => {
     const s = await setup(DOCS, { failures: 1 });
     await expect(s.run('hoà giải')).rejects.toThrow('network');
     expect(await s.find('hoà giải')).toEqual(await find('hoà giải'));
+  });
+
+  it("fails a search whose index file is missing with the reader's message, rather than answering from elsewhere", async () => {
+    const s = await setup(DOCS, { lose: 'loc.json.gz' });
+    expect(await s.find('hoà giải')).toEqual(await find('hoà giải'));
+    const failed = s.run('hoà giải', { filters: { nam: '2020' } });
+    await expect(failed).rejects.toThrow(IndexError);
+    await expect(failed).rejects.toThrow('Chỉ mục tìm kiếm hỏng');
   });
 });
