@@ -1,34 +1,33 @@
 /**
- * Builds the search index with Pagefind's Node API once Astro has written the
- * site, into `<outDir>/pagefind/`, so that it travels with the site under any
- * SITE_BASE. Only plan pages are indexed: they carry `data-pagefind-body`.
+ * Builds the search once Astro has written the site: Pagefind indexes the
+ * plan pages (they carry `data-pagefind-body`) into `<outDir>/pagefind/`,
+ * and the project's own index (docs/search-index.md) is built from the text
+ * Pagefind extracted, into `<outDir>/chi-muc/`, then read back and checked.
+ * Both travel with the site under any SITE_BASE.
  *
  * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
  * shard (a run of dates) at a time, each into its own bundle, with Pagefind's
- * process closed in between so that its memory is that of one shard. Beside
- * the index go the facet table (facet-table.ts) the search page counts with,
- * each bundle's page files, and, for every bundle together, the count files
- * (count-files.ts) and the plans of each rewording phrase (phrase-files.ts).
+ * process closed in between so that its memory is that of one shard. Each
+ * bundle's fragments are read into the index's builder as soon as it is
+ * written, so the build never holds every plan's text at once.
  *
- * `astro dev` writes no HTML to index, so the dev server serves the index of
- * the last `npm run build` instead, and says so.
+ * `astro dev` writes no HTML to index, so the dev server serves the indexes
+ * of the last `npm run build` instead, and says so.
  */
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { newestFirst } from '../lib/plan-facts.ts';
 import { progress } from '../lib/progress.ts';
-import { toIndexText } from '../lib/search/index-fields.ts';
-import { COUNT_DIR, countSet } from '../lib/search/count-files.ts';
-import { PHRASE_DIR } from '../lib/search/phrase-files.ts';
+import { INDEX_DIR, MANIFEST_FILE } from '../lib/search/index-format.ts';
 import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
-import { writeFacetTable } from './facet-table.ts';
-import { messageOf, readBackAside, ReadBackError, type ReadBack } from './bundle-readback.ts';
-import { readSpilledCounts, writeCountSet } from './count-files.ts';
-import { writePhraseFiles } from './phrase-files.ts';
+import { IndexBuilder } from './search-index/files.ts';
+import { bundleFragments } from './search-index/fragments.ts';
+import { verifyIndex } from './search-index/verify.ts';
+import { writeIndex } from './search-index/write.ts';
 
 /**
  * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
@@ -42,28 +41,26 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.gz': 'application/gzip',
 };
 
 function fail(step: string, errors: string[]): never {
-  throw new Error(`Pagefind: ${step} thất bại:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  throw new Error(`Tìm kiếm: ${step} thất bại:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
+type Log = (line: string) => void;
 
 const INDEX_OPTIONS = { excludeSelectors: BOILERPLATE };
 
-/**
- * A plan page as Pagefind should read it. Pagefind gets each page's HTML
- * from here rather than from the folder, with đ written ḏ (index-fields.ts,
- * `toIndexText`), so that folded searches find đ words; the files readers
- * get are left as they are. The whole page goes through it: filter values
- * and the sort key are ASCII (slugs, years, dates), so it leaves them alone.
- */
+/** A plan page as Pagefind reads it: the file readers get. */
 async function readPlanPage(site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
   try {
-    return { sourcePath, content: toIndexText(await readFile(join(site, sourcePath), 'utf8')) };
+    return { sourcePath, content: await readFile(join(site, sourcePath), 'utf8') };
   } catch (error) {
     fail(`đọc ${sourcePath}`, [messageOf(error)]);
   }
@@ -105,70 +102,95 @@ function planSlugs(site: string): string[] {
   });
 }
 
-/**
- * One index per shard, one after the other, with Pagefind's process closed
- * in between: its memory is that of the largest shard, not of the archive.
- * A single shard is the whole archive, written to pagefind/ itself. Each
- * shard is indexed as its own language (shards.ts, `shardLanguage`), which
- * keeps page ids apart across shards.
- *
- * Each bundle is read back (bundle-readback.ts) in a child process while Pagefind
- * reads the next shard's pages, and waited for before Pagefind writes them.
- * The bundles' counts wait on disk for the last, then go into one set of
- * files with the rewording phrases' plans.
- */
-export async function indexShards(pagefind: PagefindModule, site: string, shards: Shard[], logger: Pick<AstroIntegrationLogger, 'info'>): Promise<number> {
-  const total = shards.reduce((n, s) => n + s.slugs.length, 0);
-  const tick = progress('Đã lập chỉ mục', total, 'kế hoạch', (line) => logger.info(line));
-  let done = 0;
-  const spill = mkdtempSync(join(tmpdir(), 'kho-dem-'));
-  const readBack: ReadBack[] = [];
-  let aside: { which: string; reading: Promise<ReadBack | Error> } | undefined;
-  const joinAside = async () => {
-    if (!aside) return;
-    const { which, reading } = aside;
-    const read = await reading;
-    aside = undefined;
-    if (read instanceof ReadBackError) fail(`đọc lại chỉ mục${which} để ${read.step}`, [read.message]);
-    if (read instanceof Error) fail(`đọc lại chỉ mục${which}`, [read.message]);
-    readBack.push(read);
-  };
+/** One shard's Pagefind bundle, with Pagefind's process closed after it. */
+async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard, which: string, added: () => void) {
   try {
-    for (const [i, shard] of shards.entries()) {
-      const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
-      try {
-        const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
-        if (errors.length || !index) fail(`tạo chỉ mục${which}`, errors);
-        await addPlanPages(index, site, shard.slugs, () => tick(++done));
-        await joinAside();
-        const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
-        if (written.errors.length) fail(`ghi chỉ mục${which}`, written.errors);
-        if (which) logger.info(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
-      } finally {
-        await pagefind.close();
-      }
-      const log = (line: string) => logger.info(`${which ? `Mảnh ${shard.name}, tệp` : 'Tệp'} đếm (${COUNT_DIR}/): ${line}`);
-      const reading = readBackAside({ folder: join(site, 'pagefind', shard.path), language: shard.language, spill: join(spill, String(i)) }, log);
-      aside = { which, reading: reading.catch((error: unknown) => (error instanceof Error ? error : new Error(messageOf(error)))) };
-    }
-    await joinAside();
-    try {
-      writePhraseFiles(join(site, 'pagefind'), countSet(readBack.map((r) => r.hash)), readBack.map((r) => r.reworded));
-    } catch (error) {
-      fail(`ghi các tệp cụm từ diễn đạt lại (${PHRASE_DIR}/)`, [messageOf(error)]);
-    }
-    try {
-      const counted = readBack.map((r) => readSpilledCounts(r.counts));
-      await writeCountSet(join(site, 'pagefind'), readBack.map((r) => r.hash), counted, (line) => logger.info(`Tệp đếm chung (${COUNT_DIR}/): ${line}`));
-    } catch (error) {
-      fail(`ghi các tệp đếm chung (${COUNT_DIR}/)`, [messageOf(error)]);
-    }
+    const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
+    if (errors.length || !index) fail(`tạo chỉ mục Pagefind${which}`, errors);
+    await addPlanPages(index, site, shard.slugs, added);
+    // Pagefind leaves an earlier build's fragments in place, and every file there is read as a plan.
+    rmSync(join(site, 'pagefind', shard.path, 'fragment'), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind', shard.path) });
+    if (written.errors.length) fail(`ghi chỉ mục Pagefind${which}`, written.errors);
   } finally {
-    // A failed shard leaves its bundle's reader to end before the folder it writes to goes.
-    await aside?.reading;
-    rmSync(spill, { recursive: true, force: true });
+    await pagefind.close();
   }
-  tick(done, true);
+}
+
+/**
+ * Gives the builder a bundle's plans, which must be the next ones by number:
+ * shards are runs of the date order, so each holds the plans that follow the
+ * previous shard's. `fragments` gets each plan's fragment file.
+ */
+function addBundle(builder: IndexBuilder, bundle: string, numbers: ReadonlyMap<string, number>, fragments: string[], read: () => void) {
+  for (const { plan, file, fragment } of bundleFragments(bundle, numbers)) {
+    if (plan !== fragments.length) throw new Error(`${file}: kế hoạch số ${plan} (${fragment.url}) đến khi chờ kế hoạch số ${fragments.length}`);
+    builder.add(fragment);
+    fragments.push(file);
+    read();
+  }
+}
+
+/** Writes the project's index under chi-muc/, then reads it all back; any fault fails the build. */
+async function writeSearchIndex(site: string, builder: IndexBuilder, fragments: string[], log: Log) {
+  const root = join(site, INDEX_DIR);
+  let written: ReturnType<typeof writeIndex>;
+  try {
+    const tick = progress('Chỉ mục tìm kiếm: đã ghi', builder.words, 'từ', log);
+    written = writeIndex(root, builder, fragments, (done) => tick(done));
+  } catch (error) {
+    fail(`ghi chỉ mục (${INDEX_DIR}/)`, [messageOf(error)]);
+  }
+  try {
+    const tick = progress('Chỉ mục tìm kiếm: đã kiểm tra', written.manifest.blocks.length, 'khối', log);
+    await verifyIndex(root, fragments.length, (done) => tick(done));
+  } catch (error) {
+    fail(`kiểm tra chỉ mục (${INDEX_DIR}/)`, [messageOf(error)]);
+  }
+  const { manifest, terms, bytes } = written;
+  const kb = Math.round(bytes / 1024).toLocaleString('vi-VN');
+  log(`Chỉ mục tìm kiếm ${INDEX_DIR}/${manifest.set}/: ${manifest.plans} kế hoạch, ${terms.toLocaleString('vi-VN')} từ và cặp từ, ${manifest.blocks.length} khối, ${kb} KB`);
+}
+
+/**
+ * One Pagefind bundle per shard, one after the other, with Pagefind's
+ * process closed in between: its memory is that of the largest shard, not
+ * of the archive. A single shard is the whole archive, written to pagefind/
+ * itself. Each shard is indexed as its own language (shards.ts,
+ * `shardLanguage`), which keeps page ids apart across shards.
+ *
+ * `order`: every plan's slug in plan-number order (the date order, newest
+ * first); by default the shards' slugs one shard after the other.
+ */
+export async function indexShards(
+  pagefind: PagefindModule,
+  site: string,
+  shards: Shard[],
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+  order: readonly string[] = shards.flatMap((s) => s.slugs),
+): Promise<number> {
+  const log: Log = (line) => logger.info(line);
+  const total = shards.reduce((n, s) => n + s.slugs.length, 0);
+  const numbers = new Map(order.map((slug, i) => [slug, i]));
+  if (numbers.size !== total) fail('đánh số kế hoạch', [`${total} trang kế hoạch trong các mảnh mà ${numbers.size} kế hoạch khác nhau trong kho`]);
+  const indexed = progress('Đã lập chỉ mục', total, 'kế hoạch', log);
+  const read = progress('Đã đọc văn bản', total, 'kế hoạch', log);
+  const builder = new IndexBuilder(shards.map((s) => `pagefind/${s.path}`));
+  const fragments: string[] = [];
+  let done = 0;
+  for (const shard of shards) {
+    const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
+    await writeBundle(pagefind, site, shard, which, () => indexed(++done));
+    if (which) log(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
+    try {
+      addBundle(builder, join(site, 'pagefind', shard.path), numbers, fragments, () => read(fragments.length));
+    } catch (error) {
+      fail(`đọc văn bản của chỉ mục${which}`, [messageOf(error)]);
+    }
+  }
+  indexed(done, true);
+  read(fragments.length, true);
+  await writeSearchIndex(site, builder, fragments, log);
   return done;
 }
 
@@ -189,24 +211,23 @@ export function pagefindIndex(): AstroIntegration {
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
         const plans = checkedPlans();
-        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', language: shardLanguage(0), slugs: planSlugs(site) }];
+        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', language: shardLanguage(0), slugs: planSlugs(site).sort() }];
+        // Plan numbers follow the date order, whatever order a single shard keeps its pages in.
+        const order = plans ? [...plans].sort(newestFirst).map((p) => p.slug) : shards[0].slugs;
         try {
-          const count = await indexShards(pagefind, site, shards, logger);
-          writeFacetTable(site, shards, (line) => logger.info(line));
+          const count = await indexShards(pagefind, site, shards, logger, order);
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
-          logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/`);
+          logger.info(`Đã lập chỉ mục ${count} kế hoạch trong ${Date.now() - started} ms${split} → pagefind/, ${INDEX_DIR}/`);
         } finally {
           await pagefind.close();
         }
       },
       'astro:server:setup': ({ server, logger }) => {
-        const bundle = join(outDir, 'pagefind');
-        if (!existsSync(join(bundle, 'pagefind.js'))) {
+        if (!existsSync(join(outDir, INDEX_DIR, MANIFEST_FILE))) {
           logger.warn('Chưa có chỉ mục tìm kiếm: trang /tim-kiem/ cần chạy "npm run build" một lần, rồi dùng chỉ mục đó trong chế độ dev.');
         } else {
-          logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${bundle}); build lại để cập nhật.`);
+          logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${outDir}); build lại để cập nhật.`);
         }
-        const prefix = `${base}pagefind/`;
         server.middlewares.use((req, res, next) => {
           let path: string;
           try {
@@ -214,9 +235,11 @@ export function pagefindIndex(): AstroIntegration {
           } catch {
             return next();
           }
-          if (!path.startsWith(prefix)) return next();
-          const file = normalize(join(bundle, path.slice(prefix.length)));
-          if (!file.startsWith(bundle + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+          const folder = ['pagefind', INDEX_DIR].find((name) => path.startsWith(`${base}${name}/`));
+          if (!folder) return next();
+          const root = join(outDir, folder);
+          const file = normalize(join(root, path.slice(`${base}${folder}/`.length)));
+          if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
           res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
           res.setHeader('cache-control', 'no-cache');
           createReadStream(file).pipe(res);

@@ -1,36 +1,42 @@
 /**
- * Indexing a sharded archive (src/integrations/pagefind.ts): page ids stay
- * apart across shards, and the facet table refuses a repeated one.
+ * Indexing the archive (src/integrations/pagefind.ts): Pagefind's bundles,
+ * one per shard, and the project's own index built from them under
+ * chi-muc/, its plans numbered in date order across shards, then read back
+ * (src/integrations/search-index/verify.ts).
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFacetTable } from '../../src/integrations/facet-table.ts';
 import { indexShards } from '../../src/integrations/pagefind.ts';
-import { readStoredPage, storedPageFile, storedPageIds } from '../../src/integrations/stored-pages.ts';
+import { readFragment } from '../../src/integrations/search-index/fragments.ts';
+import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
+import { blockFile, fragmentFile, type Manifest } from '../../src/lib/search/index-format.ts';
+import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { shardLanguage, type Shard } from '../../src/lib/search/shards.ts';
+import { exactKey } from '../../src/lib/search/text.ts';
 
-const PLANS: Record<string, string> = {
-  'ke-hoach-a': 'Cải cách thủ tục hành chính cấp xã',
-  'ke-hoach-b': 'Chuyển đổi số trong cơ quan nhà nước',
-  'ke-hoach-c': 'Nâng cao Chỉ số PAR INDEX',
+const PLANS: Record<string, [title: string, year: string]> = {
+  'ke-hoach-a': ['Cải cách thủ tục hành chính cấp xã', '2024'],
+  'ke-hoach-b': ['Chuyển đổi số trong cơ quan nhà nước', '2022'],
+  'ke-hoach-c': ['Nâng cao Chỉ số PAR INDEX', '2020'],
 };
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A built site holding the plan pages, as Pagefind reads them. */
-function site(): string {
+function site(plans = PLANS): string {
   const dir = mkdtempSync(join(tmpdir(), 'kho-shards-'));
   dirs.push(dir);
-  for (const [slug, title] of Object.entries(PLANS)) {
+  for (const [slug, [title, year]] of Object.entries(plans)) {
     mkdirSync(join(dir, 'ke-hoach', slug), { recursive: true });
     writeFileSync(
       join(dir, 'ke-hoach', slug, 'index.html'),
       `<!doctype html><html lang="vi"><head><title>${title}</title></head><body><nav>Trang chủ</nav>` +
         `<article class="plan" data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-meta="title">${title}</span>` +
-        `<span data-pagefind-filter="nam">2020</span></div><h1>${title}</h1><p>${title}: nội dung kế hoạch.</p></article></body></html>`,
+        `<span data-pagefind-filter="nam">${year}</span></div><h1>${title}</h1><p>${title}: nội dung kế hoạch.</p></article></body></html>`,
     );
   }
   return dir;
@@ -38,39 +44,70 @@ function site(): string {
 
 const shard = (i: number, name: string, slugs: string[]): Shard => ({ name, path: i === 0 ? '' : `${name}/`, language: shardLanguage(i), slugs });
 
-async function index(dir: string, shards: Shard[]) {
+async function index(dir: string, shards: Shard[], order?: string[]) {
   const lines: string[] = [];
-  const count = await indexShards(await import('pagefind'), dir, shards, { info: (l: string) => lines.push(l) });
-  return { count, lines };
+  const count = await indexShards(await import('pagefind'), dir, shards, { info: (l: string) => lines.push(l) }, order);
+  const search = await SearchIndex.open(fileLoad(join(dir, 'chi-muc')));
+  return { count, lines, search, manifest: search.manifest };
 }
 
-describe('indexShards', () => {
-  it('gives a page that two shards store two ids, each naming its shard', async () => {
-    // Pagefind names a page by a hash of what it stores, unique within one
-    // index only; the same page in two shards is the surest repeat there is.
-    const dir = site();
-    const shards = [shard(0, '2021-2026', ['ke-hoach-a', 'ke-hoach-b']), shard(1, '2011-2020', ['ke-hoach-a', 'ke-hoach-c'])];
-    const { count } = await index(dir, shards);
-    expect(count).toBe(4);
-    const ids = shards.map((s) => storedPageIds(join(dir, 'pagefind', s.path)));
-    expect(ids.map((list) => list.length)).toEqual([2, 2]);
-    ids.forEach((list, i) => list.forEach((id) => expect(id.startsWith(`${shards[i].language}_`)).toBe(true)));
-    const hashOfA = (i: number) =>
-      ids[i].find((id) => readStoredPage(storedPageFile(join(dir, 'pagefind', shards[i].path), id)).url === '/ke-hoach/ke-hoach-a/')!.split('_')[1];
-    // The same hash in both shards, and still two ids.
-    expect(hashOfA(0)).toBe(hashOfA(1));
-    expect(new Set(ids.flat()).size).toBe(4);
-    expect(writeFacetTable(dir, shards)).toBe(4);
-  });
+const plansOf = async (search: SearchIndex, key: string) => Array.from((await search.terms([key])).get(key)?.plans ?? []);
+const urlOf = (dir: string, manifest: Manifest, plan: number) => readFragment(join(dir, 'chi-muc', manifest.set, fragmentFile(plan))).url;
 
-  it('makes the facet table stop the build, naming both shards, if an id repeats anyway', async () => {
+describe('indexShards', () => {
+  it('numbers the plans across shards in their order, each with its own fragment', async () => {
     const dir = site();
     const shards = [shard(0, '2021-2026', ['ke-hoach-a', 'ke-hoach-b']), shard(1, '2011-2020', ['ke-hoach-c'])];
-    await index(dir, shards);
-    const [id] = storedPageIds(join(dir, 'pagefind'));
-    cpSync(storedPageFile(join(dir, 'pagefind'), id), storedPageFile(join(dir, 'pagefind', '2011-2020/'), id));
-    expect(() => writeFacetTable(dir, shards)).toThrow(
-      `Bảng facet: mã trang ${id} có ở cả pagefind/ và pagefind/2011-2020/; hai kế hoạch sẽ bị gộp làm một.`,
-    );
+    const { count, lines, search, manifest } = await index(dir, shards);
+    expect(count).toBe(3);
+    expect(manifest).toMatchObject({ plans: 3, bundles: ['pagefind/', 'pagefind/2011-2020/'] });
+    expect([0, 1, 2].map((p) => urlOf(dir, manifest, p))).toEqual(['/ke-hoach/ke-hoach-a/', '/ke-hoach/ke-hoach-b/', '/ke-hoach/ke-hoach-c/']);
+    expect(await plansOf(search, 'chuyen')).toEqual([1]);
+    expect(await plansOf(search, 'index')).toEqual([2]);
+    expect(Array.from((await search.filters()).get('nam')!.get('2020')!)).toEqual([2]);
+    expect(lines.some((l) => l.includes(`chi-muc/${manifest.set}/: 3 kế hoạch`))).toBe(true);
+  });
+
+  it('folds đ itself: "doi" finds đổi, and the spelling đổi is kept', async () => {
+    const dir = site();
+    const { search } = await index(dir, [shard(0, 'all', Object.keys(PLANS))]);
+    const doi = (await search.terms(['doi'])).get('doi')!;
+    expect(Array.from(doi.plans)).toEqual([1]);
+    expect(Array.from(doi.spelled(exactKey('đổi')))).toEqual([1]);
+  });
+
+  it('follows the date order given, not the order a single shard keeps its pages in', async () => {
+    const dir = site();
+    const { manifest } = await index(dir, [shard(0, 'all', Object.keys(PLANS))], ['ke-hoach-c', 'ke-hoach-a', 'ke-hoach-b']);
+    expect([0, 1, 2].map((p) => urlOf(dir, manifest, p))).toEqual(['/ke-hoach/ke-hoach-c/', '/ke-hoach/ke-hoach-a/', '/ke-hoach/ke-hoach-b/']);
+  });
+
+  it('gives the same set for the same plans, and leaves one set in the folder', async () => {
+    const dir = site();
+    const shards = [shard(0, 'all', Object.keys(PLANS))];
+    const first = await index(dir, shards);
+    const again = await index(dir, shards);
+    expect(again.manifest.set).toBe(first.manifest.set);
+    writeFileSync(join(dir, 'ke-hoach', 'ke-hoach-c', 'index.html'), '<html lang="vi"><body><article data-pagefind-body><h1>Khác</h1></article></body></html>');
+    const changed = await index(dir, shards);
+    expect(changed.manifest.set).not.toBe(first.manifest.set);
+    expect(readdirSync(join(dir, 'chi-muc')).sort()).toEqual([changed.manifest.set, 'chi-muc.json'].sort());
+  });
+
+  it('stops the build when the written index is damaged, naming the file', async () => {
+    const dir = site();
+    const { manifest } = await index(dir, [shard(0, 'all', Object.keys(PLANS))]);
+    const root = join(dir, 'chi-muc');
+    const block = join(root, manifest.set, blockFile(0));
+    writeFileSync(block, gzipSync(JSON.stringify([['b', '!'], ['a', '!']])));
+    await expect(verifyIndex(root, 3)).rejects.toThrow(`chi-muc/${manifest.set}/tu-0.json.gz: khóa "a" không đứng sau "b"`);
+    rmSync(block);
+    await expect(verifyIndex(root, 3)).rejects.toThrow(`chi-muc/${manifest.set}/tu-0.json.gz`);
+    expect(existsSync(join(root, manifest.set, fragmentFile(2)))).toBe(true);
+  });
+
+  it('refuses a plan list that does not match the pages', async () => {
+    const dir = site();
+    await expect(index(dir, [shard(0, 'all', Object.keys(PLANS))], ['ke-hoach-a'])).rejects.toThrow('Tìm kiếm: đánh số kế hoạch thất bại');
   });
 });

@@ -8,16 +8,18 @@ import { createHash } from 'node:crypto';
 import { FILTERS } from '../../lib/search/index-fields.ts';
 import { BM25, blockFile, FILTER_FILE, IMPACT_SCALE, INDEX_FORMAT, pairKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
-import { planFields, type IndexedPlan } from './plan-terms.ts';
+import { keysOf, planFields, type IndexedPlan } from './plan-terms.ts';
 import { Postings, type Gathered } from './postings.ts';
 
 export type { IndexedPlan } from './plan-terms.ts';
 
 /**
- * JSON text per term block: gzipped, a block of common words is about 15 KB,
- * a first query's download being a few of them.
+ * JSON text per term block. Gzipped, a block is 10 to 20 KB (half of them
+ * about 10 KB on generated plans, more on real text, which repeats less):
+ * a query reads a block per word, so a smaller block wastes less of what it
+ * downloads, and a larger one costs fewer requests.
  */
-export const BLOCK_BYTES = 48_000;
+export const BLOCK_BYTES = 64_000;
 
 /** Receives each file of the set: its path under the set's folder, its JSON value and that value's JSON text. */
 export type FileSink = (path: string, value: unknown, text: string) => void;
@@ -28,6 +30,13 @@ function gapsText(plans: ArrayLike<number>): string {
   for (let i = 0, before = -1; i < plans.length; before = plans[i++]) gaps[i] = plans[i] - before;
   return numbersText(gaps);
 }
+
+/**
+ * How many written words keep their ids at hand: most words of a plan were
+ * seen in the plans before it, and keying a word (its spelling above all)
+ * was most of the time of adding a plan.
+ */
+const KNOWN_WORDS = 200_000;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const span = (g: Gathered, id: number) => [g.start[id], g.start[id + 1]] as const;
@@ -47,12 +56,22 @@ export class IndexBuilder {
   private readonly worded = new Postings(true);
   private readonly spelled = new Postings();
   private readonly paired = new Postings();
+  /** Written words, each with its word's id (-1 when it has no key) and its spelling's (-1 for none). */
+  private known = new Map<string, [word: number, spelling: number]>();
   private readonly filters = new Map<string, Map<string, number[]>>(FILTERS.map((name) => [name, new Map()]));
 
-  constructor(
-    private readonly bundles: string[],
-    private readonly blockBytes = BLOCK_BYTES,
-  ) {}
+  private readonly bundles: string[];
+  private readonly blockBytes: number;
+
+  constructor(bundles: string[], blockBytes = BLOCK_BYTES) {
+    this.bundles = bundles;
+    this.blockBytes = blockBytes;
+  }
+
+  /** How many distinct words the plans added so far have. */
+  get words(): number {
+    return this.keys.length;
+  }
 
   /** Adds the next plan (its number is the count of plans added before it). */
   add(plan: IndexedPlan) {
@@ -60,16 +79,17 @@ export class IndexBuilder {
     this.hash.update(`${JSON.stringify(plan)}\n`);
     const counts = new Map<number, number>();
     let length = 0;
-    for (const { weight, keys, spellings } of planFields(plan)) {
+    for (const { weight, words } of planFields(plan)) {
       let before = -1;
-      keys.forEach((key, i) => {
-        const id = this.wordId(key);
+      for (const word of words) {
+        const [id, spelling] = this.idsOf(word);
+        if (id < 0) continue;
         counts.set(id, (counts.get(id) ?? 0) + weight);
         length += weight;
-        if (spellings[i]) this.spelled.add(n, this.spellingId(id, spellings[i]));
+        if (spelling >= 0) this.spelled.add(n, spelling);
         if (before >= 0) this.paired.add(n, this.pairId(before, id));
         before = id;
-      });
+      }
     }
     for (const [id, count] of counts) this.worded.add(n, id, count);
     this.lengths.push(length);
@@ -79,6 +99,18 @@ export class IndexBuilder {
         if (plans.at(-1) !== n) plans.push(n);
       }
     }
+  }
+
+  private idsOf(written: string): [word: number, spelling: number] {
+    let ids = this.known.get(written);
+    if (!ids) {
+      const [key, spelling] = keysOf(written);
+      const word = key ? this.wordId(key) : -1;
+      ids = [word, spelling && word >= 0 ? this.spellingId(word, spelling) : -1];
+      if (this.known.size >= KNOWN_WORDS) this.known = new Map();
+      this.known.set(written, ids);
+    }
+    return ids;
   }
 
   private wordId(key: string): number {
@@ -113,7 +145,7 @@ export class IndexBuilder {
    * character below the space), and pairs of one first word sort as their
    * second words do, so the rows come out sorted word by word.
    */
-  private *rows(): Generator<TermRow> {
+  private *rows(onWord?: (done: number, total: number) => void): Generator<TermRow> {
     const words = this.worded.gather(this.keys.length);
     const order = this.keys.map((_, id) => id).sort((a, b) => byText(this.keys[a], this.keys[b]));
     const rank = new Int32Array(order.length);
@@ -123,7 +155,8 @@ export class IndexBuilder {
     this.spellings.forEach(([word], id) => spellingsOf.get(word)?.push(id) ?? spellingsOf.set(word, [id]));
     const pairs = this.paired.gather(this.pairCount);
     const average = this.lengths.reduce((a, b) => a + b, 0) / Math.max(this.plans, 1);
-    for (const id of order) {
+    for (const [done, id] of order.entries()) {
+      onWord?.(done, order.length);
       yield this.wordRow(id, words, average, spelled, spellingsOf.get(id) ?? []);
       const after = [...(this.next[id] ?? [])].sort(([a], [b]) => rank[a] - rank[b]);
       for (const [second, pair] of after) yield [pairKey(this.keys[id], this.keys[second]), gapsText(pairs.plans.subarray(...span(pairs, pair)))];
@@ -156,8 +189,8 @@ export class IndexBuilder {
     return [row[0], row[1], row[2], texts];
   }
 
-  /** Hands over every file of the set, then returns the manifest naming it. */
-  finish(sink: FileSink): Manifest {
+  /** Hands over every file of the set, then returns the manifest naming it; `onWord` follows the words written. */
+  finish(sink: FileSink, onWord?: (done: number, total: number) => void): Manifest {
     const blocks: string[] = [];
     const file = (path: string, value: unknown, text: string) => {
       this.hash.update(`${path}\n${text}\n`);
@@ -171,7 +204,7 @@ export class IndexBuilder {
       blocks.push(blocks.length === 0 ? '' : rows[0][0]);
       [rows, texts, bytes] = [[], [], 0];
     };
-    for (const row of this.rows()) {
+    for (const row of this.rows(onWord)) {
       const text = JSON.stringify(row);
       if (rows.length > 0 && bytes + text.length > this.blockBytes) close();
       rows.push(row);

@@ -1,7 +1,6 @@
 /**
- * One plan's text as the index counts it: the words of each indexed field,
- * with the field's weight, each word's loose key and, when it differs, its
- * spelling (text.ts).
+ * One plan's text as the index counts it: the words of each indexed field
+ * with the field's weight, and each word's loose key and spelling (text.ts).
  */
 import { META_WEIGHTS } from '../../lib/search/index-fields.ts';
 import { exactKey, wordKey, words } from '../../lib/search/text.ts';
@@ -13,11 +12,10 @@ export interface IndexedPlan {
   filters: Record<string, string[]>;
 }
 
-/** The words of one field: `keys[i]` is a word's loose key (never ""), `spellings[i]` its exactKey or "" when that is the key itself. */
+/** The words of one field, as written (NFC). */
 export interface FieldWords {
   weight: number;
-  keys: string[];
-  spellings: string[];
+  words: string[];
 }
 
 const WEIGHTS: Record<string, number> = META_WEIGHTS;
@@ -25,29 +23,24 @@ const WEIGHTS: Record<string, number> = META_WEIGHTS;
 /**
  * The plan's indexed fields: its text (weight 1) and each meta field of
  * non-zero weight, in a fixed order so that a plan always gives the same
- * words. A word with no letter left once folded (a stray mark) is dropped.
+ * words.
  */
 export function planFields(plan: IndexedPlan): FieldWords[] {
-  const known = new Map<string, [key: string, spelling: string]>();
-  const field = (text: string, weight: number): FieldWords => {
-    const out: FieldWords = { weight, keys: [], spellings: [] };
-    for (const word of words(text)) {
-      let keyed = known.get(word);
-      if (!keyed) {
-        const key = wordKey(word);
-        const exact = exactKey(word);
-        known.set(word, (keyed = [key, exact === key ? '' : exact]));
-      }
-      if (!keyed[0]) continue;
-      out.keys.push(keyed[0]);
-      out.spellings.push(keyed[1]);
-    }
-    return out;
-  };
-  const fields = [field(plan.content, 1)];
+  const fields = [{ weight: 1, words: words(plan.content) }];
   for (const name of Object.keys(WEIGHTS)) {
     const text = plan.meta[name];
-    if (WEIGHTS[name] > 0 && text) fields.push(field(text, WEIGHTS[name]));
+    if (WEIGHTS[name] > 0 && text) fields.push({ weight: WEIGHTS[name], words: words(text) });
   }
   return fields;
+}
+
+/**
+ * A word's loose key ("" for a stray mark, which no search can type) and
+ * its spelling, "" when that is the key itself: only spellings with
+ * diacritics are kept.
+ */
+export function keysOf(word: string): [key: string, spelling: string] {
+  const key = wordKey(word);
+  const exact = exactKey(word);
+  return [key, exact === key ? '' : exact];
 }

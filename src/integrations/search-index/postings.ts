@@ -42,8 +42,12 @@ export class Postings {
   readonly counts: number[] = [];
   private last: number[] = [];
 
-  /** `valued`: whether each entry carries a value (a word's weighted count). */
-  constructor(private readonly valued = false) {}
+  /** Whether each entry carries a value (a word's weighted count). */
+  private readonly valued: boolean;
+
+  constructor(valued = false) {
+    this.valued = valued;
+  }
 
   /** Records that the current plan (`plan`, the newest) has term `id`, once per plan; false when it already had. */
   add(plan: number, id: number, value = 0): boolean {
