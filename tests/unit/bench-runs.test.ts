@@ -10,7 +10,7 @@ const run = (ms: number, bytes = ms * 10): QueryRun => ({
   ms,
   bytes,
   requests: ms % 7,
-  kinds: Object.fromEntries(BYTE_KINDS.map((k) => [k, k === 'counts' ? bytes : 0])) as QueryRun['kinds'],
+  kinds: Object.fromEntries(BYTE_KINDS.map((k) => [k, k === 'terms' ? bytes : 0])) as QueryRun['kinds'],
 });
 
 describe('median runs', () => {

@@ -6,13 +6,12 @@
  * time runs from navigation to rendered results. Warm: in a search page that
  * has already answered another query, the URL changes (pushState, then
  * popstate, as the Back button does) and the time runs to the new `done`.
- * Bytes are the encoded bytes Chromium received (text gzipped by the server,
- * as static hosts send it), by kind of file; requests its request count.
+ * Bytes are the encoded bytes Chromium received (CDP Network events: what
+ * came over the wire, gzipped or not as the server sent it), by kind of file;
+ * requests its request count.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { FACET_FILE } from '../../lib/search/index-fields.ts';
-import { COUNT_DIR } from '../../lib/search/count-files.ts';
-import { PHRASE_DIR } from '../../lib/search/phrase-files.ts';
+import { FILTER_FILE, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 
 export interface Query {
   label: string;
@@ -23,6 +22,7 @@ export interface Query {
 export const QUERIES: readonly Query[] = [
   { label: 'từ thường', params: { q: 'cải cách hành chính' } },
   { label: 'từ thường', params: { q: 'thủ tục hành chính' } },
+  { label: 'từ thường', params: { q: 'ứng dụng công nghệ thông tin' } },
   { label: 'không dấu', params: { q: 'cai cach hanh chinh' } },
   { label: 'không dấu', params: { q: 'thu tuc hanh chinh' } },
   { label: 'chữ đ', params: { q: 'đào tạo' } },
@@ -54,24 +54,20 @@ export function spreadQueries(n: number): readonly Query[] {
 }
 
 /** What a downloaded file is for, so that a report can say where a query's bytes go. */
-export const BYTE_KINDS = ['page', 'library', 'meta', 'words', 'written', 'filters', 'fragments', 'counts'] as const;
+export const BYTE_KINDS = ['page', 'code', 'manifest', 'terms', 'filters', 'fragments', 'pagefind'] as const;
 export type ByteKind = (typeof BYTE_KINDS)[number];
 
-/** The kind of a file the search page downloads, from its URL (Pagefind's file names, index-fields.ts). */
+/** The kind of a file the search page downloads, from its URL (index-format.ts names the index's files). */
 export function byteKind(url: string): ByteKind {
   const path = new URL(url, 'http://x/').pathname;
-  if (!/\/pagefind\//.test(path)) return 'page';
-  // Pagefind's metadata, or the page files that stand in for it (page-files.ts).
-  if (path.endsWith('.pf_meta') || (path.includes(`/${COUNT_DIR}/`) && /\/(trang|ma\d+)\.json$/.test(path))) return 'meta';
-  if (path.endsWith('.pf_index')) return 'words';
-  // Pagefind's own, or the same file under a page number (page-files.ts).
   if (path.endsWith('.pf_fragment')) return 'fragments';
-  // What the build writes beside each bundle for the page to read instead of the chunks.
-  if (path.includes(`/${COUNT_DIR}/`) || path.includes(`/${PHRASE_DIR}/`)) return 'written';
-  if (path.endsWith('.pf_filter')) return 'filters';
-  if (path.endsWith(`/${FACET_FILE}`)) return 'counts';
-  // pagefind.js, its WebAssembly, pagefind-entry.json, a worker.
-  return 'library';
+  if (path.includes(`/${INDEX_DIR}/`)) {
+    if (path.endsWith(`/${MANIFEST_FILE}`)) return 'manifest';
+    return path.endsWith(`/${FILTER_FILE}`) ? 'filters' : 'terms';
+  }
+  // The search page reads none of Pagefind's own files: a byte here is one to look into.
+  if (/\/pagefind\//.test(path)) return 'pagefind';
+  return /\.(m?js|wasm)$/.test(path) ? 'code' : 'page';
 }
 
 export interface QueryRun {
@@ -80,6 +76,8 @@ export interface QueryRun {
   requests: number;
   /** `bytes`, by kind of file. */
   kinds: Record<ByteKind, number>;
+  /** The number of plans found, as the page's `data-search-count` says. */
+  found?: number;
 }
 
 export interface QueryResult {
@@ -132,15 +130,11 @@ export interface RunOptions {
    * does at that instant, and the targets are judged on the worst query.
    */
   runs?: number;
-  /** Why a query is not run on this site, if it is not (the bare reference has no filters). */
-  skip?: (q: Query) => string | undefined;
   /** The queries to run: all of QUERIES unless given. */
   queries?: readonly Query[];
+  /** Also time each query in a page that has answered another (default true). */
+  warm?: boolean;
 }
-
-/** The reason the bare reference skips a query: its pages carry no filters. */
-export const bareSkip = (q: Query): string | undefined =>
-  Object.keys(q.params).some((k) => k !== 'q') ? 'không đo: trang không có bộ lọc' : undefined;
 
 export async function runQueries(browser: Browser, baseUrl: string, options: RunOptions = {}): Promise<QueryResult[]> {
   const runs: QueryResult[][] = [];
@@ -167,14 +161,14 @@ export function medianRuns(runs: QueryResult[][]): QueryResult[] {
     const warm = medianRun(all.map((r) => r.warm));
     if (cold) result.cold = cold;
     if (warm) result.warm = warm;
-    // A reason (a failure, or why the query is not run here) only when some figure is missing.
+    // A reason only when some figure is missing.
     const error = all.find((r) => r.error)?.error;
     if (error && (!cold || !warm)) result.error = error;
     return result;
   });
 }
 
-async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, skip, queries = QUERIES }: RunOptions): Promise<QueryResult[]> {
+async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, queries = QUERIES, warm = true }: RunOptions): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
   // One page stays open for the warm runs: it has answered the previous query.
   const warmContext = await browser.newContext();
@@ -182,26 +176,21 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
   const warmMeter = await meter(warmPage);
   let warmReady = false;
   try {
-    await warmPage.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
-    await warmPage.waitForSelector(DONE, { timeout: timeoutMs });
-    await settle(warmPage);
-    warmReady = true;
+    if (warm) {
+      await warmPage.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
+      await warmPage.waitForSelector(DONE, { timeout: timeoutMs });
+      await settle(warmPage);
+      warmReady = true;
+    }
   } catch {
     // Reported per query below.
   }
 
   for (const query of queries) {
     const result: QueryResult = { query };
-    const skipped = skip?.(query);
-    if (skipped) {
-      result.error = skipped;
-      results.push(result);
-      continue;
-    }
     // When the first queries all run out of time, the rest would too: say so
     // instead of spending another 20 × 2 timeouts on them.
-    const tried = results.filter((r) => !skip?.(r.query));
-    if (tried.length >= GIVE_UP_AFTER && tried.every((r) => !r.cold && !r.warm)) {
+    if (results.length >= GIVE_UP_AFTER && results.every((r) => !r.cold && !r.warm)) {
       result.error = `bỏ qua: ${GIVE_UP_AFTER} truy vấn đầu đều không có kết quả`;
       results.push(result);
       continue;
@@ -216,7 +205,7 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
       await page.waitForSelector(DONE, { timeout: timeoutMs });
       const ms = Date.now() - started;
       await settle(page);
-      result.cold = { ms, ...m.read() };
+      result.cold = { ms, ...m.read(), found: await found(page) };
     } catch (error) {
       result.error = shortError(error);
     } finally {
@@ -231,13 +220,21 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
       } catch (error) {
         result.error ??= `lần ấm: ${shortError(error)}`;
       }
-    } else {
+    } else if (warm) {
       result.error ??= 'trang tìm kiếm không tải được';
     }
     results.push(result);
   }
   await warmContext.close();
   return results;
+}
+
+/** The number in the page's `data-search-count` (docs/interfaces.md §3), digits grouped as Vietnamese writes them. */
+function found(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => {
+    const digits = /\d[\d.]*/.exec(document.querySelector('[data-search-count]')?.textContent ?? '')?.[0];
+    return digits === undefined ? undefined : Number(digits.replace(/\./g, ''));
+  });
 }
 
 /** Changes the URL as Back/Forward would and times the search page's answer. */

@@ -1,59 +1,15 @@
 /**
- * The benchmark's Markdown: one dated block per archive size, kept in the
- * "## Quy mô" section of docs/performance.md (other sections of that file
- * belong to other tools and are left as they are).
+ * The benchmark's Markdown: one dated block per run, with the goals of
+ * issue #25 judged for each corpus, then each corpus's builds and searches.
+ * report-doc.ts puts the block into docs/performance.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname } from 'node:path';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
-import type { Measured } from './measure.ts';
-import { BYTE_KINDS, QUERIES, searchPath, summarise, type ByteKind, type QueryResult, type QueryRun } from './queries.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-
-export const SECTION = '## Quy mô';
-
-export interface OutputStats {
-  files: number;
-  bytes: number;
-  pagefindBytes: number;
-  pagefindFiles: number;
-}
-
-export interface BuildReport {
-  measured?: Measured;
-  /** Runs in order (the bare reference has two: Astro, then the Pagefind CLI). */
-  steps?: Measured[];
-  output?: OutputStats;
-  error?: string;
-}
-
-export interface BenchReport {
-  count: number;
-  realCount: number;
-  seed: number;
-  command: string;
-  startedAt: Date;
-  machine: string;
-  genMs: number;
-  ours: BuildReport;
-  bare?: BuildReport;
-  queries?: QueryResult[];
-  queriesError?: string;
-  /** The same queries on the bare reference's stock search page (filter queries skipped). */
-  bareQueries?: QueryResult[];
-  bareQueriesError?: string;
-  /** The machine's 1-minute load average at the start and the end of the run. */
-  load?: [number, number];
-  /** Runs of the query list; each query's figures are those of its run of median time. */
-  runs?: number;
-}
-
-const vi = (n: number, digits = 0) => n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-export const seconds = (ms: number) => `${vi(ms / 1000, 1)} s`;
-export const size = (bytes: number) =>
-  bytes >= 1024 ** 3 ? `${vi(bytes / 1024 ** 3, 2)} GB` : bytes >= 1024 ** 2 ? `${vi(bytes / 1024 ** 2, 1)} MB` : `${vi(bytes / 1024, 1)} KB`;
-const ratio = (a?: number, b?: number) => (a && b ? `${vi(a / b, 2)} ×` : '–');
+import { ratio, seconds, size, vi } from './format.ts';
+import { goalsFor, mark, runsOf, total } from './goals.ts';
+import { BYTE_KINDS, searchPath, summarise, type ByteKind, type QueryResult, type QueryRun } from './queries.ts';
+import { CORPUS_LABELS, type BenchReport, type BuildReport, type CorpusReport } from './types.ts';
 
 const PHASES: Phase[] = ['validate', 'astro', 'pagefind', 'extras'];
 
@@ -64,27 +20,16 @@ function phaseOf(b: BuildReport | undefined, p: Phase) {
   return { ms: stats.reduce((n, s) => n + s.ms, 0), peakRss: Math.max(...stats.map((s) => s.peakRss)) };
 }
 
-function total(b: BuildReport | undefined) {
-  const all = b?.steps ?? (b?.measured ? [b.measured] : []);
-  if (all.length === 0) return undefined;
-  return {
-    ms: all.reduce((n, m) => n + m.wallMs, 0),
-    peakRss: Math.max(...all.map((m) => m.peakRss)),
-    maxProcessRss: Math.max(0, ...all.map((m) => m.maxProcessRss ?? 0)) || undefined,
-  };
-}
-
 /** The phase a failed build stopped in, if any. */
 function stoppedIn(b: BuildReport | undefined): Phase | undefined {
   if (!b?.error) return undefined;
-  const all = b.steps ?? (b.measured ? [b.measured] : []);
-  const last = all.at(-1);
+  const last = (b.steps ?? (b.measured ? [b.measured] : [])).at(-1);
   return last?.outOfMemory ?? last?.phases.at(-1)?.phase;
 }
 
-function buildTable(r: BenchReport): string[] {
+function buildTable(c: CorpusReport): string[] {
   // Figures of a build that was stopped are lower bounds, and a ratio with one is meaningless.
-  const comparable = !r.ours.error && !!r.bare && !r.bare.error;
+  const comparable = !c.ours?.error && !!c.bare && !c.bare.error;
   const ratioIf = (a?: number, b?: number) => (comparable ? ratio(a, b) : '–');
   const time = (b: BuildReport | undefined, p: Phase | undefined, ms: number) => (p && stoppedIn(b) === p ? `≥ ${seconds(ms)} (dừng)` : seconds(ms));
   const rows = [
@@ -92,49 +37,44 @@ function buildTable(r: BenchReport): string[] {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const p of PHASES) {
-    const o = phaseOf(r.ours, p);
-    const b = phaseOf(r.bare, p);
+    const o = phaseOf(c.ours, p);
+    const b = phaseOf(c.bare, p);
     if (!o && !b) continue;
-    rows.push(
-      `| ${PHASE_LABELS[p]} | ${o ? time(r.ours, p, o.ms) : '–'} | ${o ? size(o.peakRss) : '–'} | ${b ? time(r.bare, p, b.ms) : '–'} | ${b ? size(b.peakRss) : '–'} | ${ratioIf(o?.ms, b?.ms)} | ${ratioIf(o?.peakRss, b?.peakRss)} |`,
-    );
+    rows.push(`| ${PHASE_LABELS[p]} | ${o ? time(c.ours, p, o.ms) : '–'} | ${o ? size(o.peakRss) : '–'} | ${b ? time(c.bare, p, b.ms) : '–'} | ${b ? size(b.peakRss) : '–'} | ${ratioIf(o?.ms, b?.ms)} | ${ratioIf(o?.peakRss, b?.peakRss)} |`);
   }
-  const o = total(r.ours);
-  const b = total(r.bare);
-  rows.push(
-    `| **Tổng** | **${o ? time(r.ours, stoppedIn(r.ours), o.ms) : '–'}** | **${o ? size(o.peakRss) : '–'}** | **${b ? time(r.bare, stoppedIn(r.bare), b.ms) : '–'}** | **${b ? size(b.peakRss) : '–'}** | **${ratioIf(o?.ms, b?.ms)}** | **${ratioIf(o?.peakRss, b?.peakRss)}** |`,
-  );
+  const o = total(c.ours);
+  const b = total(c.bare);
+  const cells = [o ? time(c.ours, stoppedIn(c.ours), o.ms) : '–', o ? size(o.peakRss) : '–', b ? time(c.bare, stoppedIn(c.bare), b.ms) : '–', b ? size(b.peakRss) : '–', ratioIf(o?.ms, b?.ms), ratioIf(o?.peakRss, b?.peakRss)];
+  rows.push(`| **Tổng** | ${cells.map((x) => `**${x}**`).join(' | ')} |`);
   return rows;
 }
 
-function outputTable(r: BenchReport): string[] {
-  const o = r.ours.output;
-  const b = r.bare?.output;
-  const cell = (s: OutputStats | undefined, f: (s: OutputStats) => string) => (s ? f(s) : '–');
+function outputTable(c: CorpusReport): string[] {
+  const o = c.ours?.output;
+  const b = c.bare?.output;
+  const cell = (n: number | undefined, f: (n: number) => string) => (n === undefined ? '–' : f(n));
+  const part = (bytes?: number, files?: number) => (files ? `${size(bytes!)} (${vi(files)} tệp)` : files === 0 ? 'không có' : '–');
   return [
     '| Đầu ra | Của ta | Tham chiếu |',
     '| --- | ---: | ---: |',
-    `| Số tệp | ${cell(o, (s) => vi(s.files))} | ${cell(b, (s) => vi(s.files))} |`,
-    `| Dung lượng | ${cell(o, (s) => size(s.bytes))} | ${cell(b, (s) => size(s.bytes))} |`,
-    `| Chỉ mục Pagefind | ${cell(o, (s) => (s.pagefindFiles ? `${size(s.pagefindBytes)} (${vi(s.pagefindFiles)} tệp)` : 'không có'))} | ${cell(b, (s) => (s.pagefindFiles ? `${size(s.pagefindBytes)} (${vi(s.pagefindFiles)} tệp)` : 'không có'))} |`,
+    `| Số tệp | ${cell(o?.files, vi)} | ${cell(b?.files, vi)} |`,
+    `| Dung lượng | ${cell(o?.bytes, size)} | ${cell(b?.bytes, size)} |`,
+    `| Bó Pagefind (pagefind/) | ${part(o?.pagefindBytes, o?.pagefindFiles)} | ${part(b?.pagefindBytes, b?.pagefindFiles)} |`,
+    `| Chỉ mục của kho (chi-muc/) | ${part(o?.indexBytes, o?.indexFiles)} | ${part(b?.indexBytes, b?.indexFiles)} |`,
   ];
 }
 
-function runs(results: QueryResult[], key: 'cold' | 'warm'): QueryRun[] {
-  return results.flatMap((q) => (q[key] ? [q[key]!] : []));
-}
-
-/** Median, worst and count of one measure over some runs, as table cells. */
+/** Median and worst of one measure over some runs, as two table cells. */
 function stat(rs: QueryRun[], pick: (r: QueryRun) => number, show: (n: number) => string): string[] {
   const s = summarise(rs.map(pick));
-  return [s ? show(s.median) : '–', s ? show(s.worst) : '–', String(rs.length)];
+  return [s ? show(s.median) : '–', s ? show(s.worst) : '–'];
 }
 
-function queryTable(results: QueryResult[], bare?: QueryResult[]): string[] {
-  const head = bare
-    ? [`| Tìm kiếm (${results.length} truy vấn) | Trung vị | Tệ nhất | Số lần đo | Tham chiếu: trung vị | Tham chiếu: tệ nhất | Tham chiếu: số lần đo |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
-    : [`| Tìm kiếm (${results.length} truy vấn) | Trung vị | Tệ nhất | Số lần đo |`, '| --- | ---: | ---: | ---: |'];
-  const rows = [...head];
+function searchTable(c: CorpusReport): string[] {
+  const rows = [
+    `| Tìm kiếm (${c.gzip?.length ?? 0} truy vấn) | Nén gzip: trung vị | Nén gzip: tệ nhất | Không nén: trung vị | Không nén: tệ nhất |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
   for (const [key, label] of [['cold', 'Lạnh'], ['warm', 'Ấm']] as const) {
     const measures: [string, (r: QueryRun) => number, (n: number) => string][] = [
       ['ms đến khi có kết quả', (r) => r.ms, (n) => vi(n)],
@@ -142,105 +82,95 @@ function queryTable(results: QueryResult[], bare?: QueryResult[]): string[] {
       ['số yêu cầu', (r) => r.requests, (n) => vi(n)],
     ];
     for (const [name, pick, show] of measures) {
-      const cells = [...stat(runs(results, key), pick, show), ...(bare ? stat(runs(bare, key), pick, show) : [])];
-      rows.push(`| ${label}: ${name} | ${cells.join(' | ')} |`);
+      rows.push(`| ${label}: ${name} | ${[...stat(runsOf(c.gzip, key), pick, show), ...stat(runsOf(c.plain, key), pick, show)].join(' | ')} |`);
     }
   }
   return rows;
 }
 
 const KIND_LABELS: Record<ByteKind, string> = {
-  page: 'Trang: HTML, CSS, phông chữ, mã của trang',
-  library: 'Thư viện Pagefind: pagefind.js, WebAssembly, pagefind-entry.json',
-  meta: 'Siêu dữ liệu chỉ mục (trang.json và ma*.json của kho, hoặc .pf_meta; mỗi mảnh)',
-  words: 'Chỉ mục từ (.pf_index)',
-  written: 'Tệp đếm, tệp cụm từ của kho (kho-dem/, kho-cum/)',
-  filters: 'Bộ lọc (.pf_filter)',
+  page: 'Trang: HTML, CSS, phông chữ, ảnh',
+  code: 'Mã JavaScript của trang',
+  manifest: 'Danh mục chỉ mục (chi-muc.json)',
+  terms: 'Khối từ (tu-*.json.gz)',
+  filters: 'Bộ lọc (loc.json.gz)',
   fragments: 'Nội dung các kết quả hiện ra (.pf_fragment)',
-  counts: 'Bảng đếm bộ lọc (kho-facets.json)',
+  pagefind: 'Tệp khác của Pagefind (pagefind/)',
 };
 
 /** Where the bytes of a first query go: the floor every query pays, and what grows with the words. */
-function kindTable(results: QueryResult[], bare?: QueryResult[]): string[] {
-  const cold = runs(results, 'cold');
-  if (cold.length === 0) return [];
-  const bareCold = bare ? runs(bare, 'cold') : [];
-  const withBare = bareCold.length > 0;
+function kindTable(c: CorpusReport): string[] {
+  const gzip = runsOf(c.gzip, 'cold');
+  const plain = runsOf(c.plain, 'cold');
+  if (gzip.length + plain.length === 0) return [];
   const rows = [
-    `Dữ liệu truyền của lần lạnh theo loại tệp (${cold.length} truy vấn${withBare ? `, tham chiếu ${bareCold.length}` : ''}; trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):`,
+    'Dữ liệu truyền của lần lạnh theo loại tệp (trung vị và tệ nhất tính riêng cho từng loại, nên không cộng lại thành dòng tổng ở trên):',
     '',
-    withBare ? '| Loại tệp | Trung vị | Tệ nhất | Tham chiếu: trung vị | Tham chiếu: tệ nhất |' : '| Loại tệp | Trung vị | Tệ nhất |',
-    withBare ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: |',
+    '| Loại tệp | Nén gzip: trung vị | Nén gzip: tệ nhất | Không nén: trung vị | Không nén: tệ nhất |',
+    '| --- | ---: | ---: | ---: | ---: |',
   ];
-  // Median and worst; the count is in the heading.
-  const cells = (rs: QueryRun[], kind: ByteKind) => stat(rs, (r) => r.kinds[kind], size).slice(0, 2);
   for (const kind of BYTE_KINDS) {
-    const worst = Math.max(0, ...cold.map((r) => r.kinds[kind]), ...bareCold.map((r) => r.kinds[kind]));
-    if (worst === 0) continue;
-    rows.push(`| ${[KIND_LABELS[kind], ...cells(cold, kind), ...(withBare ? cells(bareCold, kind) : [])].join(' | ')} |`);
+    if (![...gzip, ...plain].some((r) => r.kinds[kind] > 0)) continue;
+    rows.push(`| ${[KIND_LABELS[kind], ...stat(gzip, (r) => r.kinds[kind], size), ...stat(plain, (r) => r.kinds[kind], size)].join(' | ')} |`);
   }
   return rows;
 }
 
-function perQuery(results: QueryResult[], bare?: QueryResult[]): string[] {
-  const rows = bare
-    ? [
-        '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Tham chiếu: lạnh, dữ liệu | Tham chiếu: ấm, ms | Ghi chú |',
-        '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-      ]
-    : [
-        '| # | Loại | Truy vấn | Lạnh: ms | Lạnh: dữ liệu | Lạnh: yêu cầu | Ấm: ms | Ấm: dữ liệu | Ghi chú |',
-        '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
-      ];
-  for (const [i, r] of results.entries()) {
-    const c = r.cold;
-    const w = r.warm;
-    const q = searchPath(r.query).replace('tim-kiem/?', '').replace(/\|/g, '\\|');
-    const ref = bare?.find((b) => b.query === r.query);
-    const refCells = bare ? [ref?.cold ? size(ref.cold.bytes) : '–', ref?.warm ? vi(ref.warm.ms) : '–'] : [];
-    const notes = [r.error, ref?.error && `tham chiếu: ${ref.error}`].filter(Boolean).join('; ');
-    rows.push(
-      `| ${[i + 1, r.query.label, `\`${decodeURIComponent(q.replace(/\+/g, ' '))}\``, c ? vi(c.ms) : '–', c ? size(c.bytes) : '–', c ? vi(c.requests) : '–', w ? vi(w.ms) : '–', w ? size(w.bytes) : '–', ...refCells, notes].join(' | ')} |`,
-    );
-  }
-  return rows;
-}
-
-function targets(r: BenchReport): string[] {
-  const o = total(r.ours);
-  const b = total(r.bare);
-  const cold = r.queries ? summarise(runs(r.queries, 'cold').map((x) => x.bytes)) : undefined;
-  const warm = r.queries ? summarise(runs(r.queries, 'warm').map((x) => x.ms)) : undefined;
-  const first = r.queries?.[0]?.cold?.bytes;
-  const mark = (ok: boolean | undefined) => (ok === undefined ? 'chưa đo' : ok ? 'đạt' : '**không đạt**');
-  const big = r.count >= 100_000;
-  const factor = big ? 2 : 1;
-  const scale = big ? '100.000' : '10.000';
-  const lines = [
-    r.count === (big ? 100_000 : 10_000)
-      ? `Mục tiêu của issue 6 cho N = ${scale}:`
-      : `Mục tiêu của issue 6 (đặt cho N = ${scale}; lần chạy này N = ${vi(r.count)}, chỉ để tham khảo):`,
-    '',
+function perQuery(c: CorpusReport): string[] {
+  const rows = [
+    '| # | Loại | Truy vấn | Kết quả (tỷ lệ kho) | Lạnh: ms | Lạnh: nén gzip | Lạnh: không nén | Ấm: ms | Ấm: nén gzip | Ghi chú |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
-  if (big) {
-    lines.push(
-      `- Bản dựng xong trong 45 phút: ${mark(o ? !r.ours.error && o.ms <= 45 * 60_000 : undefined)} (${o ? (r.ours.error ? `dừng sau ${seconds(o.ms)}, không xong` : seconds(o.ms)) : '–'}).`,
-    );
-    const stopped = r.ours.measured?.overLimit;
-    lines.push(`- RSS đỉnh tối đa 16 GB: ${mark(o ? !stopped && o.peakRss <= 16 * 1024 ** 3 : undefined)} (${o ? `${size(o.peakRss)}${stopped ? ', bị dừng ở giới hạn' : ''}` : '–'}).`);
-  } else {
-    const comparable = !r.ours.error && !!r.bare && !r.bare.error;
-    lines.push(`- Thời gian dựng tối đa 1,3 × tham chiếu: ${mark(o && b && comparable ? o.ms <= 1.3 * b.ms : r.ours.error ? false : undefined)} (${comparable ? ratio(o?.ms, b?.ms) : 'không so được: một bản dựng thất bại'}).`);
-    lines.push(`- RSS đỉnh tối đa 4 GB: ${mark(o ? o.peakRss <= 4 * 1024 ** 3 : undefined)} (${o ? size(o.peakRss) : '–'}).`);
+  for (const [i, r] of (c.gzip ?? []).entries()) {
+    const p = c.plain?.find((x) => x.query === r.query);
+    const q = decodeURIComponent(searchPath(r.query).replace('tim-kiem/?', '').replace(/\+/g, ' ')).replace(/\|/g, '\\|');
+    const found = r.cold?.found ?? p?.cold?.found;
+    const notes = [r.error, p?.error && `không nén: ${p.error}`].filter(Boolean).join('; ');
+    const share = found !== undefined && c.plans ? ` (${vi((100 * found) / c.plans)}%)` : '';
+    const cells = [i + 1, r.query.label, `\`${q}\``, found === undefined ? '–' : `${vi(found)}${share}`, r.cold ? vi(r.cold.ms) : '–', r.cold ? size(r.cold.bytes) : '–', p?.cold ? size(p.cold.bytes) : '–', r.warm ? vi(r.warm.ms) : '–', r.warm ? size(r.warm.bytes) : '–', notes];
+    rows.push(`| ${cells.join(' | ')} |`);
   }
-  // The bare reference's stock search on the same entries: whether the goal is within Pagefind's own reach.
-  const refCold = r.bareQueries ? summarise(runs(r.bareQueries, 'cold').map((x) => x.bytes)) : undefined;
-  const refWarm = r.bareQueries ? summarise(runs(r.bareQueries, 'warm').map((x) => x.ms)) : undefined;
-  const refFirst = r.bareQueries?.[0]?.cold?.bytes;
-  const refBytes = refCold ? `; tham chiếu: ${refFirst !== undefined ? size(refFirst) : '–'}, trung vị ${size(refCold.median)}, tệ nhất ${size(refCold.worst)}` : '';
-  const refMs = refWarm ? `; tham chiếu: trung vị ${vi(refWarm.median)} ms, tệ nhất ${vi(refWarm.worst)} ms` : '';
-  lines.push(`- Truy vấn đầu tiên tối đa ${300 * factor} KB: ${mark(first !== undefined ? first <= 300 * factor * 1024 : undefined)} (${first !== undefined ? size(first) : '–'}; trung vị lạnh ${cold ? size(cold.median) : '–'}, tệ nhất ${cold ? size(cold.worst) : '–'}${refBytes}).`);
-  lines.push(`- Truy vấn ấm tối đa ${100 * factor} ms: ${mark(warm ? warm.worst <= 100 * factor : undefined)} (trung vị ${warm ? vi(warm.median) : '–'} ms, tệ nhất ${warm ? vi(warm.worst) : '–'} ms${refMs}).`);
+  return rows;
+}
+
+function goalTable(r: BenchReport): string[] {
+  const n = r.count ?? r.corpora[0]?.plans ?? 0;
+  const { scale, goals } = goalsFor(n);
+  const shown = goals.filter((g) => !g.build || r.corpora.some((c) => c.ours));
+  const scaleText = vi(scale);
+  const queries = r.corpora.find((c) => c.gzip)?.gzip?.length ?? 0;
+  return [
+    n === scale ? `Mục tiêu của issue #25 cho N = ${scaleText}:` : `Mục tiêu của issue #25 cho N = ${scaleText} (lần chạy này N = ${vi(n)}: chỉ để tham khảo):`,
+    '',
+    `| Mục tiêu | Giới hạn | ${r.corpora.map((c) => CORPUS_LABELS[c.corpus]).join(' | ')} |`,
+    `| --- | --- | ${r.corpora.map(() => '---').join(' | ')} |`,
+    ...shown.map((g) => `| ${g.label} | ${g.limit ?? '(không đặt)'} | ${r.corpora.map((c) => mark(g.judge(c))).join(' | ')} |`),
+    '',
+    `"Truy vấn đầu tiên": dữ liệu truyền của truy vấn lạnh tệ nhất trong ${vi(queries)} truy vấn, vì truy vấn nào cũng có thể là truy vấn đầu tiên của người đọc. Thời gian của lần phục vụ nén gzip. ✓ đạt, ✗ không đạt.`,
+  ];
+}
+
+function corpusSection(r: BenchReport, c: CorpusReport): string[] {
+  const lines = [`#### ${CORPUS_LABELS[c.corpus]}`, ''];
+  if (r.count !== undefined) {
+    const gen = `npm run gen -- --count ${r.count}${r.seed !== 1 ? ` --seed ${r.seed}` : ''}${c.corpus === 'van-mau' ? ' --van-mau' : ''}`;
+    lines.push(`- ${vi(r.count)} kế hoạch của \`${gen}\` cộng ${vi(r.realCount ?? 0)} kế hoạch thật; sinh mất ${seconds(c.genMs ?? 0)}.`);
+  } else {
+    lines.push(`- ${c.plans === undefined ? 'Không rõ số' : vi(c.plans)} kế hoạch trong chỉ mục của \`${r.site}\`.`);
+  }
+  if (c.ours?.error) lines.push(`- **Bản dựng của ta thất bại:** ${c.ours.error}`);
+  if (c.bare?.error) lines.push(`- **Bản dựng tham chiếu thất bại:** ${c.bare.error}`);
+  if (c.ours) {
+    const o = total(c.ours);
+    const b = total(c.bare);
+    lines.push(`- RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`);
+    lines.push('', ...buildTable(c), '', ...outputTable(c));
+  }
+  lines.push('');
+  if (!c.gzip) return [...lines, `Tìm kiếm: không đo (${c.searchError ?? 'bỏ qua'}).`, ''];
+  if (c.searchError) lines.push(`Tìm kiếm: ${c.searchError}`, '');
+  lines.push(...searchTable(c), '', ...kindTable(c), '');
+  lines.push('<details><summary>Từng truy vấn</summary>', '', ...perQuery(c), '', '</details>', '');
   return lines;
 }
 
@@ -253,82 +183,32 @@ export function busyNote(load: [number, number], cores = cpus().length): string 
   return load[0] > cores ? ' (máy đang bận việc khác khi bắt đầu: các con số thời gian bị kéo dài)' : '';
 }
 
+function method(r: BenchReport): string {
+  const builds = r.count === undefined ? '' : `"Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI, chỉ để so thời gian dựng và bộ nhớ${r.noBare ? ' (lần này bỏ qua: --khong-tham-chieu)' : ''}. RSS là tổng bộ nhớ thường trú của cả cây tiến trình, lấy mẫu mỗi 100 ms từ /proc. `;
+  return (
+    `- Cách đo: ${builds}Tìm kiếm: Chromium không giao diện, máy chủ tĩnh của kho phục vụ bản dựng theo hai cách: "nén gzip" như một CDN (HTML, CSS, JavaScript, JSON nén gzip; tệp .json.gz và .pf_fragment vốn đã nén thì gửi nguyên) và "không nén" như nginx, Apache mặc định (mọi tệp gửi nguyên). Dữ liệu truyền là số byte trình duyệt nhận (sự kiện Network của DevTools), không phải cỡ tệp. ` +
+    `"Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở \`/tim-kiem/?q=…\` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời truy vấn trước, đổi URL như nút Quay lại. ` +
+    `Nén gzip: danh sách truy vấn chạy ${vi(r.runs)} lần, mỗi truy vấn lấy lần có thời gian trung vị (cả byte và số yêu cầu của chính lần ấy); không nén: một lần, chỉ lạnh.`
+  );
+}
+
 export function renderBlock(r: BenchReport): string {
-  const o = total(r.ours);
-  const b = total(r.bare);
+  const when = `${formatDateTime(r.startedAt)} (giờ Việt Nam)`;
+  const heading =
+    r.count !== undefined
+      ? `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount ?? 0)} kế hoạch thật), ${when}`
+      : `### Chỉ tìm kiếm: ${r.site}, ${when}`;
   const lines = [
-    `### N = ${vi(r.count)} kế hoạch sinh (+ ${vi(r.realCount)} kế hoạch thật), ${formatDateTime(r.startedAt)} (giờ Việt Nam)`,
+    heading,
     '',
     `- Máy: ${r.machine}${r.load ? `; tải trung bình 1 phút lúc bắt đầu ${vi(r.load[0], 1)}, lúc kết thúc ${vi(r.load[1], 1)}${busyNote(r.load)}` : ''}`,
-    `- Lệnh: \`${r.command}\` (hạt giống ${r.seed}); sinh dữ liệu mất ${seconds(r.genMs)}.`,
-    `- "Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI. RSS là tổng bộ nhớ thường trú của cả cây tiến trình (lấy mẫu mỗi 100 ms từ /proc); RSS lớn nhất của một tiến trình (\`/usr/bin/time\`): của ta ${o?.maxProcessRss ? size(o.maxProcessRss) : '–'}, tham chiếu ${b?.maxProcessRss ? size(b.maxProcessRss) : '–'}.`,
+    `- Mã nguồn: ${r.commit}.`,
+    `- Lệnh: \`${r.command}\`${r.seed !== undefined ? ` (hạt giống ${r.seed})` : ''}.`,
+    method(r),
+    '',
+    ...goalTable(r),
+    '',
   ];
-  if (r.queries) {
-    lines.push(
-      '- Tìm kiếm: Chromium không giao diện, máy chủ tĩnh trên máy này nén gzip HTML, CSS, JavaScript và JSON như các dịch vụ lưu trữ tĩnh (tệp của Pagefind vốn đã nén). "Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở `/tim-kiem/?q=…` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời một truy vấn khác, đổi URL như nút Quay lại.' +
-        (r.runs && r.runs > 1
-          ? ` Danh sách truy vấn chạy ${vi(r.runs)} lần, mỗi lần trong ngữ cảnh trình duyệt mới; với mỗi truy vấn, lạnh và ấm mỗi thứ lấy lần có thời gian trung vị (cả byte và số yêu cầu của chính lần ấy).`
-          : ''),
-    );
-  }
-  if (r.bareQueries) {
-    lines.push(
-      '- Tìm kiếm của tham chiếu: cùng các truy vấn trên một trang `/tim-kiem/` tối thiểu của bản tham chiếu, gọi `pagefind.search` một lần với tùy chọn mặc định (trừ `noWorker`, như trang của ta, để các tệp Pagefind tải được đếm) và hiện mười kết quả đầu với đoạn trích của Pagefind; bỏ qua các truy vấn có bộ lọc (trang tham chiếu không có bộ lọc). Đây là cái giá của chính Pagefind cho cùng các kế hoạch.',
-    );
-  } else if (r.bareQueriesError) {
-    lines.push(`- Không đo được tìm kiếm trên bản tham chiếu: ${r.bareQueriesError}`);
-  }
-  if (r.ours.error) lines.push(`- **Bản dựng của ta thất bại:** ${r.ours.error}`);
-  if (r.bare?.error) lines.push(`- **Bản dựng tham chiếu thất bại:** ${r.bare.error}`);
-  if (!r.bare) lines.push('- Bỏ qua bản dựng tham chiếu (--khong-tham-chieu).');
-  lines.push('', ...buildTable(r), '', ...outputTable(r), '');
-  if (r.queries) {
-    lines.push(...queryTable(r.queries, r.bareQueries), '', ...kindTable(r.queries, r.bareQueries), '');
-  } else {
-    lines.push(`Tìm kiếm: không đo (${r.queriesError ?? 'bỏ qua'}).`, '');
-  }
-  lines.push(...targets(r), '');
-  if (r.queries) {
-    lines.push('<details><summary>Từng truy vấn</summary>', '', ...perQuery(r.queries, r.bareQueries), '', '</details>', '');
-  }
+  for (const c of r.corpora) lines.push(...corpusSection(r, c));
   return lines.join('\n');
 }
-
-const INTRO = `Phần này do \`npm run bench\` viết, mỗi cỡ N một khối; chạy lại với cùng N thì khối đó được thay. Mọi con số lấy từ lần chạy, không gõ tay. Cách đọc và thiết kế: xem docs/architecture.md.`;
-
-/** Puts `block` into the "## Quy mô" section, replacing the block for the same N. */
-export function updateDoc(existing: string | undefined, block: string): string {
-  const text = existing ?? '# Hiệu năng\n';
-  const lines = text.split('\n');
-  let start = lines.findIndex((l) => l.trim() === SECTION);
-  if (start < 0) {
-    const base = text.endsWith('\n') ? text : `${text}\n`;
-    return `${base}\n${SECTION}\n\n${INTRO}\n\n${block}`;
-  }
-  let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-  if (end < 0) end = lines.length;
-  const section = lines.slice(start + 1, end);
-  const heading = block.split('\n')[0];
-  const key = /^### (N = [\d.]+ )/.exec(heading)?.[1];
-  const blocks: string[][] = [];
-  const preamble: string[] = [];
-  for (const l of section) {
-    if (l.startsWith('### ')) blocks.push([l]);
-    else if (blocks.length) blocks[blocks.length - 1].push(l);
-    else preamble.push(l);
-  }
-  const kept = blocks.filter((b) => !key || !b[0].startsWith(`### ${key}`));
-  const bySize = (b: string[]) => Number(/^### N = ([\d.]+)/.exec(b[0])?.[1].replace(/\./g, '') ?? 0);
-  const all = [...kept, block.trimEnd().split('\n').concat('')].sort((a, b) => bySize(a) - bySize(b));
-  const pre = preamble.join('\n').trim() ? preamble : ['', INTRO, ''];
-  const body = [...pre, ...all.flat()];
-  return [...lines.slice(0, start + 1), ...body, ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n');
-}
-
-export function writeReport(path: string, block: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  writeFileSync(path, updateDoc(existing, block));
-}
-
-export { QUERIES };
