@@ -190,6 +190,7 @@ export async function indexShards(
   }
   indexed(done, true);
   read(fragments.length, true);
+  if (fragments.length < order.length) fail('đọc văn bản của chỉ mục', [`Pagefind không lưu trang của kế hoạch ${order[fragments.length]}`]);
   await writeSearchIndex(site, builder, fragments, log);
   return done;
 }
