@@ -41,7 +41,7 @@ export function writeIndex(root: string, builder: IndexBuilder, fragments: reado
   let terms = 0;
   let bytes = 0;
   const manifest = builder.finish((path, value, text) => {
-    const gzipped = gzipSync(text, { level: 9 });
+    const gzipped = gzipSync(text);
     writeFileSync(join(writing, path), gzipped);
     bytes += gzipped.length;
     if (path.startsWith('tu-')) terms += (value as unknown[]).length;

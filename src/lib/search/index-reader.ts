@@ -85,10 +85,11 @@ export class SearchIndex {
   private decodedPlans = 0;
   readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
 
-  private constructor(
-    readonly manifest: Manifest,
-    private readonly load: LoadFile,
-  ) {
+  readonly manifest: Manifest;
+
+  // No parameter properties: the build imports this file through Node's type stripping, which refuses them.
+  private constructor(manifest: Manifest, load: LoadFile) {
+    this.manifest = manifest;
     const inSet = (file: string) => `${manifest.set}/${file}`;
     this.blocks = manifest.blocks.map((_, i) =>
       sharedLoad(async () => {
