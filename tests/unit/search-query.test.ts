@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
-import { fromIndexText, numberToken, toIndexText } from '../../src/lib/search/index-fields.ts';
+import { numberToken } from '../../src/lib/search/index-fields.ts';
 import { findNumber } from '../../src/lib/search/number-query.ts';
 import { MAX_QUERY_LENGTH, cleanQuery, parseQuery } from '../../src/lib/search/parse.ts';
 import { planQuery, queryKeys } from '../../src/lib/search/query-plan.ts';
@@ -199,21 +199,5 @@ describe('the query plan', () => {
   it('keeps quoted phrases required in a rewording', () => {
     const p = plan('"một cửa" CCHC');
     expect(p.rewordings[0].units).toEqual([0]);
-  });
-});
-
-describe('đ as the index writes it', () => {
-  it('writes đ and Đ as ḏ and Ḏ, single letters that Unicode folding turns into d and D', () => {
-    const indexed = toIndexText('Đội ngũ cán bộ, đào tạo');
-    expect(indexed).toBe('\u1E0Eội ngũ cán bộ, \u1E0Fào tạo');
-    expect(indexed.normalize('NFC')).toBe(indexed);
-    expect(indexed.normalize('NFD').replace(/\p{M}/gu, '')).toBe('Doi ngu can bo, dao tao');
-  });
-
-  it('gives back the text exactly, and leaves text without đ alone', () => {
-    for (const text of ['Đội ngũ cán bộ', 'ĐẨY MẠNH đổi mới', 'Dân chủ, dao động', '4003/QĐ-UBND', '']) {
-      expect(fromIndexText(toIndexText(text))).toBe(text);
-    }
-    expect(toIndexText('Dân chủ, dầu')).toBe('Dân chủ, dầu');
   });
 });

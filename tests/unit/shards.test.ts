@@ -3,7 +3,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sortKey } from '../../src/lib/plan-facts.ts';
-import { pageIdLanguage } from '../../src/lib/search/index-fields.ts';
 import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardLanguage, shardSize, type ShardPlan } from '../../src/lib/search/shards.ts';
 
 /** `n` plans a year, issued on successive days from 1 January. */
@@ -63,12 +62,6 @@ describe('planShards', () => {
     expect(new Set(languages).size).toBe(languages.length);
     // Still Vietnamese to Pagefind and to BCP 47: "vi" with a private-use subtag.
     for (const language of languages.slice(1)) expect(language).toMatch(/^vi-x-[a-z0-9]{1,8}$/);
-  });
-
-  it('reads back from a Pagefind page id the language, and so the shard, it was stored under', () => {
-    expect(pageIdLanguage(`${shardLanguage(3)}_1cd8a44`)).toBe(shardLanguage(3));
-    expect(pageIdLanguage(`${shardLanguage(0)}_1cd8a44`)).toBe('vi');
-    expect(pageIdLanguage('1cd8a44')).toBeUndefined();
   });
 
   it('puts every plan in exactly one shard, whatever the order it is given in', () => {

@@ -2,12 +2,12 @@
  * How the search index is split when one Pagefind process cannot hold it:
  * into as few shards as hold at most `maxPlans` plans each, of even size,
  * each a run of consecutive dates, newest first (cut between two years
- * when one is near, else within a year, by date). The build
- * writes shard i to `pagefind/<path>`, the search page merges them in the
- * browser, and both compute the list with this one function from the same
- * plans, so the two cannot disagree. Shards follow one another in time
- * (two may share the date they are cut at), so the shards' own date orders,
- * one after the other, are the archive's.
+ * when one is near, else within a year, by date). The build writes shard
+ * i's Pagefind bundle to `pagefind/<path>` and lists the bundles in the
+ * search index's manifest (docs/search-index.md); nothing else computes
+ * the list. Shards follow one another in time (two may share the date they
+ * are cut at), so the shards' own date orders, one after the other, are the
+ * archive's.
  * Design: docs/architecture.md, "Chia mảnh".
  */
 
@@ -36,9 +36,9 @@ export interface Shard {
  *
  * Pagefind names a page by its language and a seven-hex-digit hash of the
  * stored page ("vi_1cd8a44"), and lengthens a hash only when it repeats
- * within one index. Across shards nothing kept hashes apart: at 100,000
- * plans in 16 shards 19 ids repeated, and the search page, which knows a
- * plan by its id, took each such pair for one plan. A language of its own
+ * within one index. Across shards nothing keeps hashes apart (at 100,000
+ * plans in 16 shards 19 ids repeated), so Pagefind's own search, merging
+ * the bundles, would take each such pair for one page. A language of its own
  * per shard puts the shard in every id ("vi-x-m3_1cd8a44"), so ids cannot
  * repeat across shards. The private-use subtag ("x-m3") changes nothing
  * else: Pagefind has no Vietnamese stemmer, so every "vi-…" is indexed
@@ -57,10 +57,10 @@ export function shardLanguage(i: number): string {
 export const DEFAULT_SHARD_SIZE = 3500;
 
 /**
- * Shards the search page merges, at most (unless KHO_SEARCH_SHARD_SIZE says
- * otherwise): every shard costs the first query a few more requests, so a
- * larger archive gets larger shards rather than more of them. At 100,000
- * plans that is 6,250 per shard, about 2.5 GB for the indexer.
+ * Shards, at most (unless KHO_SEARCH_SHARD_SIZE says otherwise): each is a
+ * Pagefind bundle that Pagefind's own search would merge, so a larger
+ * archive gets larger shards rather than more of them. At 100,000 plans
+ * that is 6,250 per shard, about 2.5 GB for the indexer.
  */
 export const MAX_SHARDS = 16;
 
