@@ -14,7 +14,6 @@ import { legalBasesCheck } from './legal-bases.ts';
 import { linksCheck } from './links.ts';
 import { mojibakeCheck } from './mojibake.ts';
 import { nfcCheck } from './nfc.ts';
-import { reservedLettersCheck } from './reserved-letters.ts';
 import { sourceUrlCheck } from './source-url.ts';
 import { summaryCheck } from './summary.ts';
 import { toneCheck } from './tone.ts';
@@ -27,7 +26,6 @@ export const CHECKS: readonly Check[] = [
   nfcCheck,
   toneCheck,
   mojibakeCheck,
-  reservedLettersCheck,
   duplicatesCheck,
   legalBasesCheck,
   issuerProvinceCheck,
