@@ -122,24 +122,3 @@ export function replacementRuns(words: readonly { key: string; from?: number }[]
   }
   return runs;
 }
-
-/**
- * Every phrase or word a rewording can put in, as folded keys: the long
- * forms of abbreviations and the abbreviations themselves, the provinces'
- * former names, and what a second rewording makes of them ("chỉ số CCHC"
- * from "chỉ số cải cách hành chính"). The build reads, per index bundle,
- * which plans have each (phrase-files.ts), so that the search page need not
- * read the positions of their common words, nor, for a word, its count in
- * every plan: "cchc", which the query "cải cách hành chính" asks for, is a
- * count file of 78 KB on 100,000 plans and a page list of about 1 KB. Only
- * a query that puts two rewordings side by side asks for a phrase not
- * listed; the page reads that one from the index.
- */
-export const REWORDING_PHRASES: readonly (readonly string[])[] = (() => {
-  const phrases = new Set<string>();
-  for (const r of REWRITES) {
-    const query = r.from.map((key, i) => ({ text: key, key, from: i }));
-    for (const v of queryVariants(query)) for (const run of replacementRuns(v.words)) phrases.add(run.join(' '));
-  }
-  return [...phrases].sort().map((p) => p.split(' '));
-})();
