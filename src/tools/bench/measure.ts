@@ -94,6 +94,48 @@ export function treeRss(root: number): number {
   return total;
 }
 
+/**
+ * What /usr/bin/time wrote: the largest process's peak RSS, and the signal
+ * that killed the command, which it notes as "Command terminated by signal 9".
+ */
+function readTimeFile(timeFile: string, signal: NodeJS.Signals | null): { maxProcessRss?: number; killedBy: NodeJS.Signals | null } {
+  let maxProcessRss: number | undefined;
+  let timeText = '';
+  if (existsSync(timeFile)) {
+    timeText = readFileSync(timeFile, 'utf8');
+    const kb = Number(timeText.trim().split('\n').pop());
+    if (Number.isFinite(kb)) maxProcessRss = kb * 1024;
+    rmSync(timeFile, { force: true });
+  }
+  const bySignal = /terminated by signal (\d+)/.exec(timeText)?.[1];
+  return { maxProcessRss, killedBy: signal ?? (bySignal === '9' ? 'SIGKILL' : bySignal === '6' ? 'SIGABRT' : bySignal ? 'SIGTERM' : null) };
+}
+
+/**
+ * Output in lines: the log gets the bytes; the lines are decoded per stream,
+ * so that a Vietnamese letter split between two chunks stays whole.
+ */
+function lineReader(log: NodeJS.WritableStream, onLine: (line: string) => void) {
+  const streams = new Map<string, { rest: string; decoder: StringDecoder }>();
+  return {
+    write(stream: string, chunk: Buffer) {
+      log.write(chunk);
+      let buffer = streams.get(stream);
+      if (!buffer) streams.set(stream, (buffer = { rest: '', decoder: new StringDecoder('utf8') }));
+      const lines = (buffer.rest + buffer.decoder.write(chunk)).split('\n');
+      buffer.rest = lines.pop() ?? '';
+      lines.forEach(onLine);
+    },
+    /** A last line without a newline is a line too. */
+    end() {
+      for (const buffer of streams.values()) {
+        const last = buffer.rest + buffer.decoder.end();
+        if (last) onLine(last);
+      }
+    },
+  };
+}
+
 export function measure(command: string, args: string[], opts: MeasureOptions): Promise<Measured> {
   const timeFile = `${opts.logFile}.time`;
   const useTime = existsSync('/usr/bin/time');
@@ -124,48 +166,24 @@ export function measure(command: string, args: string[], opts: MeasureOptions): 
       }
     };
     const timer = setInterval(sample, 100);
-    const onLine = (line: string) => {
+    const lines = lineReader(log, (line) => {
       tail.push(line);
       if (tail.length > 60) tail.shift();
       if (OUT_OF_MEMORY.test(line)) sawOom = true;
       lastPhaseLine = phaseOfLine(line) ?? lastPhaseLine;
       opts.onLine?.(line);
-    };
-    // The log gets the bytes; the lines are decoded per stream, so that a
-    // Vietnamese letter split between two chunks stays whole.
-    const onData = (chunk: Buffer, buffer: { rest: string; decoder: StringDecoder }) => {
-      log.write(chunk);
-      const lines = (buffer.rest + buffer.decoder.write(chunk)).split('\n');
-      buffer.rest = lines.pop() ?? '';
-      lines.forEach(onLine);
-    };
-    const out = { rest: '', decoder: new StringDecoder('utf8') };
-    const err = { rest: '', decoder: new StringDecoder('utf8') };
-    child.stdout.on('data', (d: Buffer) => onData(d, out));
-    child.stderr.on('data', (d: Buffer) => onData(d, err));
+    });
+    child.stdout.on('data', (d: Buffer) => lines.write('out', d));
+    child.stderr.on('data', (d: Buffer) => lines.write('err', d));
     child.on('error', (e) => {
       clearInterval(timer);
       reject(e);
     });
     child.on('close', (code, signal) => {
       clearInterval(timer);
-      // A last line without a newline is a line too.
-      for (const buffer of [out, err]) {
-        const last = buffer.rest + buffer.decoder.end();
-        if (last) onLine(last);
-      }
+      lines.end();
       const ended = Date.now();
-      let maxProcessRss: number | undefined;
-      let timeText = '';
-      if (useTime && existsSync(timeFile)) {
-        timeText = readFileSync(timeFile, 'utf8');
-        const kb = Number(timeText.trim().split('\n').pop());
-        if (Number.isFinite(kb)) maxProcessRss = kb * 1024;
-        rmSync(timeFile, { force: true });
-      }
-      // /usr/bin/time notes a killed child as "Command terminated by signal 9".
-      const bySignal = /terminated by signal (\d+)/.exec(timeText)?.[1];
-      const killedBy = signal ?? (bySignal === '9' ? 'SIGKILL' : bySignal === '6' ? 'SIGABRT' : bySignal ? 'SIGTERM' : null);
+      const { maxProcessRss, killedBy } = useTime ? readTimeFile(timeFile, signal) : { maxProcessRss: undefined, killedBy: signal };
       const phases = phaseStats(opts, started, ended, samples);
       // A one-phase command (the bare reference's steps) is also measured by /usr/bin/time.
       if (!opts.phaseLog && phases.length === 1 && maxProcessRss) phases[0].peakRss = Math.max(phases[0].peakRss, maxProcessRss);

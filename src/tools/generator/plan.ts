@@ -171,11 +171,28 @@ const TITLES_T = TITLES.map(([t, area]) => ({ t: compile(t), area }));
 
 // ---------------------------------------------------------------- entry
 
-/** `boilerplate`: the body of `npm run gen -- --van-mau` (body.ts). */
-export function generatePlan(seed: number, index: number, attempt = 0, boilerplate = false): GeneratedPlan {
-  const rng = new Rng(seed, index * 16 + attempt);
+/** Who issued a plan, where and when. */
+interface Issuer {
+  unit?: ProvinceUnit;
+  level: IssuerLevel;
+  district?: string;
+  issuedDay: number;
+  issuedOn: string;
+  year: number;
+  /** The source gives no date. */
+  noDate: boolean;
+  name: string;
+  short: string;
+  place: string;
+  parent: string;
+  /** The code in document numbers. */
+  code: string;
+  types: readonly DocumentType[];
+  isHdnd: boolean;
+}
 
-  // Who issued it, where and when. A quarter of the entries walk the unit table.
+/** Where and when: a quarter of the entries walk the unit table. */
+function pickWhere(rng: Rng, index: number) {
   let unit: ProvinceUnit | undefined = index % 4 === 0 ? UNITS[(index / 4) % UNITS.length] : undefined;
   let level: IssuerLevel = unit
     ? rng.weighted([['tinh', 4], ['so-nganh', 4], ['huyen', 2], ['xa', 2]] as const)
@@ -193,58 +210,80 @@ export function generatePlan(seed: number, index: number, attempt = 0, boilerpla
   const year = Number(issuedOn.slice(0, 4));
   // Some sources give no date; that is only valid where the unit is the same all year.
   const noDate = !!unit && !unit.validFrom && year <= 2024 && rng.chance(0.05);
+  return { unit, level, districts, issuedDay, issuedOn, year, noDate };
+}
 
-  let issuerName: string;
-  let issuerShort: string;
-  let place: string;
-  let parent: string;
-  let code: string;
-  let district: string | undefined;
-  let types: readonly DocumentType[] = PLAN_TYPES;
-  let isHdnd = false;
+function pickIssuer(rng: Rng, index: number): Issuer {
+  const { districts, ...where } = pickWhere(rng, index);
+  const { unit, level, issuedOn } = where;
   const ubnd = () => rng.weighted([['UBND', 6], ['Ủy ban nhân dân', 3], ['Uỷ ban nhân dân', 1]] as const);
+  const inForce = (b: Body) => (!b.from || b.from <= issuedOn) && (!b.to || issuedOn <= b.to);
   if (level === 'trung-uong') {
-    const body = rng.pick(CENTRAL.filter((b) => (!b.from || b.from <= issuedOn) && (!b.to || issuedOn <= b.to)));
-    issuerName = issuerShort = body.name;
-    place = 'cả nước';
-    parent = 'Chính phủ';
-    code = body.code;
-    types = body.types;
-  } else {
-    const prov = provincePhrase(unit!);
-    parent = `UBND ${prov}`;
-    if (level === 'tinh') {
-      isHdnd = rng.chance(0.1);
-      issuerName = isHdnd ? `Hội đồng nhân dân ${prov}` : `${ubnd()} ${prov}`;
-      issuerShort = isHdnd ? `HĐND ${prov}` : `UBND ${prov}`;
-      place = prov;
-      code = isHdnd ? 'HĐND' : 'UBND';
-      if (isHdnd) types = ['nghi-quyet'];
-    } else if (level === 'so-nganh') {
-      const dept = rng.pick(DEPARTMENTS.filter((b) => (!b.from || b.from <= issuedOn) && (!b.to || issuedOn <= b.to)));
-      issuerName = issuerShort = `${dept.name} ${prov}`;
-      place = prov;
-      code = dept.code;
-    } else if (level === 'huyen') {
-      district = rng.pick(districts);
-      const kind = rng.weighted([['huyện', 8], ['thị xã', 1], ['thành phố', 1]] as const);
-      issuerName = `${ubnd()} ${kind} ${district}`;
-      issuerShort = `UBND ${kind} ${district}`;
-      place = `${kind} ${district}, ${prov}`;
-      parent = `UBND ${prov}`;
-      code = 'UBND';
-    } else {
-      const kinds = issuedOn < DISTRICTS_ABOLISHED ? (['xã', 'phường', 'thị trấn'] as const) : (['xã', 'phường'] as const);
-      const commune = `${rng.pick(kinds)} ${rng.pick(COMMUNES)}`;
-      issuerName = `${ubnd()} ${commune}`;
-      issuerShort = `UBND ${commune}`;
-      place = `${commune}, ${prov}`;
-      code = 'UBND';
-    }
+    const body = rng.pick(CENTRAL.filter(inForce));
+    return { ...where, name: body.name, short: body.name, place: 'cả nước', parent: 'Chính phủ', code: body.code, types: body.types, isHdnd: false };
   }
-  const documentType = rng.chance(0.02) ? rng.pick(ALL_TYPES) : rng.pick(types);
+  const prov = provincePhrase(unit!);
+  const local = { ...where, parent: `UBND ${prov}`, types: PLAN_TYPES, isHdnd: false };
+  if (level === 'tinh') {
+    const isHdnd = rng.chance(0.1);
+    const name = isHdnd ? `Hội đồng nhân dân ${prov}` : `${ubnd()} ${prov}`;
+    const types: readonly DocumentType[] = isHdnd ? ['nghi-quyet'] : PLAN_TYPES;
+    return { ...local, name, short: isHdnd ? `HĐND ${prov}` : `UBND ${prov}`, place: prov, code: isHdnd ? 'HĐND' : 'UBND', types, isHdnd };
+  }
+  if (level === 'so-nganh') {
+    const dept = rng.pick(DEPARTMENTS.filter(inForce));
+    return { ...local, name: `${dept.name} ${prov}`, short: `${dept.name} ${prov}`, place: prov, code: dept.code };
+  }
+  if (level === 'huyen') {
+    const district = rng.pick(districts);
+    const kind = rng.weighted([['huyện', 8], ['thị xã', 1], ['thành phố', 1]] as const);
+    return { ...local, district, name: `${ubnd()} ${kind} ${district}`, short: `UBND ${kind} ${district}`, place: `${kind} ${district}, ${prov}`, code: 'UBND' };
+  }
+  const kinds = issuedOn < DISTRICTS_ABOLISHED ? (['xã', 'phường', 'thị trấn'] as const) : (['xã', 'phường'] as const);
+  const commune = `${rng.pick(kinds)} ${rng.pick(COMMUNES)}`;
+  return { ...local, name: `${ubnd()} ${commune}`, short: `UBND ${commune}`, place: `${commune}, ${prov}`, code: 'UBND' };
+}
+
+/**
+ * Legal bases: central documents older than the plan, and the province's
+ * yearly plan. The body's "Căn cứ" section names the same documents.
+ */
+function pickBases(rng: Rng, who: Issuer, baseNumber: string): { legalBases: unknown[]; baseLines: string[] } {
+  const legalBases: unknown[] = [];
+  const baseLines: string[] = [];
+  for (const [num, date, iss, about] of rng.sample(CENTRAL_BASES.filter(([, d]) => d < who.issuedOn), rng.int(0, 3))) {
+    legalBases.push(rng.chance(0.7) ? num : { number: num, issuer: iss, issuedOn: formatDate(date) });
+    baseLines.push(`${kindOf(num)} số ${num} ngày ${formatDate(date)} của ${iss} ${about}.`);
+  }
+  if (who.unit && who.level !== 'tinh' && rng.chance(0.6)) {
+    const date = `${who.year - 1}-12-${rng.int(15, 31)}`;
+    legalBases.push({ number: baseNumber, issuer: who.parent, issuedOn: formatDate(date) });
+    baseLines.push(`Quyết định số ${baseNumber} ngày ${formatDate(date)} của ${who.parent} ban hành kế hoạch CCHC năm ${who.year}.`);
+  }
+  return { legalBases, baseLines };
+}
+
+function pickSource(rng: Rng, who: Issuer, number: string, dateOut: (iso: string) => string): Record<string, unknown> {
+  const publishedDay = Math.min(who.issuedDay + rng.int(0, 14), toDay(LATEST));
+  const source: Record<string, unknown> = {};
+  const site = who.unit ? `${who.unit.slug.replace(/-/g, '')}.gov.vn` : 'chinhphu.vn';
+  if (rng.chance(0.6)) source.url = `https://${site}/van-ban/${slugify(number)}`;
+  // One draw either way, so that the rest of the plan does not depend on it; an unknown publisher is left out.
+  if (rng.chance(0.85)) source.publisher = `Cổng thông tin điện tử ${who.unit ? provincePhrase(who.unit) : 'Chính phủ'}`;
+  if (rng.chance(0.2)) source.author = rng.pick(['Bảo Sơn', 'Vũ Lan', 'Minh Đức', 'Thu Hà', 'Đình Nam', 'Hoàng Yến']);
+  if (!who.noDate && rng.chance(0.6)) source.publishedOn = dateOut(fromDay(publishedDay));
+  if (rng.chance(0.5)) source.retrievedOn = dateOut(fromDay(rng.int(publishedDay, toDay(LATEST))));
+  return source;
+}
+
+/** `boilerplate`: the body of `npm run gen -- --van-mau` (body.ts). */
+export function generatePlan(seed: number, index: number, attempt = 0, boilerplate = false): GeneratedPlan {
+  const rng = new Rng(seed, index * 16 + attempt);
+  const who = pickIssuer(rng, index);
+  const { unit, issuedOn, year, noDate } = who;
+  const documentType = rng.chance(0.02) ? rng.pick(ALL_TYPES) : rng.pick(who.types);
   const hasNumber = rng.chance(0.95);
-  const number = documentNumber(rng, documentType, code, year, isHdnd);
+  const number = documentNumber(rng, documentType, who.code, year, who.isHdnd);
   const from = !noDate && issuedOn.slice(5) >= '11-01' && rng.chance(0.5) ? year + 1 : year;
   const to = from + rng.weighted([[0, 12], [2, 3], [4, 4], [9, 1]] as const);
   const period = from === to ? `năm ${from}` : `giai đoạn ${from}-${to}`;
@@ -261,10 +300,10 @@ export function generatePlan(seed: number, index: number, attempt = 0, boilerpla
   // The province's own yearly plan: many local plans cite the same one, as in reality.
   const baseNumber = `${100 + (hash32(`${unit?.code ?? 'tw'}:${year}`) % 4900)}/QĐ-UBND`;
   const slots: Record<string, string> = {
-    issuer: issuerName,
-    issuerShort,
-    place,
-    parent,
+    issuer: who.name,
+    issuerShort: who.short,
+    place: who.place,
+    parent: who.parent,
     docRef: hasNumber ? `${docKind.toLowerCase()} số ${number}` : docKind.toLowerCase(),
     docRefCap: hasNumber ? `${docKind} số ${number}` : docKind,
     docKindCap: docKind,
@@ -283,43 +322,20 @@ export function generatePlan(seed: number, index: number, attempt = 0, boilerpla
     const s = render(t, styleOf(), { ...slots, pct: String(rng.int(80, 100)) } as Slots, rng);
     if ([...summaryParts, s].join(' ').length <= 400) summaryParts.push(s);
   }
-  // Legal bases: central documents older than the plan, and the province's
-  // yearly plan. The body's "Căn cứ" section names the same documents.
-  const legalBases: unknown[] = [];
-  const baseLines: string[] = [];
-  for (const [num, date, iss, about] of rng.sample(CENTRAL_BASES.filter(([, d]) => d < issuedOn), rng.int(0, 3))) {
-    legalBases.push(rng.chance(0.7) ? num : { number: num, issuer: iss, issuedOn: formatDate(date) });
-    baseLines.push(`${kindOf(num)} số ${num} ngày ${formatDate(date)} của ${iss} ${about}.`);
-  }
-  if (unit && level !== 'tinh' && rng.chance(0.6)) {
-    const date = `${year - 1}-12-${rng.int(15, 31)}`;
-    legalBases.push({ number: baseNumber, issuer: parent, issuedOn: formatDate(date) });
-    baseLines.push(`Quyết định số ${baseNumber} ngày ${formatDate(date)} của ${parent} ban hành kế hoạch CCHC năm ${year}.`);
-  }
+  const { legalBases, baseLines } = pickBases(rng, who, baseNumber);
   const target = Math.round(rng.weighted([[rng.int(MIN_WORDS, 700), 5], [rng.int(700, 1100), 4], [rng.int(1100, MAX_WORDS), 2]] as const));
   const body = composeBody({ rng, styleOf, slots, target, year, bases: baseLines, boilerplate });
 
   const dateOut = (iso: string) => (rng.chance(0.8) ? formatDate(iso) : iso);
-  const publishedDay = Math.min(issuedDay + rng.int(0, 14), toDay(LATEST));
-  const source: Record<string, unknown> = {};
-  const site = unit ? `${unit.slug.replace(/-/g, '')}.gov.vn` : 'chinhphu.vn';
-  if (rng.chance(0.6)) source.url = `https://${site}/van-ban/${slugify(number)}`;
-  // One draw either way, so that the rest of the plan does not depend on it; an unknown publisher is left out.
-  if (rng.chance(0.85)) source.publisher = `Cổng thông tin điện tử ${unit ? provincePhrase(unit) : 'Chính phủ'}`;
-  if (rng.chance(0.2)) source.author = rng.pick(['Bảo Sơn', 'Vũ Lan', 'Minh Đức', 'Thu Hà', 'Đình Nam', 'Hoàng Yến']);
-  if (!noDate && rng.chance(0.6)) source.publishedOn = dateOut(fromDay(publishedDay));
-  if (rng.chance(0.5)) source.retrievedOn = dateOut(fromDay(rng.int(publishedDay, toDay(LATEST))));
-
-  const provinceOut = unit
-    ? rng.weighted([[unit.name, 16], [unit.fullName, 3], [unit.slug, 1]] as const)
-    : undefined;
+  const source = pickSource(rng, who, number, dateOut);
+  const provinceOut = unit ? rng.weighted([[unit.name, 16], [unit.fullName, 3], [unit.slug, 1]] as const) : undefined;
   const data: Record<string, unknown> = { title: titleText };
   if (hasNumber) data.documentNumber = number;
   data.documentType = documentType;
   if (!noDate) data.issuedOn = dateOut(issuedOn);
-  data.issuer = { name: issuerName, level };
+  data.issuer = { name: who.name, level: who.level };
   if (provinceOut) data.province = provinceOut;
-  if (district) data.district = district;
+  if (who.district) data.district = who.district;
   data.period = { from, to };
   data.reformAreas = AREAS.filter((a) => areas.has(a));
   if (indices.length) data.indices = indices;
@@ -331,6 +347,6 @@ export function generatePlan(seed: number, index: number, attempt = 0, boilerpla
 
   const slug = `${from}-${unit?.slug ?? 'trung-uong'}-${hasNumber ? slugify(number) : 'khong-so'}-${index}`;
   // The archive's duplicate rule (identityKey in src/lib/entries.ts) compares these keys.
-  const identity = hasNumber ? [docNumberKey(number), issuerKey(issuerName), noDate ? '' : issuedOn].join('|') : '';
+  const identity = hasNumber ? [docNumberKey(number), issuerKey(who.name), noDate ? '' : issuedOn].join('|') : '';
   return { slug, data, body, identity };
 }
