@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
 import { planFacts, type PlanFacts } from '../../src/lib/plan-facts.ts';
+import { INDEX_DIR, MANIFEST_FILE, type Manifest } from '../../src/lib/search/index-format.ts';
 import { wordKeys } from '../../src/lib/search/text.ts';
 import { readEntries, validateAll } from '../../src/lib/entries.ts';
 import { launchBrowser } from './browser.ts';
@@ -110,9 +111,8 @@ export async function facetCounts(page: Page): Promise<string[]> {
   return page.$$eval('select[data-facet] option', (options) => options.map((o) => `${(o.parentElement as HTMLSelectElement).id} ${o.textContent ?? ''}`));
 }
 
-/** The index shards a build's search page lists: the sub-path build is sharded (tests/global-setup.ts), the root build is not. */
-export const shardsOf = (dir: string) =>
-  JSON.parse(/data-search-shards="([^"]*)"/.exec(readFileSync(join(dir, 'tim-kiem/index.html'), 'utf8'))![1].replace(/&quot;/g, '"')) as { name: string; path: string; language: string }[];
+/** The manifest of a build's search index (src/lib/search/index-format.ts). */
+export const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, INDEX_DIR, MANIFEST_FILE), 'utf8')) as Manifest;
 
 /**
  * The result slugs of a query, read on a page that goes from query to query:
