@@ -4,7 +4,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NumberTextError, listNumbers, numbersText, textNumbers } from '../../src/lib/search/number-text.ts';
+import { NumberTextError, numbersText, textNumbers }
+ from '../../src/lib/search/number-text.ts';
 
 describe('numbers as text', () => {
   it('give back every whole number, small and large', () => {
@@ -33,11 +34,5 @@ describe('numbers as text', () => {
   it('refuse what is not a number, and what they cannot write', () => {
     for (const bad of ['é', ' ', '"', '~', '!~']) expect(() => textNumbers(bad), bad).toThrow(NumberTextError);
     for (const bad of [-1, 0.5, NaN, 2 ** 53]) expect(() => numbersText([bad]), String(bad)).toThrow(RangeError);
-  });
-
-  it('read either a JSON list or its text', () => {
-    expect(listNumbers([3, 4])).toEqual([3, 4]);
-    expect(listNumbers(numbersText([3, 4]))).toEqual(Float64Array.from([3, 4]));
-    expect(listNumbers(null)).toBeNull();
   });
 });

@@ -1,9 +1,6 @@
 /**
- * The query layer end to end: a reader's query and filters in, plans in
- * display order, facet counts and notices out. A query is parsed, planned
- * (query-plan.ts) and answered by one retrieval (retrieve.ts) over the
- * project's own index (index-reader.ts); the same code runs in the browser
- * and in the unit tests, which give it an index built in memory.
+ * The query layer end to end: query and filters in; plans in display order,
+ * facet counts and notices out. One query plan (query-plan.ts), one retrieval (retrieve.ts).
  */
 import { sharedLoads } from '../shared-load.ts';
 import { applyFilters, countFacets, type FacetCounts } from './facets.ts';
@@ -32,11 +29,6 @@ export interface SearchOutcome {
   notices: EngineNotice[];
 }
 
-export interface EngineOptions {
-  /** How many of the first results to start loading as soon as the ranking is known. */
-  prefetch?: number;
-}
-
 /** Rankings remembered, by query: changing a filter or the order, or going Back, asks the index nothing. */
 const RECENT = 8;
 
@@ -46,7 +38,8 @@ export class SearchEngine {
   private readonly loadPlan: (plan: number) => Promise<PlanData>;
   private readonly recent = new Map<string, Promise<Ranking>>();
 
-  constructor(index: SearchIndex, loadPlan: (plan: number) => Promise<PlanData>, options: EngineOptions = {}) {
+  /** `prefetch`: how many of the first results to start loading as soon as the ranking is known. */
+  constructor(index: SearchIndex, loadPlan: (plan: number) => Promise<PlanData>, options: { prefetch?: number } = {}) {
     this.index = index;
     this.loadPlan = sharedLoads(loadPlan);
     this.prefetch = options.prefetch ?? 0;
@@ -83,20 +76,18 @@ export class SearchEngine {
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });
 
     const size = this.index.size;
-    // An empty query lets the filters alone choose: every plan they keep, newest first.
-    // A query of punctuation only chooses nothing.
+    // An empty query lets the filters alone choose; a query of punctuation only chooses nothing.
     let plans = ranking ? ranking.plans : parsed.text ? new Int32Array(0) : Int32Array.from({ length: size }, (_, i) => i);
     // Plan numbers are the date order, newest first.
     if (state.sort !== 'lien-quan' && ranking) plans = plans.slice().sort();
     if (state.sort === 'cu-nhat') plans = plans.slice().reverse();
-    const unfiltered = plans;
     const shown = filters ? applyFilters(plans, state.filters, filters, size) : plans;
     for (const plan of shown.subarray(0, this.prefetch)) this.plan(plan).catch(() => undefined);
     return {
       parsed,
       ranking: ranking?.mode ?? 'all',
       plans: Array.from(shown),
-      counts: async () => countFacets(unfiltered, state.filters, await this.index.filters(), size),
+      counts: async () => countFacets(plans, state.filters, await this.index.filters(), size),
       notices,
     };
   }

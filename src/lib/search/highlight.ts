@@ -1,9 +1,6 @@
 /**
- * Which words of a text a query matched, and excerpts with them marked.
- *
- * Matching compares loose keys, so "dong thap" marks "Đồng Tháp" and "hoá"
- * marks "hòa", which Pagefind's own excerpts cannot do for đ. Output is HTML
- * built from escaped text: the only markup in it is <mark>.
+ * Which words of a text a query matched, and excerpts with them marked, by
+ * loose keys ("dong thap" marks "Đồng Tháp"). Output is escaped text whose only markup is <mark>.
  */
 import type { ParsedQuery } from './parse.ts';
 import { findPatterns, matchRuns, whole, withContext, type Matcher, type Run } from './match-words.ts';
@@ -18,10 +15,8 @@ export { withContext, type Matcher };
 const MIN_PREFIX = 2;
 
 /**
- * The words to mark for a query: the words typed, a quoted phrase only
- * whole, and each rewording's replacement as a sequence, so that "CCHC"
- * marks "cải cách hành chính" but not every lone "hành". For a document
- * number, the number as a sequence.
+ * The words to mark: those typed, a quoted phrase or a rewording's replacement only whole
+ * ("CCHC" marks "cải cách hành chính", not every lone "hành"); for a document number, the number.
  */
 export function matcherFor(q: ParsedQuery, byNumber = false): Matcher {
   if (byNumber && q.number) {
@@ -80,13 +75,7 @@ export function highlightHtml(text: string, m: Matcher): string {
   return markSpans(normal, spans, matchedFlags(normal, spans, m), 0, normal.length);
 }
 
-/**
- * Texts longer than this are first narrowed to the neighbourhood of their
- * best match with one regular expression over the folded text, so that only
- * a few hundred characters are split into words and marked: splitting a whole
- * plan of 1,500 words for each of ten results was the slowest step of
- * showing them.
- */
+/** Longer texts are first narrowed around their best match by one regular expression: splitting a whole plan into words is slow. */
 const LONG_TEXT = 2000;
 /** Characters kept on each side of the best match when narrowing. */
 const MARGIN = 400;
@@ -105,11 +94,7 @@ function finderFor(m: Matcher): RegExp | null {
   return finder;
 }
 
-/**
- * How good a stretch of matches is to quote: the different things matched,
- * a run of n words counting as n² words alone, so that the query's phrase
- * beats its words scattered; then how many matches.
- */
+/** How good a stretch of matches is to quote: a distinct run of n words counts n², so a phrase beats its words scattered. */
 function score(keys: string[]): number {
   let total = keys.length;
   for (const key of new Set(keys)) {
@@ -119,11 +104,7 @@ function score(keys: string[]): number {
   return total;
 }
 
-/**
- * Where the best window of length `size` over `hits` (in order) starts: a
- * window starts at a hit. In words for runs, in characters for the hits of
- * a pattern.
- */
+/** Where the best window of length `size` (words for runs, characters for pattern hits) over `hits` starts. */
 function bestWindow(hits: ReadonlyArray<Pick<Run, 'start' | 'key'>>, size: number): number | undefined {
   let best: number | undefined;
   let bestScore = -1;
@@ -135,11 +116,7 @@ function bestWindow(hits: ReadonlyArray<Pick<Run, 'start' | 'key'>>, size: numbe
   return best;
 }
 
-/**
- * Offset of the first match of the best stretch of about `size` words,
- * found on the folded text without splitting it into words; undefined when
- * nothing matches or folding moved the offsets.
- */
+/** Offset of the best stretch of about `size` words in the folded text; undefined when nothing matches or folding moved offsets. */
 function densestOffset(text: string, m: Matcher, size: number): number | undefined {
   const folded = fold(text);
   const finder = finderFor(m);
@@ -149,10 +126,8 @@ function densestOffset(text: string, m: Matcher, size: number): number | undefin
 }
 
 /**
- * About `size` words of `text` around its best stretch of matches (see
- * `score`), escaped, matches marked, starting at a sentence or clause
- * (snippet.ts), with "…" where it was cut. Without any match: the start of
- * the text.
+ * About `size` words of `text` around its best stretch of matches, marked, starting at a sentence
+ * or clause (snippet.ts), with "…" where cut; without a match, the start of the text.
  */
 export function excerptHtml(text: string, m: Matcher, size = 30): string {
   // excerptOf normalises what it splits; a short text goes there as it is.
@@ -165,7 +140,6 @@ export function excerptHtml(text: string, m: Matcher, size = 30): string {
   const to = stop < 0 ? normal.length : stop;
   return excerptOf(normal.slice(from, to), m, size, from > 0, to < normal.length);
 }
-
 
 function excerptOf(text: string, m: Matcher, size: number, cutBefore: boolean, cutAfter: boolean): string {
   const { text: normal, spans } = wordSpans(text);

@@ -1,8 +1,4 @@
-/**
- * What each plan page gives Pagefind besides its visible text (its meta
- * fields and filters), shared by the page that writes them, the build that
- * indexes them (src/integrations/search-index/) and the search page.
- */
+/** What each plan page gives Pagefind besides its visible text (meta fields, filters), shared by page, build and search page. */
 import { docNumberKey } from '../docnumber.ts';
 
 /** Pagefind filter names: the URL parameters of docs/interfaces.md §2. */
@@ -29,12 +25,7 @@ export const SEARCH_META = {
   keywords: 'tukhoa',
 } as const;
 
-/**
- * Title, number, issuer and summary outweigh the body: a word found in a meta
- * field counts that field's weight in the index's impacts
- * (docs/search-index.md). The search-only fields count like body text, and
- * the date not at all.
- */
+/** A word in a meta field counts the field's weight in the index's impacts (body text weighs 1; 0: not indexed). */
 export const META_WEIGHTS = {
   [META.title]: 5,
   [META.number]: 5,
@@ -56,18 +47,10 @@ export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 /** Pagefind sort key: the issue date, or 1 January of the first year covered. */
 export const SORT_BY_DATE = 'ngay';
 
-/**
- * What number tokens begin with. Vietnamese writes no "z", so no ordinary word
- * matches them, and they sort after every ordinary word, in term blocks of
- * their own rather than beside a common word's long plan list.
- */
+/** Vietnamese writes no "z": no ordinary word matches a number token, and they sort last, in term blocks of their own. */
 const NUMBER_PREFIX = { own: 'zsohieu', cited: 'zcancu' } as const;
 
-/**
- * One searchable word for a document number, whatever its spelling:
- * "4003/QĐ-UBND", "4003 qd ubnd" and "số 4003/QĐ-UBND" all give
- * "zsohieu4003qdubnd".
- */
+/** One searchable word for a document number, however spelled: "4003/QĐ-UBND", "4003 qd ubnd" give "zsohieu4003qdubnd". */
 export function numberToken(kind: 'own' | 'cited', number: string): string {
   const compact = docNumberKey(number).replace(/[^a-z0-9]/g, '');
   return compact ? NUMBER_PREFIX[kind] + compact : '';

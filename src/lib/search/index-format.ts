@@ -1,25 +1,14 @@
 /**
- * The search index's files: what each holds and how it is read. The build
- * writes them (src/integrations/search-index/), the search page reads them
- * (index-reader.ts), and docs/search-index.md describes them for people.
- *
- * Layout, under the site's base:
- *
- * - `chi-muc/chi-muc.json`: the manifest (`Manifest`), plain JSON, small,
- *   read first and revalidated on every visit (its name never changes).
+ * The search index's files (docs/search-index.md), under the site's base:
+ * - `chi-muc/chi-muc.json`: the manifest, plain JSON, revalidated on every visit (its name never changes).
  * - `chi-muc/<set>/tu-<i>.json.gz`: term block i (`TermRow[]`), sorted by key.
  * - `chi-muc/<set>/loc.json.gz`: the plans of each filter value (`FilterFile`).
- * - `chi-muc/<set>/vb/<plan>.pf_fragment`: the plan's text, meta and URL, as
- *   Pagefind stored it (its fragment), by plan number.
+ * - `chi-muc/<set>/vb/<plan>.pf_fragment`: the plan's Pagefind fragment (text, meta, URL).
  *
- * `<set>` is a hash of every file of the set, so a browser never reads one
- * build's blocks with another's manifest. The `.json.gz` files are gzip of
- * JSON: small on any host, whether or not it compresses; a host that sends
- * them decompressed (with `Content-Encoding: gzip`) works too.
- *
- * A plan is a number: its place in the archive's date order, newest first
- * (ties by slug). Lists of plans are ascending, written as the gaps between
- * them (the first from -1, so every gap is at least 1) in `numbersText`.
+ * `<set>` is a hash of the set's files, so no browser mixes one build's blocks with another's
+ * manifest. `.json.gz` is gzip of JSON, small on any host; a host may also send it decoded.
+ * A plan is its place in the archive's date order, newest first (ties by slug). Plan lists are
+ * ascending, written as gaps (the first from -1) with `numbersText`.
  */
 
 /** The format's version; a manifest of another version is refused. */
@@ -45,28 +34,20 @@ export interface Manifest {
 }
 
 /**
- * One term of a block. `key` is a word's loose key (text.ts, `wordKey`), or
- * two keys joined by one space for two words that follow each other in one
- * field of a plan (a pair, which phrases are matched with).
- *
- * - `plans`: the plans having it, as gaps (`numbersText`).
- * - `impacts` (words only): for each of those plans, its BM25 weight for the
- *   word, field weights applied, times `IMPACT_SCALE`, rounded, at least 1.
- * - `spellings` (words only): for each spelling with diacritics (text.ts,
- *   `exactKey`), the places in `plans` of the plans writing it so, as gaps;
- *   "" when it is every one of them.
+ * One term: a word's loose key (`wordKey`), or a pair "a b" of consecutive words in one field.
+ * `plans` as gaps; for words only, `impacts`: each plan's BM25 weight (field weights applied)
+ * × `IMPACT_SCALE`, rounded, at least 1, and `spellings`: for each spelling with diacritics
+ * (`exactKey`), the places in `plans` of the plans writing it so, as gaps ("" for all of them).
  */
 export type TermRow = [key: string, plans: string, impacts?: string, spellings?: Record<string, string>];
 
 /** Each filter (index-fields.ts, FILTERS) by name: each of its values, with its plans as gaps. */
 export type FilterFile = Record<string, Record<string, string>>;
 
-/** What an impact is multiplied by before it is rounded. */
 export const IMPACT_SCALE = 8;
-
 /** BM25 as Pagefind ranks by default. */
 export const BM25 = { k1: 1.2, b: 0.75 } as const;
-
 /** The separator of the two keys of a pair. */
 export const PAIR = ' ';
+
 export const pairKey = (a: string, b: string) => `${a}${PAIR}${b}`;

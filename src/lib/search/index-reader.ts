@@ -1,8 +1,6 @@
 /**
- * Reads the search index (index-format.ts) for the query layer, in the
- * browser and in tests alike: how a file is fetched is the caller's `load`.
- * Each block is read once per page. Anything unexpected throws an
- * `IndexError` with a Vietnamese message; nothing answers from elsewhere.
+ * Reads the search index (index-format.ts); how a file is fetched is the caller's `load`. Each
+ * block is read once; anything unexpected throws an `IndexError` with a Vietnamese message.
  */
 import { sharedLoad } from '../shared-load.ts';
 import { textNumbers } from './number-text.ts';
@@ -60,11 +58,7 @@ function toTerm(row: TermRow): Term {
   };
 }
 
-/**
- * Plans of decoded terms kept across queries (about 12 bytes each): a
- * common word lists every plan, and decoding it again for each keystroke,
- * with the garbage that leaves, was most of a query's time at 100,000 plans.
- */
+/** Plans of decoded terms kept across queries (about 12 bytes each): a common word lists every plan, costly to decode per keystroke. */
 const KEEP_DECODED = 1_500_000;
 
 function checkManifest(raw: unknown): Manifest {
@@ -84,7 +78,6 @@ export class SearchIndex {
   private readonly decoded = new Map<string, Term>();
   private decodedPlans = 0;
   readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
-
   readonly manifest: Manifest;
 
   // No parameter properties: the build imports this file through Node's type stripping, which refuses them.
@@ -155,10 +148,7 @@ export class SearchIndex {
     return found;
   }
 
-  /**
-   * Words (not pairs) longer than `prefix` that begin with it, most plans
-   * first, at most `limit`, from at most `maxBlocks` blocks.
-   */
+  /** Words (not pairs) longer than `prefix` that begin with it, most plans first, at most `limit`, from at most `maxBlocks` blocks. */
   async prefixed(prefix: string, limit: number, maxBlocks = 2): Promise<Term[]> {
     const first = this.blockOf(prefix);
     const rows: TermRow[] = [];

@@ -1,14 +1,9 @@
 /**
- * Which words of a text a query marks.
- *
- * Vietnamese writes a word as several syllables, and common syllables recur
- * in unrelated words: searching "cải cách hành chính", the "hành" of "ban
- * hành" is no match worth showing. So the words of a query that a text has
- * side by side ("cải cách", "hành chính") are marked there together, and then
- * nowhere alone; a query word that never stands beside its neighbours is
- * marked wherever it occurs, and then, when typed with diacritics, only in
- * that form ("cửa" alone marks no "của"). Quoted phrases and rewordings are
- * marked only whole.
+ * Which words of a text a query marks. Common syllables recur in unrelated words (the "hành" of
+ * "ban hành" when searching "cải cách hành chính"), so query words the text has side by side are
+ * marked there together and nowhere alone; a word never beside its neighbours is marked wherever
+ * it occurs, in the form typed when typed with diacritics ("cửa" marks no "của"). Quoted phrases
+ * and rewordings are marked only whole.
  */
 import { fold, nfc } from '../text/fold.ts';
 import { exactKey, type WordSpan } from './text.ts';
@@ -22,11 +17,7 @@ export interface Matcher {
   prefixes: readonly string[];
   /** The words typed outside quotes, in order, split at each quoted phrase. */
   groups: ReadonlyArray<readonly string[]>;
-  /**
-   * The words of `groups` the text around stands beside a neighbour of
-   * theirs (see `withContext`): these are marked only in such runs. Without
-   * it, the text being marked is its own context.
-   */
+  /** Words of `groups` that the surrounding text has beside a neighbour (`withContext`): marked only in such runs. */
   bound?: ReadonlySet<string>;
   /** The exact form (text.ts) of each word typed with diacritics, by its loose key. */
   exact?: ReadonlyMap<string, string>;
@@ -111,23 +102,15 @@ export function matchRuns(text: string, spans: WordSpan[], m: Matcher): Run[] {
   return runs;
 }
 
-/**
- * Loose keys are folded to ASCII letters and digits, and so is most of the
- * folded text: ASCII patterns find them without the cost of Unicode classes.
- */
+/** Loose keys are ASCII letters and digits: ASCII patterns avoid the cost of Unicode classes. */
 const WORD_CHAR = '[a-z0-9]';
 const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordPattern = (k: string, m: Matcher) => (m.prefixes.includes(k) ? `${escape(k)}${WORD_CHAR}*` : escape(k));
 /** A sequence of words as a pattern over folded text, anything not a letter or digit between them. */
-export const sequencePattern = (ks: readonly string[], m: Matcher) => ks.map((k) => wordPattern(k, m)).join(`[^a-z0-9]+`);
+const sequencePattern = (ks: readonly string[], m: Matcher) => ks.map((k) => wordPattern(k, m)).join(`[^a-z0-9]+`);
 export const whole = (pattern: string) => `(?<!${WORD_CHAR})(?:${pattern})(?!${WORD_CHAR})`;
 
-/**
- * `m` with the words of the query that `text` (a plan's title and text)
- * has beside a neighbour, so that the title and the excerpt of one plan mark
- * alike. Searches the folded text with a pattern per pair of neighbours,
- * without splitting it into words.
- */
+/** `m` with the query words that `text` (a plan's title and text) has beside a neighbour, so title and excerpt mark alike. */
 export function withContext(m: Matcher, text: string): Matcher {
   const folded = fold(nfc(text)).replace(/&/g, '');
   const bound = new Set<string>();
@@ -139,11 +122,7 @@ export function withContext(m: Matcher, text: string): Matcher {
   return { ...m, bound };
 }
 
-/**
- * The patterns that find what `m` marks in a folded text, longest first:
- * whole phrases and groups, neighbours in groups, then the words that may
- * stand alone.
- */
+/** Patterns for what `m` marks in a folded text, longest first: phrases and groups, neighbour pairs, then lone words. */
 export function findPatterns(m: Matcher): string[] {
   const out = new Set<string>();
   const add = (ks: readonly string[]) => ks.length && out.add(sequencePattern(ks, m));

@@ -1,8 +1,4 @@
-/**
- * Recognises a document number (số ký hiệu) inside a query, however it is
- * typed: "4003/QĐ-UBND", "4003/qd-ubnd", "4003 QD UBND", "số 4003/QĐ-UBND",
- * "Quyết định 4003/QĐ-UBND của tỉnh".
- */
+/** Finds a document number (số ký hiệu) in a query, however typed: "4003/qd-ubnd", "số 4003 QD UBND", "Quyết định 4003/QĐ-UBND của tỉnh". */
 import { DOCUMENT_CODES } from '../../data/legal-codes.ts';
 import { docNumberKey, looksLikeDocNumber } from '../docnumber.ts';
 import { nfc } from '../text/fold.ts';
@@ -24,9 +20,7 @@ export interface NumberQuery {
 /** Words that introduce a number and mean nothing on their own. */
 const LEAD_WORDS = new Set(['so', 'hieu', 'ky']);
 
-/** "số 4003 QD UBND": a number, an optional year, then letter codes, spaced. */
-// No "i" flag: \p{L} already has both cases, and case folding it makes the
-// pattern costly to compile, which every first query paid.
+/** "số 4003 QD UBND": a number, an optional year, then letter codes. No "i" flag: it makes \p{L} costly to compile. */
 const SPACED = /^(\d+[a-zA-ZđĐ]?)(?:\s+\d{4})?(?:\s+[\p{L}&]+){1,4}$/u;
 
 function build(typed: string, rest: string): NumberQuery | undefined {
@@ -43,10 +37,8 @@ function trimLead(text: string): string {
 }
 
 /**
- * The number in `query`, or undefined. A chunk written with "/" or "-" that
- * looks like a number counts anywhere in the query; a spaced form ("4003 QD
- * UBND") only when it is the whole query and its first code is a known
- * document type, so that "2020 cai cach" stays a text query.
+ * The number in `query`: a chunk with "/" or "-" that looks like one, anywhere; a spaced form only as the
+ * whole query and with a known document type first, so that "2020 cai cach" stays a text query.
  */
 export function findNumber(query: string): NumberQuery | undefined {
   const text = nfc(query).replace(/["“”]/g, ' ').trim();

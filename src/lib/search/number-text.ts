@@ -1,19 +1,8 @@
 /**
- * Lists of whole numbers as a JSON string, one character for most numbers.
- *
- * The files the search page reads first are mostly lists of small whole
- * numbers: how often each page has a common word (11 to 42 for "chính" on
- * the 10k build), page steps (mostly 1), each page's word count (400 to
- * 2,000). As JSON arrays each number costs its digits and a comma, which
- * gzip codes digit by digit: about 10 bits for a count of two digits. Here a
- * number below 64 is one character and a larger one a few, so that gzip
- * codes each number as about one symbol: the count files of the words of a
- * query on 100,000 plans are most of its first download.
- *
- * The characters are the printable ASCII ones but `"` and `\`, which JSON
- * would escape: 64 of them end a number (its last digit, base 64) and the
- * other 28 come before it (the digits of the number divided by 64, base 28,
- * most significant first). Any whole number below 2^53 can be written.
+ * Lists of whole numbers as a JSON string, one character for most numbers, which gzip codes as
+ * about one symbol each (a JSON array costs digits and commas). The digits are printable ASCII
+ * but `"` and `\`: 64 end a number (its last digit, base 64), the other 28 come before it (the
+ * number divided by 64, base 28, most significant first). Any whole number below 2^53 fits.
  */
 
 const DIGITS = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => c !== '"' && c !== '\\');
@@ -43,11 +32,7 @@ export function numbersText(numbers: ArrayLike<number>): string {
 /** A text that is not numbers written by `numbersText`. */
 export class NumberTextError extends Error {}
 
-/**
- * The numbers of a text `numbersText` wrote, in a typed array: a common
- * word's list has a number for nearly every plan, decoded while the reader
- * waits, so it is counted first and filled in place.
- */
+/** The numbers of a text `numbersText` wrote; counted first, then filled in place, as a common word's list is long. */
 export function textNumbers(text: string): Float64Array {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -71,5 +56,3 @@ export function textNumbers(text: string): Float64Array {
   return out;
 }
 
-/** Numbers written either way: a JSON list of numbers, or the text of them (a typed array, then). */
-export const listNumbers = (raw: unknown): unknown => (typeof raw === 'string' ? textNumbers(raw) : raw);

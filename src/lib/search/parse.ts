@@ -1,14 +1,10 @@
-/**
- * From what the reader typed to what search should look for: clean words with
- * their keys, quoted phrases, a document number, rewordings, and the notices
- * the page shows when the input needed fixing.
- */
+/** What the reader typed as what to look for: words with their keys, quoted phrases, a document number, rewordings, notices. */
 import { hasDiacritics, nfc } from '../text/fold.ts';
 import { findNumber, type NumberQuery } from './number-query.ts';
 import { exactKey, wordKey, words as splitWords } from './text.ts';
 import { queryVariants, type Variant } from './variants.ts';
 
-/** Longer queries are cut: nobody types more, and every word costs a search. */
+/** Longer queries are cut: nobody types more. */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_WORDS = 20;
 

@@ -1,11 +1,7 @@
 /**
- * What one query asks of the index, as plain data: the words a plan must
- * have, the phrases that rank, the rewordings that also count, a document
- * number. `retrieve.ts` answers it with one fetch of every key `queryKeys`
- * lists. Phrases are chains of pairs (index-format.ts, `pairKey`): a plan
- * has a phrase of n words when it has each of its n-1 pairs, which is exact
- * for two words and, for more, an approximation the index's size asks for
- * (positions would be most of its weight).
+ * What one query asks of the index, as plain data, which retrieve.ts answers with one fetch of
+ * every key `queryKeys` lists. A phrase is a chain of pairs (`pairKey`): exact for two words, an
+ * approximation for more, as positions would be most of the index's weight.
  */
 import { placeTones } from '../text/tone.ts';
 import { pairKey } from './index-format.ts';
@@ -21,11 +17,7 @@ export interface PlanWord {
   spellings: string[];
 }
 
-/**
- * Something a plan must have: a word not in quotes, or a quoted phrase (a
- * one-word quote is that whole word). Their count is what "some words"
- * mode ranks by.
- */
+/** Something a plan must have: a word not in quotes, or a quoted phrase; "some words" mode ranks by their count. */
 export interface Unit {
   /** Indexes into `QueryPlan.words`. */
   words: number[];

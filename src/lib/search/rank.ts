@@ -1,10 +1,7 @@
 /**
- * The order of results. Most important first: a document number the plan
- * carries, then cites; how many of the query's words (or quoted phrases) it
- * has; whether it has them as a phrase; whether it has the words typed with
- * diacritics in that spelling; whether the last word is whole there, not
- * only the start of a longer word; its relevance (the words' BM25 impacts);
- * and last its plan number, which is the archive's date order, newest first.
+ * The order of results, by: a document number carried, then cited; how many query units the plan
+ * has; them as a phrase; the spellings typed with diacritics; the last word whole, not only a
+ * prefix; relevance (BM25 impacts); last the plan number (date order, newest first).
  */
 
 /** Most words a query keeps (parse.ts, MAX_WORDS), so the most a plan can lack. */
@@ -26,11 +23,7 @@ export function tier(number: number, missing: number, phrase: number, exact: boo
 /** Relevance is a sum of whole impacts (index-format.ts), well below this. */
 const MAX_BASE = 1 << 20;
 
-/**
- * Ranked plans, gathered in typed arrays: a query of common words ranks
- * every plan of the archive, and one object per hit, sorted by a
- * comparator, cost tens of milliseconds at 100,000 plans.
- */
+/** Ranked plans in typed arrays: a query of common words ranks every plan of the archive. */
 export class Hits {
   private readonly plans: Int32Array;
   private readonly tiers: Uint16Array;
@@ -50,12 +43,7 @@ export class Hits {
     this.bases[this.size++] = base;
   }
 
-  /**
-   * The plans in rank order: by tier, then relevance, best first, then plan
-   * number. Two stable counting sorts, by relevance and then by tier, of
-   * hits added in plan order, which takes about a millisecond where a
-   * numeric sort of 100,000 keys took ten.
-   */
+  /** The plans by tier, relevance (best first), plan number: two stable counting sorts of hits added in plan order. */
   sorted(): Int32Array {
     const m = this.size;
     let best = 0;
@@ -82,10 +70,7 @@ export class Hits {
   }
 }
 
-/**
- * Stably sorts `items` (0, 1, 2… when null) by `keys` (parallel to them),
- * whole numbers below `range`.
- */
+/** Stably sorts `items` (0, 1, 2… when null) by `keys`, whole numbers below `range`. */
 function countingSort(items: Int32Array | null, keys: Int32Array, range: number): Int32Array {
   const starts = new Int32Array(range + 1);
   for (let i = 0; i < keys.length; i++) starts[keys[i] + 1]++;

@@ -1,8 +1,6 @@
 /**
- * Answers a query plan (query-plan.ts) from the index: one fetch of every
- * key it needs, and of the last word's longer forms, at once; then one pass
- * over the plans, in typed arrays as long as the archive (a common word has
- * every plan of it), and one sort (rank.ts).
+ * Answers a query plan (query-plan.ts): one fetch of every key and of the last word's longer
+ * forms, one pass over typed arrays as long as the archive, one sort (rank.ts).
  */
 import type { SearchIndex, Term } from './index-reader.ts';
 import { chainKeys, queryKeys, type QueryPlan } from './query-plan.ts';
@@ -20,7 +18,7 @@ export interface Ranking {
 }
 
 /** Longer forms of a half-typed last word read, the commonest first. */
-export const PREFIX_LIMIT = 50;
+const PREFIX_LIMIT = 50;
 
 const NONE = new Int32Array(0);
 
@@ -169,10 +167,7 @@ function rankWords(plan: QueryPlan, found: Found): Ranking {
   return { mode: 'some', plans: hits.sorted(), missing };
 }
 
-/**
- * For each plan found through a rewording: 1 + its phrase tier (2 when it
- * has the rewording's words in a row, or the rewording replaced them all).
- */
+/** Per plan found through a rewording: 1 + its phrase tier (2: the rewording's words in a row, or all replaced). */
 function rewordedPlans(plan: QueryPlan, found: Found, mask: Uint32Array): Uint8Array {
   const reworded = new Uint8Array(found.size);
   for (const r of plan.rewordings) {

@@ -1,16 +1,9 @@
 /**
- * How the search index is split when one Pagefind process cannot hold it:
- * into as few shards as hold at most `maxPlans` plans each, of even size,
- * each a run of consecutive dates, newest first (cut between two years
- * when one is near, else within a year, by date). The build writes shard
- * i's Pagefind bundle to `pagefind/<path>` and lists the bundles in the
- * search index's manifest (docs/search-index.md); nothing else computes
- * the list. Shards follow one another in time (two may share the date they
- * are cut at), so the shards' own date orders, one after the other, are the
- * archive's.
- * Design: docs/architecture.md, "Chia mảnh".
+ * How Pagefind's indexing is split when one process cannot hold it: as few even shards as hold
+ * `maxPlans` each, each a run of consecutive dates, newest first (cut between years when one is
+ * near), so their date orders, one after the other, are the archive's. Shard i's bundle goes to
+ * `pagefind/<path>`, listed in the index's manifest. Design: docs/architecture.md, "Chia mảnh".
  */
-
 import { newestFirst } from '../plan-facts.ts';
 import { INDEX_LANGUAGE } from './index-fields.ts';
 
@@ -31,37 +24,19 @@ export interface Shard {
 }
 
 /**
- * The language shard `i` (0 for the primary) is indexed as: "vi" for the
- * primary, "vi-x-m1", "vi-x-m2", … for the others.
- *
- * Pagefind names a page by its language and a seven-hex-digit hash of the
- * stored page ("vi_1cd8a44"), and lengthens a hash only when it repeats
- * within one index. Across shards nothing keeps hashes apart (at 100,000
- * plans in 16 shards 19 ids repeated), so Pagefind's own search, merging
- * the bundles, would take each such pair for one page. A language of its own
- * per shard puts the shard in every id ("vi-x-m3_1cd8a44"), so ids cannot
- * repeat across shards. The private-use subtag ("x-m3") changes nothing
- * else: Pagefind has no Vietnamese stemmer, so every "vi-…" is indexed
- * alike, with the same WebAssembly module, and the hashes are the same.
+ * The language shard `i` is indexed as: "vi" for the primary, "vi-x-m1", … for the others.
+ * Pagefind's page ids (language + a short hash) may repeat across shards, which its own search,
+ * merging bundles, would take for one page; a language per shard keeps them apart, and changes
+ * nothing else (Pagefind has no Vietnamese stemmer).
  */
 export function shardLanguage(i: number): string {
   return i === 0 ? INDEX_LANGUAGE : `${INDEX_LANGUAGE}-x-m${i}`;
 }
 
-/**
- * Plans per shard, at least. Pagefind's indexer holds about 0.4 MB per plan
- * page of this site until it writes, beside the Astro process's own memory;
- * 3,500 plans keep the indexer near 1.4 GB, so that a build of 10,000 plans
- * stays under 4 GB in all.
- */
+/** Plans per shard, at least: Pagefind's indexer holds about 0.4 MB per plan until it writes; 3,500 keep it near 1.4 GB. */
 export const DEFAULT_SHARD_SIZE = 3500;
 
-/**
- * Shards, at most (unless KHO_SEARCH_SHARD_SIZE says otherwise): each is a
- * Pagefind bundle that Pagefind's own search would merge, so a larger
- * archive gets larger shards rather than more of them. At 100,000 plans
- * that is 6,250 per shard, about 2.5 GB for the indexer.
- */
+/** Shards, at most (unless KHO_SEARCH_SHARD_SIZE says otherwise): a larger archive gets larger shards, not more bundles to merge. */
 export const MAX_SHARDS = 16;
 
 /** Plans per shard for an archive of `total` plans; KHO_SEARCH_SHARD_SIZE overrides. */
@@ -75,11 +50,7 @@ export function shardSize(total: number, env: Record<string, string | undefined>
   return n;
 }
 
-/**
- * How far from an even cut, as a share of the shard size, a cut between two
- * years is preferred: a shard that holds whole years is named by them
- * ("2016-2020") without sharing a year with its neighbour.
- */
+/** How far from an even cut (share of the shard size) a cut between years is preferred: whole years name a shard ("2016-2020"). */
 const YEAR_CUT_SLACK = 0.1;
 
 export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard[] {
@@ -89,8 +60,8 @@ export function planShards(plans: readonly ShardPlan[], maxPlans: number): Shard
   const sorted = [...plans].sort(newestFirst);
   const year = (i: number) => sorted[i].sortKey.slice(0, 4);
   const betweenYears = (i: number) => year(i) !== year(i - 1);
-  // As few shards as the cap allows, as even as they can be: an uneven split
-  // leaves a small last shard that costs every query its own requests.
+  // As few shards as the cap allows, as even as they can be.
+
   const groups: ShardPlan[][] = [];
   let start = 0;
   while (sorted.length - start > maxPlans) {

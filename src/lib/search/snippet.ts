@@ -1,10 +1,8 @@
 /**
- * Where an excerpt of a plan's text starts and ends: at the start of the
- * sentence holding its first match when that is near, else after the
- * nearest comma, semicolon or colon, so that it reads from a sentence or a
- * clause rather than from the middle of one; and, when a sentence ends near
- * where it would be cut, at that sentence's end.
+ * Where an excerpt starts and ends: at the start of the sentence holding its first match when
+ * near, else of its clause; at a sentence's end when one ends near where it would be cut.
  */
+
 import type { WordSpan } from './text.ts';
 
 /** What a snippet starts at: a sentence, a clause (after a comma, semicolon, colon or dash), or a cut mid-sentence. */

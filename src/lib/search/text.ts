@@ -1,29 +1,16 @@
 /**
- * Words as search compares them.
- *
- * Two keys per word: `wordKey` ignores every diacritic (đ→d included) and is
- * what decides whether a plan matches at all; `exactKey` keeps the diacritics
- * but not their accidents (case, NFD, old or new tone placement) and is what
- * ranks the forms a reader actually typed above the merely similar ones.
+ * Words as search compares them: `wordKey` ignores every diacritic (đ→d) and decides whether a plan
+ * matches; `exactKey` keeps diacritics but not case, NFD or tone placement, and ranks the forms typed first.
  */
 import { fold, nfc } from '../text/fold.ts';
 import { placeTones } from '../text/tone.ts';
 
-/**
- * A word: letters and digits, with "&" kept inside (KH&CN). Everything else,
- * including the punctuation of document numbers, separates words, as in
- * Pagefind's own tokenizer.
- */
+/** A word: letters and digits, with "&" kept inside (KH&CN); anything else separates words, as in Pagefind's tokenizer. */
 export const WORD = /[\p{L}\p{M}\p{N}]+(?:&[\p{L}\p{M}\p{N}]+)*/gu;
 
 const FOLDED_CHARS = new Map<string, string>();
 
-/**
- * Loose key: lower case, no diacritics, đ→d, no "&". "KH&CN" and "khcn" share
- * it. Folds character by character through a cache: excerpts key every word
- * of a plan's text, and normalising each word twice made that the slowest
- * step of showing results.
- */
+/** Loose key: lower case, no diacritics, đ→d, no "&" ("KH&CN" → "khcn"); folded per character through a cache, for speed. */
 export function wordKey(word: string): string {
   let key = '';
   for (const c of word) {
@@ -62,8 +49,8 @@ export interface WordSpan {
 /** Every word of `text` with its offsets (in the NFC text that is returned). */
 export function wordSpans(text: string): { text: string; spans: WordSpan[] } {
   const normal = nfc(text);
-  // Folding the whole text at once is much faster than word by word, and for
-  // NFC Vietnamese it keeps every offset: each letter folds to one letter.
+  // Folding the whole text at once is faster, and for NFC Vietnamese keeps every offset.
+
   const folded = fold(normal);
   const aligned = folded.length === normal.length;
   const spans: WordSpan[] = [];

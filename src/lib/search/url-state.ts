@@ -1,8 +1,4 @@
-/**
- * The search page's state in its URL (docs/interfaces.md §2), so that a search can
- * be bookmarked, shared and reached again with Back:
- * `?q=…&tinh=…&nam=…&loai=…&cap=…&linh-vuc=…&chi-so=…&sap-xep=…`.
- */
+/** The search page's state in its URL (docs/interfaces.md §2): `?q=…&tinh=…&nam=…&loai=…&cap=…&linh-vuc=…&chi-so=…&sap-xep=…`. */
 import { FILTERS } from './index-fields.ts';
 import type { ActiveFilters } from './facets.ts';
 
@@ -12,7 +8,8 @@ export const SORTS = {
   'cu-nhat': 'Cũ nhất',
 } as const;
 export type SortOrder = keyof typeof SORTS;
-export const DEFAULT_SORT: SortOrder = 'lien-quan';
+const DEFAULT_SORT
+: SortOrder = 'lien-quan';
 
 export interface SearchState {
   q: string;

@@ -1,14 +1,12 @@
 /**
- * Other ways of saying what the reader typed: an abbreviation and its long
- * form ("CCHC" ↔ "cải cách hành chính"), and a province by its name before
- * the 2025 merger ("Đồng Tháp" → "Tiền Giang"). Each variant becomes one more
- * Pagefind search; their results are merged.
+ * Other ways of saying what the reader typed: an abbreviation and its long form ("CCHC" ↔ "cải cách
+ * hành chính"), a province by its name before the 2025 merger ("Đồng Tháp" → "Tiền Giang").
  */
 import { ABBREVIATIONS } from '../../data/abbreviations.ts';
 import { CURRENT_PROVINCES, PROVINCE_UNITS } from '../provinces.ts';
 import { wordKey, words } from './text.ts';
 
-export interface VariantWord {
+interface VariantWord {
   /** As displayed and searched with diacritics. */
   text: string;
   key: string;
@@ -21,8 +19,8 @@ export interface Variant {
   kind: 'original' | 'abbreviation' | 'province';
 }
 
-/** Enough rewordings to cover a query; each costs a search or two. */
-export const MAX_VARIANTS = 4;
+/** Enough rewordings to cover a query. */
+const MAX_VARIANTS = 4;
 
 interface Rewrite {
   /** The loose keys of the words replaced. */
