@@ -1,10 +1,8 @@
 /**
- * The active filters above the results, each as a chip that removes it
- * ("Tỉnh: Đồng Tháp ✕"), a "Xóa bộ lọc" link that removes them all, and
- * their number in the "Bộ lọc (n)" summary. Chips are links to the search
- * without that filter, so they can also be opened in a new tab; a click
- * stays on the page and runs that search.
+ * The active filters above the results as chips that remove them ("Tỉnh: Đồng Tháp ✕"), a "Xóa bộ
+ * lọc" link, and their number in the summary. Chips are links (a new tab works); a click runs the search in place.
  */
+
 import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
 import { hasFilters, writeState, type SearchState } from '../../lib/search/url-state.ts';
 import { STRINGS, number } from './strings.ts';

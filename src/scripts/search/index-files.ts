@@ -1,13 +1,11 @@
 /**
- * The search index's files (src/lib/search/index-format.ts) as the browser
- * reads them: fetched under the site's base, gunzipped by the browser's own
- * decoder, parsed. Whatever cannot be read throws an `IndexError` naming the
- * file, which the page shows: nothing answers in its place.
+ * The search index's files (src/lib/search/index-format.ts) as the browser reads them: fetched under
+ * the site's base, gunzipped, parsed. What cannot be read throws an `IndexError` naming the file.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
+import { PAGEFIND_SIGNATURE } from '../../lib/search/index-fields.ts';
 import { fragmentFile, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 import { IndexError, type LoadFile } from '../../lib/search/index-reader.ts';
-import { readFragment } from './fragments.ts';
 import { STRINGS } from './strings.ts';
 
 /** The bytes, gunzipped when they are gzip; a host may have decoded them already (`Content-Encoding: gzip`). */
@@ -47,6 +45,20 @@ export function indexFiles(base: string): LoadFile {
       throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notJson));
     }
   };
+}
+
+/** The plan in a fragment's decompressed text ("pagefind_dcd" then JSON), of a site under `base`; undefined when it is none. */
+function readFragment(text: string, base: string): PlanData | undefined {
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) return undefined;
+  let f: Partial<PlanData>;
+  try {
+    f = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<PlanData>;
+  } catch {
+    return undefined;
+  }
+  if (typeof f.url !== 'string' || typeof f.content !== 'string' || typeof f.meta !== 'object' || f.meta === null) return undefined;
+  // Pagefind's URLs start at the site's root; its text marks some word breaks with zero-width spaces.
+  return { url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content.replace(/\u200B/g, ''), meta: f.meta };
 }
 
 /** Each plan's text, meta and URL, by plan number, from its fragment in the set `set` (the engine shares the loads). */

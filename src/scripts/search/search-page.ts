@@ -1,9 +1,7 @@
 /**
- * The search page in the browser: keeps the URL and the form in step, runs
- * the query layer on the site's index (index-files.ts) and shows its answer.
- * The list's `data-search-state` is `done` only once the results for the
- * URL's query and filters are all in the DOM, and `error` when the index
- * cannot be read (docs/interfaces.md §3).
+ * The search page in the browser: keeps URL and form in step, runs the query layer on the site's
+ * index and shows its answer. The list's `data-search-state` is `done` once the results for the URL
+ * are all in the DOM, `error` when the index cannot be read (docs/interfaces.md §3).
  */
 import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
 import type { FacetCounts } from '../../lib/search/facets.ts';
@@ -143,12 +141,7 @@ class SearchPage {
     this.setState('error');
   }
 
-  /**
-   * The counts beside each filter value need every plan's filter values, a
-   * download that grows with the archive. They are only seen in the filters,
-   * so they are fetched once the filters are open (from the start on a wide
-   * screen), or when the search already uses one.
-   */
+  /** The filter counts need the filter file, which grows with the archive: fetched once the filters are open or used. */
   updateCounts() {
     const { parts, current } = this;
     const id = this.runId;
