@@ -1,48 +1,27 @@
 /**
- * Builds the search once Astro has written the site: Pagefind indexes the
- * plan pages (they carry `data-pagefind-body`) into `<outDir>/pagefind/`,
- * and the project's own index (docs/search-index.md) is built from the text
- * Pagefind extracted, into `<outDir>/chi-muc/`, then read back and checked.
- * Both travel with the site under any SITE_BASE.
- *
- * An archive larger than one shard (src/lib/search/shards.ts) is indexed one
- * shard (a run of dates) at a time, each into its own bundle, with Pagefind's
- * process closed in between so that its memory is that of one shard. Each
- * bundle's fragments are read into the index's builder as soon as it is
- * written, so the build never holds every plan's text at once.
- *
- * `astro dev` writes no HTML to index, so the dev server serves the indexes
- * of the last `npm run build` instead, and says so.
+ * Builds the search once Astro has written the site: Pagefind indexes the plan pages into
+ * `pagefind/`, one shard (src/lib/search/shards.ts) at a time, its process closed in between;
+ * each bundle's fragments go into the project's own index (docs/search-index.md) as soon as
+ * written, and `chi-muc/` is written, then read back and checked. `astro dev` has no HTML to
+ * index, so the dev server serves the last build's `chi-muc/`, and says so.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { newestFirst } from '../lib/plan-facts.ts';
 import { progress } from '../lib/progress.ts';
 import { INDEX_DIR, MANIFEST_FILE } from '../lib/search/index-format.ts';
-import { planShards, shardLanguage, shardSize, type Shard } from '../lib/search/shards.ts';
+import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
 import { IndexBuilder } from './search-index/files.ts';
 import { bundleFragments } from './search-index/fragments.ts';
 import { verifyIndex } from './search-index/verify.ts';
 import { writeIndex } from './search-index/write.ts';
 
-/**
- * Words every plan page repeats: field labels ("Cơ quan ban hành", "Ngày
- * ban hành"), section headings, the source's URL and the citation, which ends
- * in the site's own name ("Kho kế hoạch CCHC"). Indexed, they would make
- * "ban hành" or "CCHC" match every plan equally.
- */
+/** What every plan page repeats (labels, headings, the citation with the site's name): it would make "ban hành" or "CCHC" match every plan. */
 const BOILERPLATE = ['.meta-table th', '.meta-table caption', '.plan > section > h2', '.source dt', '.source a', '.citation'];
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.gz': 'application/gzip',
-};
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Tìm kiếm: ${step} thất bại:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
@@ -54,8 +33,6 @@ type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
 type Log = (line: string) => void;
 
-const INDEX_OPTIONS = { excludeSelectors: BOILERPLATE };
-
 /** A plan page as Pagefind reads it: the file readers get. */
 async function readPlanPage(site: string, slug: string) {
   const sourcePath = `ke-hoach/${slug}/index.html`;
@@ -66,11 +43,7 @@ async function readPlanPage(site: string, slug: string) {
   }
 }
 
-/**
- * Gives Pagefind the plan pages one at a time, in order, each read while
- * the one before is indexed. One at a time: Pagefind numbers pages as they
- * come, so pages added at once would give another index at each build.
- */
+/** Gives Pagefind the plan pages one at a time, in order (it numbers pages as they come), each read while the one before is indexed. */
 async function addPlanPages(index: PagefindIndex, site: string, slugs: readonly string[], added: () => void) {
   const read = (i: number) => {
     const page = readPlanPage(site, slugs[i]);
@@ -88,24 +61,10 @@ async function addPlanPages(index: PagefindIndex, site: string, slugs: readonly 
   }
 }
 
-/**
- * The plan pages' slugs when the content check did not list them (it always
- * does in a build): every folder under ke-hoach/ whose page is a plan's, that
- * is, carries data-pagefind-body; the list pages beside them do not.
- */
-function planSlugs(site: string): string[] {
-  const root = join(site, 'ke-hoach');
-  if (!existsSync(root)) return [];
-  return readdirSync(root).filter((name) => {
-    const page = join(root, name, 'index.html');
-    return existsSync(page) && readFileSync(page, 'utf8').includes('data-pagefind-body');
-  });
-}
-
 /** One shard's Pagefind bundle, with Pagefind's process closed after it. */
 async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard, which: string, added: () => void) {
   try {
-    const { index, errors } = await pagefind.createIndex({ ...INDEX_OPTIONS, forceLanguage: shard.language });
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: BOILERPLATE, forceLanguage: shard.language });
     if (errors.length || !index) fail(`tạo chỉ mục Pagefind${which}`, errors);
     await addPlanPages(index, site, shard.slugs, added);
     // Pagefind leaves an earlier build's fragments in place, and every file there is read as a plan.
@@ -117,11 +76,7 @@ async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard,
   }
 }
 
-/**
- * Gives the builder a bundle's plans, which must be the next ones by number:
- * shards are runs of the date order, so each holds the plans that follow the
- * previous shard's. `fragments` gets each plan's fragment file.
- */
+/** Gives the builder a bundle's plans, the next ones by number (shards are runs of the date order); `fragments` gets their files. */
 function addBundle(builder: IndexBuilder, bundle: string, numbers: ReadonlyMap<string, number>, fragments: string[], read: () => void) {
   for (const { plan, file, fragment } of bundleFragments(bundle, numbers)) {
     if (plan !== fragments.length) throw new Error(`${file}: kế hoạch số ${plan} (${fragment.url}) đến khi chờ kế hoạch số ${fragments.length}`);
@@ -153,14 +108,9 @@ async function writeSearchIndex(site: string, builder: IndexBuilder, fragments: 
 }
 
 /**
- * One Pagefind bundle per shard, one after the other, with Pagefind's
- * process closed in between: its memory is that of the largest shard, not
- * of the archive. A single shard is the whole archive, written to pagefind/
- * itself. Each shard is indexed as its own language (shards.ts,
- * `shardLanguage`), which keeps page ids apart across shards.
- *
- * `order`: every plan's slug in plan-number order (the date order, newest
- * first); by default the shards' slugs one shard after the other.
+ * One Pagefind bundle per shard, Pagefind's process closed in between so that its memory is that of
+ * one shard, then the project's index. `order`: every plan's slug in plan-number order (date order,
+ * newest first); by default the shards' slugs one shard after the other.
  */
 export async function indexShards(
   pagefind: PagefindModule,
@@ -211,10 +161,11 @@ export function pagefindIndex(): AstroIntegration {
         logger.info('Đang lập chỉ mục tìm kiếm các trang kế hoạch…');
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
-        const plans = checkedPlans();
-        const shards = plans ? planShards(plans, shardSize(plans.length)) : [{ name: 'all', path: '', language: shardLanguage(0), slugs: planSlugs(site).sort() }];
+        // The content guard, which runs first in every build, lists the plans with their dates.
+        const plans = checkedPlans() ?? fail('lập chỉ mục', ['chưa có danh sách kế hoạch của bước kiểm tra nội dung']);
+        const shards = planShards(plans, shardSize(plans.length));
         // Plan numbers follow the date order, whatever order a single shard keeps its pages in.
-        const order = plans ? [...plans].sort(newestFirst).map((p) => p.slug) : shards[0].slugs;
+        const order = [...plans].sort(newestFirst).map((p) => p.slug);
         try {
           const count = await indexShards(pagefind, site, shards, logger, order);
           const split = shards.length > 1 ? `, ${shards.length} mảnh` : '';
@@ -224,24 +175,15 @@ export function pagefindIndex(): AstroIntegration {
         }
       },
       'astro:server:setup': ({ server, logger }) => {
-        if (!existsSync(join(outDir, INDEX_DIR, MANIFEST_FILE))) {
-          logger.warn('Chưa có chỉ mục tìm kiếm: trang /tim-kiem/ cần chạy "npm run build" một lần, rồi dùng chỉ mục đó trong chế độ dev.');
-        } else {
-          logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${outDir}); build lại để cập nhật.`);
-        }
+        const root = join(outDir, INDEX_DIR);
+        if (existsSync(join(root, MANIFEST_FILE))) logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${outDir}); build lại để cập nhật.`);
+        else logger.warn('Chưa có chỉ mục tìm kiếm: trang /tim-kiem/ cần chạy "npm run build" một lần, rồi dùng chỉ mục đó trong chế độ dev.');
+        // The page reads only chi-muc/, whose file names are ASCII.
+        const prefix = encodeURI(`${base}${INDEX_DIR}/`);
         server.middlewares.use((req, res, next) => {
-          let path: string;
-          try {
-            path = decodeURIComponent((req.url ?? '').split('?')[0]);
-          } catch {
-            return next();
-          }
-          const folder = ['pagefind', INDEX_DIR].find((name) => path.startsWith(`${base}${name}/`));
-          if (!folder) return next();
-          const root = join(outDir, folder);
-          const file = normalize(join(root, path.slice(`${base}${folder}/`.length)));
-          if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
-          res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+          const path = (req.url ?? '').split('?')[0];
+          const file = normalize(join(root, path.slice(prefix.length)));
+          if (!path.startsWith(prefix) || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
           res.setHeader('cache-control', 'no-cache');
           createReadStream(file).pipe(res);
         });
