@@ -50,6 +50,7 @@ afterAll(() => {
 describe('two builds of one source', () => {
   it('are byte-identical, search index included', () => {
     expect(listFiles(first).some((f) => f.startsWith('pagefind/'))).toBe(true);
+    expect(listFiles(first).some((f) => /^chi-muc\/\w+\/tu-0\.json\.gz$/.test(f))).toBe(true);
     expect(differences(first, second)).toEqual([]);
   });
 

@@ -97,20 +97,20 @@ describe('search under the sub-path', () => {
     const plan = testPlans().find((p) => p.facts.plan.issuer.name.includes('Hà Giang'))!;
     const page = await browser.newPage();
     const failed: string[] = [];
-    const pagefind: string[] = [];
+    const index: string[] = [];
     page.on('response', (r) => {
       const u = new URL(r.url());
       if (u.origin !== server.origin) return;
       if (r.status() >= 400) failed.push(`${r.status()} ${u.pathname}`);
-      if (u.pathname.includes('/pagefind/')) pagefind.push(u.pathname);
+      if (u.pathname.includes('/chi-muc/')) index.push(u.pathname);
     });
     await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('Hà Giang')}`);
     await page.waitForSelector('[data-search-results][data-search-state="done"]');
     const hrefs = await page.$$eval('[data-search-results] > li', (li) => li.map((x) => x.querySelector('a')!.getAttribute('href')!));
     expect(hrefs).toContain(`${SUB_BASE}ke-hoach/${plan.facts.slug}/`);
     for (const h of hrefs) expect(h.startsWith(`${SUB_BASE}ke-hoach/`), h).toBe(true);
-    expect(pagefind.length).toBeGreaterThan(0);
-    for (const p of pagefind) expect(p.startsWith(`${SUB_BASE}pagefind/`), p).toBe(true);
+    expect(index.length).toBeGreaterThan(0);
+    for (const p of index) expect(p.startsWith(`${SUB_BASE}chi-muc/`), p).toBe(true);
     await page.click(`[data-search-results] a[href="${SUB_BASE}ke-hoach/${plan.facts.slug}/"]`);
     await page.waitForSelector('mark');
     expect(new URL(page.url()).pathname).toBe(`${SUB_BASE}ke-hoach/${plan.facts.slug}/`);
