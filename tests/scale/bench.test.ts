@@ -136,6 +136,44 @@ describe('--chi-tim-kiem', () => {
   });
 });
 
+describe('--chi-tim-kiem on a hand-made search page', () => {
+  /** A site whose search page answers every query by `answer` (docs/interfaces.md §3 markup), and an index of 3 plans. */
+  function site(name: string, answer: string): string {
+    const dir = join(DIR, name);
+    mkdirSync(join(dir, 'tim-kiem'), { recursive: true });
+    mkdirSync(join(dir, 'chi-muc'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><form action="/tim-kiem/"></form></html>');
+    writeFileSync(join(dir, 'chi-muc/chi-muc.json'), JSON.stringify({ format: 1, set: 'x', plans: 3, blocks: [''], bundles: [] }));
+    const script = `const list = document.querySelector('[data-search-results]');
+      const count = document.querySelector('[data-search-count]');
+      const show = () => { list.dataset.searchState = 'loading'; setTimeout(() => { ${answer} }, 10); };
+      addEventListener('popstate', show);
+      show();`;
+    writeFileSync(join(dir, 'tim-kiem/index.html'), `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tìm kiếm</title><p data-search-count></p><ol data-search-results data-search-state="idle"></ol><script>${script}</script></html>`);
+    return dir;
+  }
+  const queryRows = (text: string) => text.split('\n').filter((l) => /^\| \d+ \| /.test(l)).map(cellsOf);
+
+  it('measures a query that finds nothing: an empty list is an answer too', async () => {
+    const dir = site('empty', "count.textContent = 'Tìm thấy 0 kế hoạch'; list.dataset.searchState = 'done';");
+    const r = await bench(['--chi-tim-kiem', '--dir', dir, '--lan', '1', '--so-truy-van', '2', '--report', join(DIR, 'empty.md')]);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    const rows = queryRows(readFileSync(join(DIR, 'empty.md'), 'utf8'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row!.slice(3, 9)).toEqual(['0 (0%)', expect.stringMatching(/^[\d.]+$/), expect.stringMatching(KB), expect.stringMatching(KB), expect.stringMatching(/^[\d.]+$/), expect.stringMatching(KB)]);
+  });
+
+  it("reports the page's own error message when the page answers with its error state", async () => {
+    const dir = site('error', "count.textContent = 'Không tải được tệp chỉ mục chi-muc/x/tu-0.json.gz (HTTP 404).'; list.dataset.searchState = 'error';");
+    const r = await bench(['--chi-tim-kiem', '--dir', dir, '--lan', '1', '--so-truy-van', '1', '--report', join(DIR, 'error.md')]);
+    expect(r.code).toBe(1);
+    const text = readFileSync(join(DIR, 'error.md'), 'utf8');
+    expect(text).toContain('Tìm kiếm: trang tìm kiếm báo lỗi: Không tải được tệp chỉ mục chi-muc/x/tu-0.json.gz (HTTP 404).');
+    expect(queryRows(text)[0]!.at(-1)).toContain('trang tìm kiếm báo lỗi: Không tải được tệp chỉ mục');
+    expect(rowOf(text, 'Truy vấn đầu tiên, nén gzip')?.[2]).toBe('chưa đo');
+  });
+});
+
 describe('bench safety and messages', () => {
   it('removes its temporary sites when stopped with SIGTERM', async () => {
     const child = spawn(process.execPath, ['scripts/bench.ts', '--count', '50', '--report', join(DIR, 'stopped.md')], { cwd: ROOT });

@@ -88,7 +88,7 @@ export interface QueryResult {
   error?: string;
 }
 
-const DONE = '[data-search-results][data-search-state="done"]';
+const ANSWERED = '[data-search-results][data-search-state="done"], [data-search-results][data-search-state="error"]';
 /** How many queries may fail in a row before the rest are skipped. */
 const GIVE_UP_AFTER = 3;
 
@@ -178,7 +178,7 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
   try {
     if (warm) {
       await warmPage.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
-      await warmPage.waitForSelector(DONE, { timeout: timeoutMs });
+      await answered(warmPage, timeoutMs);
       await settle(warmPage);
       warmReady = true;
     }
@@ -202,7 +202,7 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
       const started = Date.now();
       const response = await page.goto(new URL(searchPath(query), baseUrl).href);
       if (!response || response.status() >= 400) throw new Error(`trang tìm kiếm trả về ${response?.status() ?? 'không phản hồi'}`);
-      await page.waitForSelector(DONE, { timeout: timeoutMs });
+      await answered(page, timeoutMs);
       const ms = Date.now() - started;
       await settle(page);
       result.cold = { ms, ...m.read(), found: await found(page) };
@@ -229,6 +229,19 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
   return results;
 }
 
+/**
+ * Waits for the page to answer; an answer in the error state (docs/interfaces.md §3)
+ * throws with what the page says, instead of running out of time.
+ */
+async function answered(page: Page, timeoutMs: number): Promise<void> {
+  // Attached, not visible: an empty list (no plan found, or an error) has no size.
+  const list = await page.waitForSelector(ANSWERED, { state: 'attached', timeout: timeoutMs });
+  if ((await list.getAttribute('data-search-state')) === 'error') {
+    const said = await page.evaluate(() => document.querySelector('[data-search-count]')?.textContent?.trim());
+    throw new Error(`trang tìm kiếm báo lỗi: ${said || 'không rõ'}`);
+  }
+}
+
 /** The number in the page's `data-search-count` (docs/interfaces.md §3), digits grouped as Vietnamese writes them. */
 function found(page: Page): Promise<number | undefined> {
   return page.evaluate(() => {
@@ -249,7 +262,12 @@ function changeQuery(page: Page, path: string, timeoutMs: number): Promise<numbe
         let changed = false;
         const observer = new MutationObserver(() => {
           changed = true;
-          if (list.getAttribute('data-search-state') === 'done') {
+          const state = list.getAttribute('data-search-state');
+          if (state === 'error') {
+            observer.disconnect();
+            clearTimeout(timer);
+            reject(new Error(`trang tìm kiếm báo lỗi: ${document.querySelector('[data-search-count]')?.textContent?.trim() || 'không rõ'}`));
+          } else if (state === 'done') {
             observer.disconnect();
             clearTimeout(timer);
             resolve(performance.now() - started);
