@@ -1,52 +1,52 @@
 /**
  * Builds the search once Astro has written the site: Pagefind indexes the plan pages into
  * `pagefind/`, one shard (src/lib/search/shards.ts) at a time, its process closed in between;
- * each bundle's fragments go into the project's own index (docs/search-index.md) as soon as
- * written, and `chi-muc/` is written, then read back and checked. `astro dev` has no HTML to
+ * each bundle's fragments (the plans' text as Pagefind extracted it, the only part of a bundle read
+ * back) go into the project's own index (docs/search-index.md), whose files are then written and
+ * checked. `astro dev` has no HTML to
  * index, so the dev server serves the last build's `chi-muc/`, and says so.
  */
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { newestFirst } from '../lib/plan-facts.ts';
 import { progress } from '../lib/progress.ts';
+import { PAGEFIND_SIGNATURE } from '../lib/search/index-fields.ts';
 import { INDEX_DIR, MANIFEST_FILE } from '../lib/search/index-format.ts';
 import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
-import { IndexBuilder } from './search-index/files.ts';
-import { bundleFragments } from './search-index/fragments.ts';
+import { IndexBuilder, type IndexedPlan } from './search-index/files.ts';
 import { verifyIndex } from './search-index/verify.ts';
 import { writeIndex } from './search-index/write.ts';
 
-/** What every plan page repeats (labels, headings, the citation with the site's name): it would make "ban hành" or "CCHC" match every plan. */
+/** What every plan page repeats (labels, headings, the citation with the site's name) would make "CCHC" match every plan. */
 const BOILERPLATE = ['.meta-table th', '.meta-table caption', '.plan > section > h2', '.source dt', '.source a', '.citation'];
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Tìm kiếm: ${step} thất bại:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What `run` returns; its error fails the build at `step`. */
+async function attempt<T>(step: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    fail(step, [error instanceof Error ? error.message : String(error)]);
+  }
+}
 
 type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
 type Log = (line: string) => void;
 
-/** A plan page as Pagefind reads it: the file readers get. */
-async function readPlanPage(site: string, slug: string) {
-  const sourcePath = `ke-hoach/${slug}/index.html`;
-  try {
-    return { sourcePath, content: await readFile(join(site, sourcePath), 'utf8') };
-  } catch (error) {
-    fail(`đọc ${sourcePath}`, [messageOf(error)]);
-  }
-}
-
 /** Gives Pagefind the plan pages one at a time, in order (it numbers pages as they come), each read while the one before is indexed. */
 async function addPlanPages(index: PagefindIndex, site: string, slugs: readonly string[], added: () => void) {
   const read = (i: number) => {
-    const page = readPlanPage(site, slugs[i]);
+    const sourcePath = `ke-hoach/${slugs[i]}/index.html`;
+    const page = attempt(`đọc ${sourcePath}`, async () => ({ sourcePath, content: await readFile(join(site, sourcePath), 'utf8') }));
     // Awaited in its turn; until then a failed read must not count as unhandled.
     page.catch(() => undefined);
     return page;
@@ -76,9 +76,33 @@ async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard,
   }
 }
 
+/** A fragment as the index reads it. */
+type Fragment = IndexedPlan & { url: string };
+
+/** One fragment file, gzipped as Pagefind writes it. */
+export function readFragment(file: string): Fragment {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${PAGEFIND_SIGNATURE})`);
+  const page = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<Fragment>;
+  if (typeof page.url !== 'string' || typeof page.content !== 'string') throw new Error(`${file}: tệp trang của Pagefind thiếu địa chỉ hoặc nội dung`);
+  return { ...page, url: page.url, content: page.content, meta: page.meta ?? {}, filters: page.filters ?? {} };
+}
+
 /** Gives the builder a bundle's plans, the next ones by number (shards are runs of the date order); `fragments` gets their files. */
 function addBundle(builder: IndexBuilder, bundle: string, numbers: ReadonlyMap<string, number>, fragments: string[], read: () => void) {
-  for (const { plan, file, fragment } of bundleFragments(bundle, numbers)) {
+  const dir = join(bundle, 'fragment');
+  const found = readdirSync(dir)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => {
+      const file = join(dir, name);
+      const fragment = readFragment(file);
+      // "/ke-hoach/<slug>/" names the plan.
+      const slug = /\/ke-hoach\/([^/]+)\/$/.exec(fragment.url)?.[1];
+      const plan = slug === undefined ? undefined : numbers.get(decodeURIComponent(slug));
+      if (plan === undefined) throw new Error(`${file}: địa chỉ ${fragment.url} không phải trang của một kế hoạch trong kho`);
+      return { plan, file, fragment };
+    });
+  for (const { plan, file, fragment } of found.sort((a, b) => a.plan - b.plan)) {
     if (plan !== fragments.length) throw new Error(`${file}: kế hoạch số ${plan} (${fragment.url}) đến khi chờ kế hoạch số ${fragments.length}`);
     builder.add(fragment);
     fragments.push(file);
@@ -89,19 +113,14 @@ function addBundle(builder: IndexBuilder, bundle: string, numbers: ReadonlyMap<s
 /** Writes the project's index under chi-muc/, then reads it all back; any fault fails the build. */
 async function writeSearchIndex(site: string, builder: IndexBuilder, fragments: string[], log: Log) {
   const root = join(site, INDEX_DIR);
-  let written: ReturnType<typeof writeIndex>;
-  try {
+  const written = await attempt(`ghi chỉ mục (${INDEX_DIR}/)`, () => {
     const tick = progress('Chỉ mục tìm kiếm: đã ghi', builder.words, 'từ', log);
-    written = writeIndex(root, builder, fragments, (done) => tick(done));
-  } catch (error) {
-    fail(`ghi chỉ mục (${INDEX_DIR}/)`, [messageOf(error)]);
-  }
-  try {
+    return writeIndex(root, builder, fragments, (done) => tick(done));
+  });
+  await attempt(`kiểm tra chỉ mục (${INDEX_DIR}/)`, () => {
     const tick = progress('Chỉ mục tìm kiếm: đã kiểm tra', written.manifest.blocks.length, 'khối', log);
-    await verifyIndex(root, fragments.length, (done) => tick(done));
-  } catch (error) {
-    fail(`kiểm tra chỉ mục (${INDEX_DIR}/)`, [messageOf(error)]);
-  }
+    return verifyIndex(root, fragments.length, (done) => tick(done));
+  });
   const { manifest, terms, bytes } = written;
   const kb = Math.round(bytes / 1024).toLocaleString('vi-VN');
   log(`Chỉ mục tìm kiếm ${INDEX_DIR}/${manifest.set}/: ${manifest.plans} kế hoạch, ${terms.toLocaleString('vi-VN')} từ và cặp từ, ${manifest.blocks.length} khối, ${kb} KB`);
@@ -132,11 +151,9 @@ export async function indexShards(
     const which = shards.length > 1 ? ` mảnh ${shard.name}` : '';
     await writeBundle(pagefind, site, shard, which, () => indexed(++done));
     if (which) log(`Mảnh ${shard.name}: ${shard.slugs.length} kế hoạch → pagefind/${shard.path}`);
-    try {
-      addBundle(builder, join(site, 'pagefind', shard.path), numbers, fragments, () => read(fragments.length));
-    } catch (error) {
-      fail(`đọc văn bản của chỉ mục${which}`, [messageOf(error)]);
-    }
+    await attempt(`đọc văn bản của chỉ mục${which}`, () =>
+      addBundle(builder, join(site, 'pagefind', shard.path), numbers, fragments, () => read(fragments.length)),
+    );
   }
   indexed(done, true);
   read(fragments.length, true);
@@ -176,8 +193,11 @@ export function pagefindIndex(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = join(outDir, INDEX_DIR);
-        if (existsSync(join(root, MANIFEST_FILE))) logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${outDir}); build lại để cập nhật.`);
-        else logger.warn('Chưa có chỉ mục tìm kiếm: trang /tim-kiem/ cần chạy "npm run build" một lần, rồi dùng chỉ mục đó trong chế độ dev.');
+        if (!existsSync(join(root, MANIFEST_FILE))) {
+          logger.warn('Chưa có chỉ mục tìm kiếm: trang /tim-kiem/ cần chạy "npm run build" một lần, rồi dùng chỉ mục đó trong chế độ dev.');
+        } else {
+          logger.info(`Trang tìm kiếm dùng chỉ mục của lần build gần nhất (${outDir}); build lại để cập nhật.`);
+        }
         // The page reads only chi-muc/, whose file names are ASCII.
         const prefix = encodeURI(`${base}${INDEX_DIR}/`);
         server.middlewares.use((req, res, next) => {

@@ -5,7 +5,7 @@
  * rule and checks the plans a query returns, in their order.
  */
 import { describe, expect, it } from 'vitest';
-import { indexFiles } from '../../src/integrations/search-index/files.ts';
+import { indexFiles } from '../helpers/index-in-memory.ts';
 import { SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { numberToken } from '../../src/lib/search/index-fields.ts';
 import { IndexError, SearchIndex, type LoadFile } from '../../src/lib/search/index-reader.ts';

@@ -3,7 +3,8 @@
  * read back as the search page reads it (src/lib/search/index-reader.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { indexFiles, type IndexedPlan } from '../../src/integrations/search-index/files.ts';
+import type { IndexedPlan } from '../../src/integrations/search-index/files.ts';
+import { indexFiles } from '../helpers/index-in-memory.ts';
 import { INDEX_FORMAT, pairKey, type TermRow } from '../../src/lib/search/index-format.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { exactKey } from '../../src/lib/search/text.ts';

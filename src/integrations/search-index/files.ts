@@ -1,25 +1,23 @@
 /**
- * The search index's files (src/lib/search/index-format.ts) from the plans'
- * text, without reading or writing anything: `IndexBuilder` takes the plans
- * one at a time, in plan-number order, and hands each file over at the end;
- * `indexFiles` does both at once, for tests.
+ * The search index's files (src/lib/search/index-format.ts) from the plans' text, without I/O:
+ * `IndexBuilder` takes the plans in plan-number order and hands each file over at the end.
  */
 import { createHash } from 'node:crypto';
-import { FILTERS } from '../../lib/search/index-fields.ts';
+import { FILTERS, META_WEIGHTS } from '../../lib/search/index-fields.ts';
 import { BM25, blockFile, FILTER_FILE, IMPACT_SCALE, INDEX_FORMAT, pairKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
-import { keysOf, planFields, type IndexedPlan } from './plan-terms.ts';
+import { exactKey, wordKey, words } from '../../lib/search/text.ts';
 import { Postings, type Gathered } from './postings.ts';
 
-export type { IndexedPlan } from './plan-terms.ts';
+/** A plan as Pagefind extracted it (its fragment's fields the index reads). */
+export interface IndexedPlan {
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
 
-/**
- * JSON text per term block. Gzipped, a block is 10 to 20 KB (half of them
- * about 10 KB on generated plans, more on real text, which repeats less):
- * a query reads a block per word, so a smaller block wastes less of what it
- * downloads, and a larger one costs fewer requests.
- */
-export const BLOCK_BYTES = 64_000;
+/** JSON text per term block: a query reads a block per word; smaller wastes less of a download, larger costs fewer requests. */
+const BLOCK_BYTES = 64_000;
 
 /** Receives each file of the set: its path under the set's folder, its JSON value and that value's JSON text. */
 export type FileSink = (path: string, value: unknown, text: string) => void;
@@ -31,12 +29,30 @@ function gapsText(plans: ArrayLike<number>): string {
   return numbersText(gaps);
 }
 
-/**
- * How many written words keep their ids at hand: most words of a plan were
- * seen in the plans before it, and keying a word (its spelling above all)
- * was most of the time of adding a plan.
- */
+/** How many written words keep their ids at hand: most were seen before, and keying a word is costly. */
 const KNOWN_WORDS = 200_000;
+
+const WEIGHTS: Record<string, number> = META_WEIGHTS;
+
+/** The plan's text (weight 1) and each meta field of non-zero weight, in a fixed order, each with its words as written. */
+function planFields(plan: IndexedPlan): { weight: number; words: string[] }[] {
+  const fields = [{ weight: 1, words: words(plan.content) }];
+  for (const name of Object.keys(WEIGHTS)) {
+    const text = plan.meta[name];
+    if (WEIGHTS[name] > 0 && text) fields.push({ weight: WEIGHTS[name], words: words(text) });
+  }
+  return fields;
+}
+
+/** The id of `key` in `ids`; when it has none, a new one: `list`'s length, `item()` pushed on `list`. */
+function idIn<K, T>(ids: Map<K, number>, key: K, list: T[], item: () => T): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    ids.set(key, (id = list.length));
+    list.push(item());
+  }
+  return id;
+}
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const span = (g: Gathered, id: number) => [g.start[id], g.start[id + 1]] as const;
@@ -101,35 +117,19 @@ export class IndexBuilder {
     }
   }
 
+  /** A written word's id (-1 for a stray mark, which has no key) and its spelling's (-1 when it has no diacritics). */
   private idsOf(written: string): [word: number, spelling: number] {
     let ids = this.known.get(written);
     if (!ids) {
-      const [key, spelling] = keysOf(written);
-      const word = key ? this.wordId(key) : -1;
-      ids = [word, spelling && word >= 0 ? this.spellingId(word, spelling) : -1];
+      const key = wordKey(written);
+      const exact = exactKey(written);
+      const word = key ? idIn(this.wordIds, key, this.keys, () => key) : -1;
+      const spelled = exact && exact !== key && word >= 0;
+      ids = [word, spelled ? idIn(this.spellingIds, `${word} ${exact}`, this.spellings, () => [word, exact]) : -1];
       if (this.known.size >= KNOWN_WORDS) this.known = new Map();
       this.known.set(written, ids);
     }
     return ids;
-  }
-
-  private wordId(key: string): number {
-    let id = this.wordIds.get(key);
-    if (id === undefined) {
-      this.wordIds.set(key, (id = this.keys.length));
-      this.keys.push(key);
-    }
-    return id;
-  }
-
-  private spellingId(word: number, text: string): number {
-    const name = `${word} ${text}`;
-    let id = this.spellingIds.get(name);
-    if (id === undefined) {
-      this.spellingIds.set(name, (id = this.spellings.length));
-      this.spellings.push([word, text]);
-    }
-    return id;
   }
 
   private pairId(first: number, second: number): number {
@@ -140,10 +140,8 @@ export class IndexBuilder {
   }
 
   /**
-   * Every term's row, in key order. A pair "a b" sorts right after the word
-   * "a" and before any longer word ("a" < "a b" < "ab": no key has a
-   * character below the space), and pairs of one first word sort as their
-   * second words do, so the rows come out sorted word by word.
+   * Every term's row, in key order: a pair "a b" sorts right after the word "a" ("a" < "a b" < "ab",
+   * no key has a character below the space), and the pairs of one word sort as their second words.
    */
   private *rows(onWord?: (done: number, total: number) => void): Generator<TermRow> {
     const words = this.worded.gather(this.keys.length);
@@ -219,16 +217,4 @@ export class IndexBuilder {
     this.hash.update(JSON.stringify(manifest));
     return { ...manifest, set: this.hash.digest('hex').slice(0, 12) };
   }
-}
-
-/**
- * The whole set at once: `plans` in plan-number order, every file by its path
- * under the set's folder ("tu-0.json.gz", "loc.json.gz") as its JSON value.
- */
-export function indexFiles(plans: IndexedPlan[], bundles: string[], options: { blockBytes?: number } = {}): { manifest: Manifest; files: Map<string, unknown> } {
-  const builder = new IndexBuilder(bundles, options.blockBytes);
-  for (const plan of plans) builder.add(plan);
-  const files = new Map<string, unknown>();
-  const manifest = builder.finish((path, value) => files.set(path, value));
-  return { manifest, files };
 }

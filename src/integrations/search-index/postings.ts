@@ -1,9 +1,6 @@
 /**
- * The plans of every term, gathered without an object per occurrence: while
- * plans are added, each appends the ids of its terms to one log (numbers in
- * chunks of typed arrays); at the end a counting sort turns the log into each
- * term's ascending plans. At 100,000 plans the log holds tens of millions of
- * entries, so each costs four bytes (eight with a value).
+ * The plans of every term, without an object per occurrence: each plan appends its terms' ids to one
+ * log in typed-array chunks (tens of millions of entries), which a counting sort turns into each term's plans.
  */
 
 const CHUNK = 1 << 20;

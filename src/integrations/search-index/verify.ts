@@ -1,8 +1,6 @@
 /**
- * Reads the written index back the way the search page does (index-reader.ts,
- * over the files on disk) before the build may succeed: every block, the
- * filter file and every plan's fragment. What the page would trip over stops
- * the build instead, naming the file.
+ * Reads the written index back as the search page does (index-reader.ts): every block, the filter
+ * file, every plan's fragment. What the page would trip over stops the build instead, naming the file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,27 +1,18 @@
 /**
- * Writes the search index's files under `<site>/chi-muc/`: the set into a
- * folder named by its hash, the plans' fragments linked into it by plan
- * number, and the manifest last, so that a build stopped midway never leaves
- * a manifest naming files that are not there.
+ * Writes the index under `<site>/chi-muc/`: the set into a folder named by its hash, the fragments linked
+ * in by plan number, the manifest last, so that a build stopped midway leaves no manifest naming missing files.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fragmentFile, MANIFEST_FILE, type Manifest } from '../../lib/search/index-format.ts';
+import { fragmentFile, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 import type { IndexBuilder } from './files.ts';
 
-export interface WrittenIndex {
-  manifest: Manifest;
-  /** Words and pairs. */
-  terms: number;
-  /** The index's own files, gzipped, fragments left out. */
-  bytes: number;
-}
 
 /** The folder the set is written into before it is named. */
 const WRITING = '.dang-ghi';
 
-/** A hard link to Pagefind's file: no second copy on disk. A copy where linking fails (another device, no links). */
+/** A hard link to Pagefind's file, no second copy; a copy where linking fails. */
 function linkOrCopy(from: string, to: string) {
   try {
     linkSync(from, to);
@@ -31,10 +22,10 @@ function linkOrCopy(from: string, to: string) {
 }
 
 /**
- * `fragments`: each plan's fragment file, by plan number. Any other set
- * under `root`, from an earlier build into the same folder, is removed.
+ * `fragments`: each plan's fragment file, by plan number; any earlier set under `root` is removed. Returns the
+ * manifest, the count of terms (words and pairs) and the bytes of the index's own files, gzipped, fragments left out.
  */
-export function writeIndex(root: string, builder: IndexBuilder, fragments: readonly string[], onWord?: (done: number, total: number) => void): WrittenIndex {
+export function writeIndex(root: string, builder: IndexBuilder, fragments: readonly string[], onWord?: (done: number, total: number) => void) {
   const writing = join(root, WRITING);
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(join(writing, 'vb'), { recursive: true });
