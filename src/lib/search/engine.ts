@@ -35,20 +35,17 @@ const RECENT = 8;
 export class SearchEngine {
   private readonly index: SearchIndex;
   private readonly prefetch: number;
-  private readonly loadPlan: (plan: number) => Promise<PlanData>;
+  /** What the result list shows of one plan, loaded once (a failed load is tried again next time). */
+  readonly plan: (plan: number) => Promise<PlanData>;
   private readonly recent = new Map<string, Promise<Ranking>>();
 
   /** `prefetch`: how many of the first results to start loading as soon as the ranking is known. */
   constructor(index: SearchIndex, loadPlan: (plan: number) => Promise<PlanData>, options: { prefetch?: number } = {}) {
     this.index = index;
-    this.loadPlan = sharedLoads(loadPlan);
+    this.plan = sharedLoads(loadPlan);
     this.prefetch = options.prefetch ?? 0;
   }
 
-  /** What the result list shows of one plan, loaded once (a failed load is tried again next time). */
-  plan(plan: number): Promise<PlanData> {
-    return this.loadPlan(plan);
-  }
 
   private ranking(parsed: ParsedQuery): Promise<Ranking> {
     const key = parsed.text;

@@ -1,9 +1,4 @@
-/**
- * Filters and their counts over a result list, from the index's filter
- * file: each value's plans (index-reader.ts, `filters()`). A facet's own
- * choice does not narrow its own counts: choosing "2020" still shows how
- * many plans 2021 would give.
- */
+/** Filters and their counts over a result list. A facet's own choice does not narrow its counts: "2020" chosen, 2021 still counts. */
 import type { FilterName } from './index-fields.ts';
 
 export type ActiveFilters = Partial<Record<FilterName, string>>;

@@ -1,14 +1,10 @@
 /**
- * The search index's files (docs/search-index.md), under the site's base:
- * - `chi-muc/chi-muc.json`: the manifest, plain JSON, revalidated on every visit (its name never changes).
- * - `chi-muc/<set>/tu-<i>.json.gz`: term block i (`TermRow[]`), sorted by key.
- * - `chi-muc/<set>/loc.json.gz`: the plans of each filter value (`FilterFile`).
- * - `chi-muc/<set>/vb/<plan>.pf_fragment`: the plan's Pagefind fragment (text, meta, URL).
- *
- * `<set>` is a hash of the set's files, so no browser mixes one build's blocks with another's
- * manifest. `.json.gz` is gzip of JSON, small on any host; a host may also send it decoded.
- * A plan is its place in the archive's date order, newest first (ties by slug). Plan lists are
- * ascending, written as gaps (the first from -1) with `numbersText`.
+ * The search index's files (docs/search-index.md), under the site's base: `chi-muc/chi-muc.json`, the
+ * manifest, revalidated on every visit; `chi-muc/<set>/` holds term blocks `tu-<i>.json.gz` (`TermRow[]`,
+ * by key), `loc.json.gz` (`FilterFile`) and each plan's Pagefind fragment `vb/<plan>.pf_fragment`.
+ * `<set>` is a hash of the set's files, so no browser mixes two builds. `.json.gz` is gzip of JSON (a host
+ * may send it decoded). A plan is its place in the date order, newest first (ties by slug); plan lists
+ * are ascending, written as gaps (the first from -1) with `numbersText`.
  */
 
 /** The format's version; a manifest of another version is refused. */

@@ -79,10 +79,12 @@ export class SearchIndex {
   private decodedPlans = 0;
   readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
   readonly manifest: Manifest;
+  readonly size: number;
 
   // No parameter properties: the build imports this file through Node's type stripping, which refuses them.
   private constructor(manifest: Manifest, load: LoadFile) {
     this.manifest = manifest;
+    this.size = manifest.plans;
     const inSet = (file: string) => `${manifest.set}/${file}`;
     this.blocks = manifest.blocks.map((_, i) =>
       sharedLoad(async () => {
@@ -100,10 +102,6 @@ export class SearchIndex {
 
   static async open(load: LoadFile): Promise<SearchIndex> {
     return new SearchIndex(checkManifest(await load('chi-muc.json')), load);
-  }
-
-  get size(): number {
-    return this.manifest.plans;
   }
 
   /** The row's term, decoded once while it is used. */
@@ -126,14 +124,7 @@ export class SearchIndex {
 
   /** The block that would hold `key`. */
   private blockOf(key: string): number {
-    let lo = 0;
-    let hi = this.manifest.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.manifest.blocks[mid] <= key) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key);
   }
 
   /** The terms of `keys` the index has; every block they need is fetched at once. */
@@ -163,17 +154,21 @@ export class SearchIndex {
   }
 }
 
-/** The row of `key` in a sorted block, by binary search. */
-function findRow(rows: TermRow[], key: string): TermRow | undefined {
+/** The place of the last of `count` sorted keys (`keyAt`) at most `key`; 0 when there is none. */
+function lastAtMost(count: number, keyAt: (i: number) => string, key: string): number {
   let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = rows[mid]?.[0];
-    if (typeof k !== 'string') return bad('một dòng của khối từ không có khóa');
-    if (k === key) return rows[mid];
-    if (k < key) lo = mid + 1;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (keyAt(mid) <= key) lo = mid;
     else hi = mid - 1;
   }
-  return undefined;
+  return lo;
+}
+
+/** The row of `key` in a sorted block. */
+function findRow(rows: TermRow[], key: string): TermRow | undefined {
+  const keyAt = (i: number) => (typeof rows[i]?.[0] === 'string' ? rows[i][0] : bad('một dòng của khối từ không có khóa'));
+  const at = lastAtMost(rows.length, keyAt, key);
+  return rows.length > 0 && keyAt(at) === key ? rows[at] : undefined;
 }

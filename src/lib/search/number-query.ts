@@ -1,4 +1,4 @@
-/** Finds a document number (số ký hiệu) in a query, however typed: "4003/qd-ubnd", "số 4003 QD UBND", "Quyết định 4003/QĐ-UBND của tỉnh". */
+/** Finds a document number in a query, however typed: "4003/qd-ubnd", "số 4003 QD UBND", "Quyết định 4003/QĐ-UBND của tỉnh". */
 import { DOCUMENT_CODES } from '../../data/legal-codes.ts';
 import { docNumberKey, looksLikeDocNumber } from '../docnumber.ts';
 import { nfc } from '../text/fold.ts';
@@ -30,11 +30,6 @@ function build(typed: string, rest: string): NumberQuery | undefined {
   return { typed, key, ownToken, citedToken: numberToken('cited', typed), rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
-function trimLead(text: string): string {
-  const parts = text.trim().split(/\s+/);
-  while (parts.length && LEAD_WORDS.has(wordKey(parts[0]))) parts.shift();
-  return parts.join(' ');
-}
 
 /**
  * The number in `query`: a chunk with "/" or "-" that looks like one, anywhere; a spaced form only as the
@@ -50,7 +45,8 @@ export function findNumber(query: string): NumberQuery | undefined {
       return build(chunk, rest.join(' '));
     }
   }
-  const bare = trimLead(text);
+  while (chunks.length && LEAD_WORDS.has(wordKey(chunks[0]))) chunks.shift();
+  const bare = chunks.join(' ');
   const m = SPACED.exec(bare);
   if (!m) return undefined;
   const codes = bare.slice(m[1].length).trim().split(/\s+/).filter((c) => !/^\d{4}$/.test(c));

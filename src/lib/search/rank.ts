@@ -11,10 +11,8 @@ const MAX_MISSING = 20;
 export const TIERS = 3 * (MAX_MISSING + 1) * 3 * 2 * 2;
 
 /**
- * The ranking keys before relevance as one number, smaller first.
- * `number`: 0 carries the number, 1 cites it, 2 neither (a text query);
- * `missing`: units the plan lacks; `phrase`: 2 every word in a row, 1 all
- * but the last, 0 neither.
+ * The ranking keys before relevance as one number, smaller first. `number`: 0 carries it, 1 cites it,
+ * 2 a text query; `missing`: units lacking; `phrase`: 2 every word in a row, 1 all but the last, 0 neither.
  */
 export function tier(number: number, missing: number, phrase: number, exact: boolean, whole: boolean): number {
   return (((number * (MAX_MISSING + 1) + Math.min(missing, MAX_MISSING)) * 3 + (2 - phrase)) * 2 + (exact ? 0 : 1)) * 2 + (whole ? 0 : 1);

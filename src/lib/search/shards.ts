@@ -24,10 +24,8 @@ export interface Shard {
 }
 
 /**
- * The language shard `i` is indexed as: "vi" for the primary, "vi-x-m1", … for the others.
- * Pagefind's page ids (language + a short hash) may repeat across shards, which its own search,
- * merging bundles, would take for one page; a language per shard keeps them apart, and changes
- * nothing else (Pagefind has no Vietnamese stemmer).
+ * The language shard `i` is indexed as: "vi" for the primary, "vi-x-m1", … for the others, so that
+ * Pagefind's page ids (language + short hash) cannot repeat across shards; Pagefind has no Vietnamese stemmer.
  */
 export function shardLanguage(i: number): string {
   return i === 0 ? INDEX_LANGUAGE : `${INDEX_LANGUAGE}-x-m${i}`;

@@ -2,7 +2,6 @@
  * Where an excerpt starts and ends: at the start of the sentence holding its first match when
  * near, else of its clause; at a sentence's end when one ends near where it would be cut.
  */
-
 import type { WordSpan } from './text.ts';
 
 /** What a snippet starts at: a sentence, a clause (after a comma, semicolon, colon or dash), or a cut mid-sentence. */
@@ -24,11 +23,9 @@ export function startsSentence(text: string, spans: WordSpan[], i: number): bool
 }
 
 /**
- * The word a snippet showing word `hit` starts at, looking back at most
- * `back` characters (a document number is several words but reads as one):
- * a sentence start, else a clause start, else `lead` words before the hit.
- * `cutBefore`: the text is itself cut from a longer one, so its first word
- * starts no sentence.
+ * The word a snippet showing word `hit` starts at, at most `back` characters before (not words: a
+ * document number is many): a sentence, else a clause, else `lead` words before. `cutBefore`: the
+ * text is cut from a longer one, so its first word starts no sentence.
  */
 export function snippetStart(text: string, spans: WordSpan[], hit: number, back: number, lead: number, cutBefore = false): { word: number; opening: Opening } {
   let limit = hit;
@@ -46,9 +43,8 @@ export function snippetStart(text: string, spans: WordSpan[], hit: number, back:
 const HEADING_WORDS = 3;
 
 /**
- * The last word of a snippet that would end at word `last`: the end of a
- * sentence among its last `slack` words that still shows word `keep`, when
- * there is one and it ends no heading, else `last`. `ended`: whether it ends a sentence.
+ * The last word of a snippet that would end at word `last`: a sentence's end among its last `slack`
+ * words, still showing word `keep` and ending no heading, else `last`. `ended`: it ends a sentence.
  */
 export function snippetEnd(text: string, spans: WordSpan[], last: number, keep: number, slack: number): { word: number; ended: boolean } {
   if (last >= spans.length - 1) return { word: spans.length - 1, ended: true };

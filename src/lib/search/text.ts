@@ -50,7 +50,6 @@ export interface WordSpan {
 export function wordSpans(text: string): { text: string; spans: WordSpan[] } {
   const normal = nfc(text);
   // Folding the whole text at once is faster, and for NFC Vietnamese keeps every offset.
-
   const folded = fold(normal);
   const aligned = folded.length === normal.length;
   const spans: WordSpan[] = [];

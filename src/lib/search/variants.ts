@@ -70,15 +70,10 @@ function occurrences(keys: string[], from: string[], free: (i: number) => boolea
   return at;
 }
 
-function replaceSpan(v: VariantWord[], at: number, length: number, to: string): VariantWord[] {
-  const replacement = words(to).map((text) => ({ text, key: wordKey(text) }));
-  return [...v.slice(0, at), ...replacement, ...v.slice(at + length)];
-}
 
 /**
- * The original query plus up to MAX_VARIANTS rewordings, found breadth first
- * so that "chỉ số CCHC" reaches "PAR Index" through "chỉ số cải cách hành
- * chính". Words inside quotes are never rewritten: the reader asked for them.
+ * The original query and up to MAX_VARIANTS rewordings, breadth first ("chỉ số CCHC" reaches "PAR
+ * Index" through "chỉ số cải cách hành chính"). Words in quotes are never rewritten.
  */
 export function queryVariants(query: VariantWord[], quoted: (from: number) => boolean = () => false): Variant[] {
   const original: Variant = { words: query, kind: 'original' };
@@ -92,7 +87,8 @@ export function queryVariants(query: VariantWord[], quoted: (from: number) => bo
       const free = (i: number) => v.words[i].from === undefined || !quoted(v.words[i].from!);
       for (const r of REWRITES) {
         for (const at of occurrences(keys, r.from, free)) {
-          const replaced = replaceSpan(v.words, at, r.from.length, r.to);
+          const replacement = words(r.to).map((text) => ({ text, key: wordKey(text) }));
+          const replaced = [...v.words.slice(0, at), ...replacement, ...v.words.slice(at + r.from.length)];
           const id = replaced.map((w) => w.key).join(' ');
           if (seen.has(id) || out.length > MAX_VARIANTS) continue;
           seen.add(id);
