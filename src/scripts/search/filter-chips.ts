@@ -1,14 +1,15 @@
 /**
- * The active filters above the results as chips that remove them ("Tỉnh: Đồng Tháp ✕"), a "Xóa bộ
- * lọc" link, and their number in the summary. Chips are links (a new tab works); a click runs the search in place.
+ * Links that run another search in place (a new tab works too): the active filters as chips that
+ * remove them ("Tỉnh: Đồng Tháp ✕"), "Xóa bộ lọc", their number in the summary; and the ways out when nothing is found.
  */
-
 import { FILTERS, type FilterName } from '../../lib/search/index-fields.ts';
 import { hasFilters, writeState, type SearchState } from '../../lib/search/url-state.ts';
+import { fold } from '../../lib/text/fold.ts';
+import { listItems, type Parts } from './page-parts.ts';
 import { STRINGS, number } from './strings.ts';
 
 /** A link to `href` that runs `onClick` instead of leaving the page. */
-export function actionLink(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
+function actionLink(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
   const a = document.createElement('a');
   a.href = href;
   a.textContent = text;
@@ -28,7 +29,7 @@ export function withoutFilter(state: SearchState, name?: FilterName): SearchStat
 }
 
 /** The URL of a search state on the search page: "?" for the empty search, so that the link still leaves the query. */
-export const searchHref = (state: SearchState) => writeState(state) || '?';
+const searchHref = (state: SearchState) => writeState(state) || '?';
 
 export interface ChipParts {
   box: HTMLElement;
@@ -41,15 +42,14 @@ export interface ChipParts {
 }
 
 /** The label of a filter value as the select shows it, without its count. */
-export function valueLabel(select: HTMLSelectElement | undefined, value: string): string {
+function valueLabel(select: HTMLSelectElement | undefined, value: string): string {
   const option = select && [...select.options].find((o) => o.value === value);
   return option?.dataset.label ?? value;
 }
 
 /**
- * Shows the chips for `state`; `go` runs the search a chip or "Xóa bộ lọc"
- * leads to. After a chip removes its filter, focus moves to the chip that
- * took its place, or to "Xóa bộ lọc", or, when none is left, to `fallback`.
+ * Shows the chips for `state`; `go` runs the search a link leads to. After a chip removes its filter,
+ * focus moves to the chip in its place, else to "Xóa bộ lọc", else to `fallback`.
  */
 export function showChips(parts: ChipParts, state: SearchState, go: (next: SearchState) => void, fallback: HTMLElement): void {
   const active = FILTERS.filter((name) => state.filters[name]);
@@ -75,4 +75,31 @@ export function showChips(parts: ChipParts, state: SearchState, go: (next: Searc
   });
   parts.list.replaceChildren(...chips);
   parts.clear.href = searchHref(withoutFilter(state));
+}
+
+/** Fills the suggestions for `state`, found empty; `go` runs the search a suggestion leads to. */
+export function showSuggestions(parts: Parts, state: SearchState, base: string, go: (next: SearchState) => void) {
+  const items: (Node | string)[] = [];
+  const to = (next: SearchState) => () => go(next);
+  for (const name of FILTERS) {
+    const value = state.filters[name];
+    if (!value) continue;
+    const next = withoutFilter(state, name);
+    items.push(actionLink(searchHref(next), STRINGS.removeFilter(valueLabel(parts.selects.get(name), value)), to(next)));
+  }
+  if (items.length > 1) {
+    const next = withoutFilter(state);
+    items.push(actionLink(searchHref(next), STRINGS.removeAllFilters, to(next)));
+  }
+  const folded = fold(state.q);
+  if (state.q && folded !== state.q.toLowerCase()) {
+    const next = { ...state, q: folded };
+    items.push(actionLink(writeState(next), STRINGS.withoutDiacritics(folded), to(next)));
+  }
+  if (state.q.trim().includes(' ')) items.push(STRINGS.fewerWords);
+  const browse = document.createElement('span');
+  browse.append(STRINGS.browse);
+  STRINGS.browseLinks.forEach(([path, label], i) => browse.append(i ? ', ' : ' ', actionLink(base + path, label)));
+  items.push(browse);
+  listItems(parts.suggestions, items);
 }

@@ -1,8 +1,4 @@
-/**
- * The search form and the URL kept in step: the form read as a search state
- * (url-state.ts), set from one, and the browser history written as the
- * reader types, submits and filters.
- */
+/** The search form and the URL kept in step: the form as a search state (url-state.ts), and the browser history. */
 import { readState, sameState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
 import type { Parts } from './page-parts.ts';
 
@@ -28,10 +24,8 @@ export function fillForm(parts: Parts, state: SearchState) {
 }
 
 /**
- * Typing only replaces the current entry, so the URL stays shareable without
- * a history entry per keystroke. Submitting or filtering pushes one: the
- * current entry first gets back the search it stood for, so Back returns
- * to it rather than to a half-typed query.
+ * Typing replaces the current entry (no entry per keystroke). Submitting or filtering pushes one, after
+ * giving the current entry back the search it stood for, so Back returns to it, not to a half-typed query.
  */
 export class SearchHistory {
   /** The search the current history entry stood for before typing changed its URL. */

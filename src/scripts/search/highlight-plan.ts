@@ -1,8 +1,4 @@
-/**
- * On a plan page opened from the search page, marks the words that were
- * searched for, with the same matching as the result list ("dong thap" marks
- * "Đồng Tháp"). Loaded only when the reader came from a search.
- */
+/** On a plan page opened from the search page, marks the words searched for, matched as in the result list. */
 import { matchRanges, matcherFor, withContext } from '../../lib/search/highlight.ts';
 import { parseQuery } from '../../lib/search/parse.ts';
 

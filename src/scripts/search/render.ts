@@ -1,8 +1,6 @@
 /**
- * One search result as a list item: the title linking to the plan, then its
- * number, issuer, date and province, and an excerpt with the matched words
- * marked. Text goes in through textContent; the only HTML is what
- * `highlight.ts` builds from escaped text.
+ * One search result as a list item: title linking to the plan, its facts, an excerpt with matches marked.
+ * Text goes in through textContent; the only HTML is what highlight.ts builds from escaped text.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
 import { excerptHtml, highlightHtml, withContext, type Matcher } from '../../lib/search/highlight.ts';
@@ -16,10 +14,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/**
- * The part of Pagefind's text worth quoting: the metadata table at the top
- * repeats what the result already shows, so the excerpt starts at the summary.
- */
+/** The part of the plan's text worth quoting: from the summary, as the metadata table above it repeats the card. */
 function quotable(content: string, summary: string | undefined): string {
   const at = summary ? content.indexOf(summary.slice(0, 40)) : -1;
   return at > 0 ? content.slice(at) : content;

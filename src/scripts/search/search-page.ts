@@ -9,13 +9,12 @@ import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { IndexError, SearchIndex } from '../../lib/search/index-reader.ts';
 import { hasFilters, type SearchState } from '../../lib/search/url-state.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
-import { showChips, withoutFilter } from './filter-chips.ts';
+import { showChips, showSuggestions, withoutFilter } from './filter-chips.ts';
 import { SearchHistory, fillForm, stateFromForm, urlState, type HistoryMode } from './form-state.ts';
 import { indexFiles, planFiles } from './index-files.ts';
 import { findParts, listItems, unfoldHelp, type Parts } from './page-parts.ts';
 import { resultItem } from './render.ts';
 import { STRINGS, noticeText, number } from './strings.ts';
-import { showSuggestions } from './suggestions.ts';
 
 /** Results per "Xem thêm". */
 const PAGE = 10;
