@@ -4,10 +4,10 @@
  * search-engine.test.ts; here, the sort that applies them.
  */
 import { describe, expect, it } from 'vitest';
-import { applyFilters, countFacets, type FilterPlans } from '../../src/lib/search/facets.ts';
+import { applyFilters, countFacets, type FilterPlans } from '../../src/lib/search/engine.ts';
 import { excerptHtml, highlightHtml, matchRanges, matcherFor } from '../../src/lib/search/highlight.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
-import { Hits, tier } from '../../src/lib/search/rank.ts';
+import { Hits, tier } from '../../src/lib/search/retrieve.ts';
 import { readState, writeState } from '../../src/lib/search/url-state.ts';
 
 describe('the order of ranked plans', () => {

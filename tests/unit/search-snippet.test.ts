@@ -4,9 +4,8 @@
  * syllables they share with other words.
  */
 import { describe, expect, it } from 'vitest';
-import { excerptHtml, highlightHtml, matchRanges, matcherFor, withContext } from '../../src/lib/search/highlight.ts';
+import { excerptHtml, highlightHtml, matchRanges, matcherFor, snippetStart, withContext } from '../../src/lib/search/highlight.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
-import { snippetStart } from '../../src/lib/search/snippet.ts';
 import { wordSpans } from '../../src/lib/search/text.ts';
 
 const m = (q: string) => matcherFor(parseQuery(q));

@@ -1,14 +1,14 @@
 /**
- * The query layer end to end: query and filters in; plans in display order,
- * facet counts and notices out. One query plan (query-plan.ts), one retrieval (retrieve.ts).
+ * The query layer end to end: query and filters in; plans in display order, facet counts and
+ * notices out. One query plan (query-plan.ts), one retrieval (retrieve.ts), the filters applied.
  */
 import { sharedLoads } from '../shared-load.ts';
-import { applyFilters, countFacets, type FacetCounts } from './facets.ts';
+import type { FilterName } from './index-fields.ts';
 import type { SearchIndex } from './index-reader.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { planQuery } from './query-plan.ts';
 import { retrieve, type Ranking } from './retrieve.ts';
-import type { SearchState } from './url-state.ts';
+import { hasFilters, type ActiveFilters, type SearchState } from './url-state.ts';
 
 /** What the result list shows of a plan: its Pagefind fragment's URL, text and meta. */
 export interface PlanData {
@@ -29,6 +29,51 @@ export interface SearchOutcome {
   notices: EngineNotice[];
 }
 
+export type FacetCounts = Partial<Record<FilterName, Record<string, number>>>;
+/** Each filter's values, each with its plans, ascending. */
+export type FilterPlans = ReadonlyMap<string, ReadonlyMap<string, Int32Array>>;
+
+const NONE = new Int32Array(0);
+
+/** The active filters' plan lists; a value the index lacks keeps nothing. */
+function chosenLists(active: ActiveFilters, filters: FilterPlans): [string, Int32Array][] {
+  return Object.entries(active).flatMap(([name, value]) => (value ? [[name, filters.get(name)?.get(value) ?? NONE] as [string, Int32Array]] : []));
+}
+
+/** The plans, in their order, that every active filter keeps. */
+export function applyFilters(plans: Int32Array, active: ActiveFilters, filters: FilterPlans, size: number): Int32Array {
+  const lists = chosenLists(active, filters);
+  if (lists.length === 0) return plans;
+  const passed = new Uint8Array(size);
+  for (const [, list] of lists) for (let i = 0; i < list.length; i++) passed[list[i]]++;
+  return plans.filter((p) => passed[p] === lists.length);
+}
+
+/** For each filter value: how many of `plans` it would keep, given the other active filters (not its own: 2021 counts with 2020 chosen). */
+export function countFacets(plans: ArrayLike<number>, active: ActiveFilters, filters: FilterPlans, size: number): FacetCounts {
+  const lists = chosenLists(active, filters);
+  // Bit k: the plan passes active filter k. A plan failing one counts only for that filter's own values.
+  const passes = new Uint8Array(size);
+  lists.forEach(([, list], k) => {
+    for (let i = 0; i < list.length; i++) passes[list[i]] |= 1 << k;
+  });
+  const all = 2 ** lists.length - 1;
+  const listed = new Uint8Array(size);
+  for (let i = 0; i < plans.length; i++) listed[plans[i]] = 1;
+  const counts: FacetCounts = {};
+  for (const [name, values] of filters) {
+    const own = lists.reduce((bits, [chosen], k) => (chosen === name ? bits | (1 << k) : bits), 0);
+    const out: Record<string, number> = {};
+    for (const [value, list] of values) {
+      let n = 0;
+      for (let i = 0; i < list.length; i++) if (listed[list[i]] && (passes[list[i]] | own) === all) n++;
+      out[value] = n;
+    }
+    counts[name as FilterName] = out;
+  }
+  return counts;
+}
+
 /** Rankings remembered, by query: changing a filter or the order, or going Back, asks the index nothing. */
 const RECENT = 8;
 
@@ -45,7 +90,6 @@ export class SearchEngine {
     this.plan = sharedLoads(loadPlan);
     this.prefetch = options.prefetch ?? 0;
   }
-
 
   private ranking(parsed: ParsedQuery): Promise<Ranking> {
     const key = parsed.text;
@@ -64,10 +108,9 @@ export class SearchEngine {
   async run(state: SearchState): Promise<SearchOutcome> {
     const parsed = parseQuery(state.q);
     const notices: EngineNotice[] = [...parsed.notices];
-    const filtered = Object.values(state.filters).some(Boolean);
     const [ranking, filters] = await Promise.all([
       parsed.words.length ? this.ranking(parsed) : undefined,
-      filtered ? this.index.filters() : undefined,
+      hasFilters(state) ? this.index.filters() : undefined,
     ]);
     if (ranking?.numberNotFound) notices.push({ kind: 'number-not-found', number: ranking.numberNotFound });
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });

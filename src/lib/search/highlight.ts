@@ -1,10 +1,10 @@
 /**
- * Which words of a text a query matched, and excerpts with them marked, by
- * loose keys ("dong thap" marks "Đồng Tháp"). Output is escaped text whose only markup is <mark>.
+ * Which words of a text a query matched, and excerpts with them marked, by loose keys ("dong thap" marks
+ * "Đồng Tháp"). An excerpt starts at the sentence holding its first match when near, else at its clause,
+ * and ends at a sentence's end when one is near. Output is escaped text whose only markup is <mark>.
  */
 import type { ParsedQuery } from './parse.ts';
 import { findPatterns, matchRuns, whole, withContext, type Matcher, type Run } from './match-words.ts';
-import { endOffset, snippetEnd, snippetStart } from './snippet.ts';
 import { replacementRuns } from './variants.ts';
 import { fold, hasDiacritics, nfc } from '../text/fold.ts';
 import { escapeHtml, wordKeys, wordSpans, type WordSpan } from './text.ts';
@@ -44,7 +44,6 @@ export function matcherFor(q: ParsedQuery, byNumber = false): Matcher {
   return { keys, phrases, prefixes, groups: groups.filter((g) => g.length), exact };
 }
 
-/** Which spans a matcher marks. */
 function matchedFlags(text: string, spans: WordSpan[], m: Matcher, runs = matchRuns(text, spans, m)): boolean[] {
   const flags = new Array<boolean>(spans.length).fill(false);
   for (const r of runs) flags.fill(true, r.start, r.start + r.length);
@@ -83,7 +82,6 @@ const MARGIN = 400;
 const WORD_LENGTH = 7;
 
 const finders = new WeakMap<Matcher, RegExp | null>();
-
 /** One pattern for everything a matcher marks, longest sequences first; null when it marks nothing. */
 function finderFor(m: Matcher): RegExp | null {
   let finder = finders.get(m);
@@ -127,7 +125,7 @@ function densestOffset(text: string, m: Matcher, size: number): number | undefin
 
 /**
  * About `size` words of `text` around its best stretch of matches, marked, starting at a sentence
- * or clause (snippet.ts), with "…" where cut; without a match, the start of the text.
+ * or clause, with "…" where cut; without a match, the start of the text.
  */
 export function excerptHtml(text: string, m: Matcher, size = 30): string {
   // excerptOf normalises what it splits; a short text goes there as it is.
@@ -158,4 +156,65 @@ function excerptOf(text: string, m: Matcher, size: number, cutBefore: boolean, c
   const before = start.opening === 'sentence' ? '' : '… ';
   const after = (last && !cutAfter) || (end.ended && !last) ? '' : ' …';
   return before + markSpans(normal, spans, matchedFlags(normal, spans, m, runs), from, to).trim() + after;
+}
+
+/** What a snippet starts at: a sentence, a clause (after a comma, semicolon, colon or dash), or a cut mid-sentence. */
+type Opening = 'sentence' | 'clause' | 'cut';
+
+/** A full stop, question or exclamation mark (maybe closing a quote or bracket) then a space; or a line break. */
+const SENTENCE_END = /[.!?…]["”’)\]]*\s|\n/;
+const CLAUSE_END = /[,;:]\s|\s[–—-]\s/;
+/** "TP. Hồ Chí Minh", "Q. 1": a full stop after these does not end a sentence. */
+const ABBREVIATION = /^(?:\p{Lu}|TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS)$/u;
+const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
+
+const gap = (text: string, spans: WordSpan[], i: number) => text.slice(spans[i - 1].end, spans[i].start);
+
+/** Whether a sentence starts at word `i` (not the first word). */
+function startsSentence(text: string, spans: WordSpan[], i: number): boolean {
+  const before = text.slice(spans[i - 1].start, spans[i - 1].end);
+  return SENTENCE_END.test(gap(text, spans, i)) && STARTS_SENTENCE.test(text.slice(spans[i].start)) && !ABBREVIATION.test(before);
+}
+
+/**
+ * The word a snippet showing word `hit` starts at, at most `back` characters before (not words: a
+ * document number is many): a sentence, else a clause, else `lead` words before. `cutBefore`: the
+ * text is cut from a longer one, so its first word starts no sentence.
+ */
+export function snippetStart(text: string, spans: WordSpan[], hit: number, back: number, lead: number, cutBefore = false): { word: number; opening: Opening } {
+  let limit = hit;
+  while (limit > 0 && spans[limit - 1].start >= spans[hit].start - back) limit--;
+  for (let i = hit; i >= limit; i--) {
+    if (i === 0) {
+      if (!cutBefore) return { word: 0, opening: 'sentence' };
+    } else if (startsSentence(text, spans, i)) return { word: i, opening: 'sentence' };
+  }
+  for (let i = hit; i > limit; i--) if (CLAUSE_END.test(gap(text, spans, i))) return { word: i, opening: 'clause' };
+  return { word: Math.max(0, hit - lead), opening: 'cut' };
+}
+
+/** A sentence this short is a heading ("Mục tiêu."): a snippet does not end with one. */
+const HEADING_WORDS = 3;
+
+/**
+ * The last word of a snippet that would end at word `last`: a sentence's end among its last `slack`
+ * words, still showing word `keep` and ending no heading, else `last`. `ended`: it ends a sentence.
+ */
+function snippetEnd(text: string, spans: WordSpan[], last: number, keep: number, slack: number): { word: number; ended: boolean } {
+  if (last >= spans.length - 1) return { word: spans.length - 1, ended: true };
+  const heading = (i: number) => {
+    for (let j = i; j > Math.max(0, i - HEADING_WORDS); j--) if (startsSentence(text, spans, j)) return true;
+    return false;
+  };
+  for (let i = last; i >= Math.max(keep, last - slack); i--) {
+    if (startsSentence(text, spans, i + 1) && !heading(i)) return { word: i, ended: true };
+  }
+  return { word: last, ended: false };
+}
+
+/** The offset just past word `i` and the punctuation that closes it ("." or "…"), if any. */
+function endOffset(text: string, spans: WordSpan[], i: number): number {
+  const next = i + 1 < spans.length ? spans[i + 1].start : text.length;
+  const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(spans[i].end, next))?.[0] ?? '';
+  return spans[i].end + tail.length;
 }

@@ -40,10 +40,8 @@ export const META_WEIGHTS = {
 
 /** The language of the pages, which the primary index must match; shards.ts derives the others' from it. */
 export const INDEX_LANGUAGE = 'vi';
-
 /** How a Pagefind fragment (a plan's stored text, meta and URL) begins once decompressed, in its 1.x format. */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
-
 /** Pagefind sort key: the issue date, or 1 January of the first year covered. */
 export const SORT_BY_DATE = 'ngay';
 

@@ -9,7 +9,6 @@
 
 /** The format's version; a manifest of another version is refused. */
 export const INDEX_FORMAT = 1;
-
 /** Where the index lives, under the site's base. */
 export const INDEX_DIR = 'chi-muc';
 export const MANIFEST_FILE = 'chi-muc.json';

@@ -122,7 +122,6 @@ export class SearchIndex {
     return term;
   }
 
-  /** The block that would hold `key`. */
   private blockOf(key: string): number {
     return lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key);
   }

@@ -1,15 +1,12 @@
 /** Finds a document number in a query, however typed: "4003/qd-ubnd", "số 4003 QD UBND", "Quyết định 4003/QĐ-UBND của tỉnh". */
 import { DOCUMENT_CODES } from '../../data/legal-codes.ts';
-import { docNumberKey, looksLikeDocNumber } from '../docnumber.ts';
+import { looksLikeDocNumber } from '../docnumber.ts';
 import { nfc } from '../text/fold.ts';
 import { numberToken } from './index-fields.ts';
 import { wordKey } from './text.ts';
 
 export interface NumberQuery {
-  /** The number as the reader typed it. */
   typed: string;
-  /** `docNumberKey` of it, e.g. "4003-qd-ubnd". */
-  key: string;
   /** The index words that carry it: the plan's own number, and numbers it cites. */
   ownToken: string;
   citedToken: string;
@@ -24,12 +21,10 @@ const LEAD_WORDS = new Set(['so', 'hieu', 'ky']);
 const SPACED = /^(\d+[a-zA-ZđĐ]?)(?:\s+\d{4})?(?:\s+[\p{L}&]+){1,4}$/u;
 
 function build(typed: string, rest: string): NumberQuery | undefined {
-  const key = docNumberKey(typed);
   const ownToken = numberToken('own', typed);
   if (!ownToken) return undefined;
-  return { typed, key, ownToken, citedToken: numberToken('cited', typed), rest: rest.replace(/\s+/g, ' ').trim() };
+  return { typed, ownToken, citedToken: numberToken('cited', typed), rest: rest.replace(/\s+/g, ' ').trim() };
 }
-
 
 /**
  * The number in `query`: a chunk with "/" or "-" that looks like one, anywhere; a spaced form only as the

@@ -10,7 +10,6 @@ import { wordKeys } from './text.ts';
 import { replacementRuns } from './variants.ts';
 
 export interface PlanWord {
-  /** As typed. */
   text: string;
   key: string;
   /** The spellings that count as typed exactly (both tone placements); none when typed without diacritics. */
@@ -62,7 +61,6 @@ export function planQuery(q: ParsedQuery): QueryPlan {
   const words = q.words.map((w) => ({ text: w.text, key: w.key, spellings: spellingsOf(w) }));
   const keys = words.map((w) => w.key);
   const units: Unit[] = [];
-  /** The unit of each word. */
   const unitOf: number[] = [];
   q.words.forEach((w, i) => {
     if (w.phrase === undefined) {

@@ -33,7 +33,6 @@ export function shardLanguage(i: number): string {
 
 /** Plans per shard, at least: Pagefind's indexer holds about 0.4 MB per plan until it writes; 3,500 keep it near 1.4 GB. */
 export const DEFAULT_SHARD_SIZE = 3500;
-
 /** Shards, at most (unless KHO_SEARCH_SHARD_SIZE says otherwise): a larger archive gets larger shards, not more bundles to merge. */
 export const MAX_SHARDS = 16;
 

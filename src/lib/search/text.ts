@@ -9,7 +9,6 @@ import { placeTones } from '../text/tone.ts';
 export const WORD = /[\p{L}\p{M}\p{N}]+(?:&[\p{L}\p{M}\p{N}]+)*/gu;
 
 const FOLDED_CHARS = new Map<string, string>();
-
 /** Loose key: lower case, no diacritics, đ→d, no "&" ("KH&CN" → "khcn"); folded per character through a cache, for speed. */
 export function wordKey(word: string): string {
   let key = '';
@@ -34,12 +33,10 @@ export function words(text: string): string[] {
   return nfc(text).match(WORD) ?? [];
 }
 
-/** The loose keys of the words of `text`. */
 export function wordKeys(text: string): string[] {
   return words(text).map(wordKey);
 }
 
-/** A word's position in a text, for highlighting. */
 export interface WordSpan {
   start: number;
   end: number;

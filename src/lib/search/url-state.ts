@@ -1,6 +1,7 @@
 /** The search page's state in its URL (docs/interfaces.md §2): `?q=…&tinh=…&nam=…&loai=…&cap=…&linh-vuc=…&chi-so=…&sap-xep=…`. */
-import { FILTERS } from './index-fields.ts';
-import type { ActiveFilters } from './facets.ts';
+import { FILTERS, type FilterName } from './index-fields.ts';
+
+export type ActiveFilters = Partial<Record<FilterName, string>>;
 
 export const SORTS = {
   'lien-quan': 'Liên quan nhất',
@@ -45,10 +46,6 @@ export function writeState(state: SearchState): string {
   if (state.sort !== DEFAULT_SORT) params.set('sap-xep', state.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-export function sameState(a: SearchState, b: SearchState): boolean {
-  return writeState(a) === writeState(b);
 }
 
 export function hasFilters(state: SearchState): boolean {

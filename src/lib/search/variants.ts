@@ -70,7 +70,6 @@ function occurrences(keys: string[], from: string[], free: (i: number) => boolea
   return at;
 }
 
-
 /**
  * The original query and up to MAX_VARIANTS rewordings, breadth first ("chỉ số CCHC" reaches "PAR
  * Index" through "chỉ số cải cách hành chính"). Words in quotes are never rewritten.
