@@ -1,5 +1,6 @@
-/** The search page's elements (src/pages/tim-kiem/index.astro), found once. */
+/** The search page's elements (src/pages/tim-kiem/index.astro), found once; its form and URL kept in step (url-state.ts). */
 import type { FilterName } from '../../lib/search/index-fields.ts';
+import { readState, writeState, type SearchState, type SortOrder } from '../../lib/search/url-state.ts';
 import type { ChipParts } from './filter-chips.ts';
 
 function required<T extends Element>(selector: string): T {
@@ -60,4 +61,49 @@ export function listItems(list: HTMLUListElement, items: (Node | string)[]) {
       return li;
     }),
   );
+}
+
+export type HistoryMode = 'push' | 'replace' | 'none';
+export const urlState = () => readState(new URLSearchParams(location.search));
+
+export function stateFromForm(parts: Parts): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const [name, select] of parts.selects) if (select.value) filters[name] = select.value;
+  return { q: parts.input.value, filters, sort: parts.sort.value as SortOrder };
+}
+
+export function fillForm(parts: Parts, state: SearchState) {
+  parts.input.value = state.q;
+  parts.sort.value = state.sort;
+  for (const [name, select] of parts.selects) {
+    const value = state.filters[name] ?? '';
+    // A value from a shared link that this archive lacks still shows, so it can be removed.
+    if (value && ![...select.options].some((o) => o.value === value)) select.append(new Option(value, value));
+    select.value = value;
+  }
+}
+
+/**
+ * Typing replaces the current entry (no entry per keystroke). Submitting or filtering pushes one, after
+ * giving the current entry back the search it stood for, so Back returns to it, not to a half-typed query.
+ */
+export class SearchHistory {
+  /** The search the current history entry stood for before typing changed its URL. */
+  committed = urlState();
+
+  write(state: SearchState, mode: HistoryMode) {
+    const hrefOf = (s: SearchState) => `${location.pathname}${writeState(s)}`;
+    if (mode === 'none') return;
+    if (mode === 'replace') {
+      if (writeState(state) !== writeState(urlState())) history.replaceState(null, '', hrefOf(state));
+      return;
+    }
+    if (writeState(state) !== writeState(this.committed)) {
+      history.replaceState(null, '', hrefOf(this.committed));
+      history.pushState(null, '', hrefOf(state));
+    } else {
+      history.replaceState(null, '', hrefOf(state));
+    }
+    this.committed = state;
+  }
 }

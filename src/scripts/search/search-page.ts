@@ -3,16 +3,14 @@
  * index and shows its answer. The list's `data-search-state` is `done` once the results for the URL
  * are all in the DOM, `error` when the index cannot be read (docs/interfaces.md §3).
  */
-import { SearchEngine, type SearchOutcome } from '../../lib/search/engine.ts';
-import type { FacetCounts } from '../../lib/search/facets.ts';
+import { SearchEngine, type FacetCounts, type SearchOutcome } from '../../lib/search/engine.ts';
 import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { IndexError, SearchIndex } from '../../lib/search/index-reader.ts';
 import { hasFilters, type SearchState } from '../../lib/search/url-state.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
 import { showChips, showSuggestions, withoutFilter } from './filter-chips.ts';
-import { SearchHistory, fillForm, stateFromForm, urlState, type HistoryMode } from './form-state.ts';
 import { indexFiles, planFiles } from './index-files.ts';
-import { findParts, listItems, unfoldHelp, type Parts } from './page-parts.ts';
+import { SearchHistory, fillForm, findParts, listItems, stateFromForm, unfoldHelp, urlState, type HistoryMode, type Parts } from './page-parts.ts';
 import { resultItem } from './render.ts';
 import { STRINGS, noticeText, number } from './strings.ts';
 
@@ -22,8 +20,6 @@ const PAGE = 10;
 const TYPING_DELAY = 250;
 /** From this width the filters and the help are open when the page loads; below it, the results come first. */
 const WIDE = '(min-width: 48em)';
-
-type ListState = 'idle' | 'loading' | 'done' | 'error';
 
 class SearchPage {
   readonly engine: () => Promise<SearchEngine>;
@@ -45,7 +41,7 @@ class SearchPage {
     });
   }
 
-  setState(s: ListState) {
+  setState(s: 'idle' | 'loading' | 'done' | 'error') {
     this.parts.list.dataset.searchState = s;
     this.parts.list.setAttribute('aria-busy', String(s === 'loading'));
     // Shown beside the search box (the bar under it), so typing visibly does something.

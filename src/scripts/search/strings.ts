@@ -6,7 +6,6 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export const number = (n: number) => numberFormat.format(n);
 
 export const STRINGS = {
-  loading: 'Đang tìm…',
   idle: 'Gõ từ khóa hoặc chọn bộ lọc để bắt đầu tìm.',
   error: 'Không tải được chỉ mục tìm kiếm.',
   errorHelp: 'Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
