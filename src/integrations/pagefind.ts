@@ -40,7 +40,6 @@ async function attempt<T>(step: string, run: () => T | Promise<T>): Promise<T> {
 
 type PagefindModule = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindModule['createIndex']>>['index']>;
-type Log = (line: string) => void;
 
 /** Gives Pagefind the plan pages one at a time, in order (it numbers pages as they come), each read while the one before is indexed. */
 async function addPlanPages(index: PagefindIndex, site: string, slugs: readonly string[], added: () => void) {
@@ -76,7 +75,6 @@ async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard,
   }
 }
 
-/** A fragment as the index reads it. */
 type Fragment = IndexedPlan & { url: string };
 
 /** One fragment file, gzipped as Pagefind writes it. */
@@ -111,7 +109,7 @@ function addBundle(builder: IndexBuilder, bundle: string, numbers: ReadonlyMap<s
 }
 
 /** Writes the project's index under chi-muc/, then reads it all back; any fault fails the build. */
-async function writeSearchIndex(site: string, builder: IndexBuilder, fragments: string[], log: Log) {
+async function writeSearchIndex(site: string, builder: IndexBuilder, fragments: string[], log: (line: string) => void) {
   const root = join(site, INDEX_DIR);
   const written = await attempt(`ghi chỉ mục (${INDEX_DIR}/)`, () => {
     const tick = progress('Chỉ mục tìm kiếm: đã ghi', builder.words, 'từ', log);
@@ -138,7 +136,7 @@ export async function indexShards(
   logger: Pick<AstroIntegrationLogger, 'info'>,
   order: readonly string[] = shards.flatMap((s) => s.slugs),
 ): Promise<number> {
-  const log: Log = (line) => logger.info(line);
+  const log = (line: string) => logger.info(line);
   const total = shards.reduce((n, s) => n + s.slugs.length, 0);
   const numbers = new Map(order.map((slug, i) => [slug, i]));
   if (numbers.size !== total) fail('đánh số kế hoạch', [`${total} trang kế hoạch trong các mảnh mà ${numbers.size} kế hoạch khác nhau trong kho`]);

@@ -19,9 +19,6 @@ export interface IndexedPlan {
 /** JSON text per term block: a query reads a block per word; smaller wastes less of a download, larger costs fewer requests. */
 const BLOCK_BYTES = 64_000;
 
-/** Receives each file of the set: its path under the set's folder, its JSON value and that value's JSON text. */
-export type FileSink = (path: string, value: unknown, text: string) => void;
-
 /** Sorted plans as gaps (index-format.ts). */
 function gapsText(plans: ArrayLike<number>): string {
   const gaps = new Array<number>(plans.length);
@@ -187,8 +184,8 @@ export class IndexBuilder {
     return [row[0], row[1], row[2], texts];
   }
 
-  /** Hands over every file of the set, then returns the manifest naming it; `onWord` follows the words written. */
-  finish(sink: FileSink, onWord?: (done: number, total: number) => void): Manifest {
+  /** Hands `sink` each file (path in the set's folder, JSON value and text), then returns the manifest; `onWord` follows the words. */
+  finish(sink: (path: string, value: unknown, text: string) => void, onWord?: (done: number, total: number) => void): Manifest {
     const blocks: string[] = [];
     const file = (path: string, value: unknown, text: string) => {
       this.hash.update(`${path}\n${text}\n`);

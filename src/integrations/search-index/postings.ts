@@ -4,7 +4,6 @@
  */
 
 const CHUNK = 1 << 20;
-
 /** A growing list of 32-bit integers. */
 class IntLog {
   private chunks: Int32Array[] = [];
@@ -36,7 +35,7 @@ export class Postings {
   /** Per plan, the log's length once it was added. */
   private ends: number[] = [];
   /** Per term id: how many plans have it, and the last plan that added it. */
-  readonly counts: number[] = [];
+  private readonly counts: number[] = [];
   private last: number[] = [];
 
   /** Whether each entry carries a value (a word's weighted count). */
@@ -46,15 +45,14 @@ export class Postings {
     this.valued = valued;
   }
 
-  /** Records that the current plan (`plan`, the newest) has term `id`, once per plan; false when it already had. */
-  add(plan: number, id: number, value = 0): boolean {
+  /** Records that the current plan (`plan`, the newest) has term `id`, once per plan. */
+  add(plan: number, id: number, value = 0): void {
     while (this.ends.length < plan) this.ends.push(this.ids.length);
-    if (this.last[id] === plan) return false;
+    if (this.last[id] === plan) return;
     this.last[id] = plan;
     this.counts[id] = (this.counts[id] ?? 0) + 1;
     this.ids.push(id);
     if (this.valued) this.values.push(value);
-    return true;
   }
 
   /** The log sorted by term; the log is released. */

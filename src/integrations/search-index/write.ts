@@ -8,7 +8,6 @@ import { gzipSync } from 'node:zlib';
 import { fragmentFile, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 import type { IndexBuilder } from './files.ts';
 
-
 /** The folder the set is written into before it is named. */
 const WRITING = '.dang-ghi';
 
