@@ -17,7 +17,7 @@ export interface IndexedPlan {
 }
 
 /** JSON text per term block: a query reads a block per word; smaller wastes less of a download, larger costs fewer requests. */
-const BLOCK_BYTES = 64_000;
+const BLOCK_BYTES = 16_000;
 
 /** Sorted plans as gaps (index-format.ts). */
 function gapsText(plans: ArrayLike<number>): string {
