@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_ROOT, SITE_SUB, SUB_BASE } from '../helpers/paths.ts';
-import { manifestOf, open, plans, sub, useSearchSite } from '../helpers/search-site.ts';
+import { wordKeys } from '../../src/lib/search/text.ts';
+import { browser, manifestOf, open, plans, sub, useSearchSite } from '../helpers/search-site.ts';
 
 useSearchSite();
 
@@ -42,5 +43,27 @@ describe('a sharded build', () => {
     expect(whole.slugs.length).toBeGreaterThan(0);
     expect(split.slugs).toEqual(whole.slugs);
     expect(split.count).toBe(whole.count);
+  });
+
+  it("stays a whole Pagefind index: Pagefind's own API, merging the bundles the manifest lists, finds a plan of the oldest shard", async () => {
+    const oldest = [...plans].sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.slug.localeCompare(b.slug))[0];
+    // The word of its title that the fewest other plans have.
+    const having = (key: string) => plans.filter((p) => wordKeys(p.text).includes(key)).length;
+    const word = wordKeys(oldest.plan.title).filter((k) => k.length > 3).sort((a, b) => having(a) - having(b))[0];
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(sub.url);
+    const { bundles } = manifestOf(SITE_SUB);
+    // A string, not a function: vitest would rewrite the function's import().
+    const urls: string[] = await page.evaluate(`(async () => {
+      const [base, bundles, word] = ${JSON.stringify([SUB_BASE, bundles, word])};
+      const pagefind = await import(base + bundles[0] + 'pagefind.js');
+      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(base + bundle);
+      const found = await pagefind.search(word);
+      return Promise.all(found.results.map(async (r) => (await r.data()).url));
+    })()`);
+    await context.close();
+    expect(urls).toContain(`${SUB_BASE}ke-hoach/${oldest.slug}/`);
+    for (const url of urls) expect(url.startsWith(`${SUB_BASE}ke-hoach/`), url).toBe(true);
   });
 });
