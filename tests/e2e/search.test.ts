@@ -204,7 +204,7 @@ describe('đ on the page', () => {
   it.each([
     ['one bundle', () => root, '/', SITE_ROOT],
     ['shards', () => sub, SUB_BASE, SITE_SUB],
-  ] as const)('finds đ words typed without it, and shows them with đ, never as ḏ (%s)', async (_, server, base, dir) => {
+  ] as const)('finds đ words typed without it, and marks them as the plan writes them, with đ (%s)', async (_, server, base, dir) => {
     const { page, slugs } = await open({ q: 'doi ngu can bo' }, server(), base);
     expect(slugs.length).toBeGreaterThan(0);
     // The words found are marked as the plan writes them.

@@ -1,11 +1,10 @@
 /**
  * Lists of whole numbers as text (src/lib/search/number-text.ts), which the
- * count files and page files write in place of JSON lists.
+ * search index's term blocks and filter file write in place of JSON lists.
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NumberTextError, numbersText, textNumbers }
- from '../../src/lib/search/number-text.ts';
+import { NumberTextError, numbersText, textNumbers } from '../../src/lib/search/number-text.ts';
 
 describe('numbers as text', () => {
   it('give back every whole number, small and large', () => {

@@ -9,8 +9,7 @@ export const SORTS = {
   'cu-nhat': 'Cũ nhất',
 } as const;
 export type SortOrder = keyof typeof SORTS;
-const DEFAULT_SORT
-: SortOrder = 'lien-quan';
+const DEFAULT_SORT: SortOrder = 'lien-quan';
 
 export interface SearchState {
   q: string;
