@@ -4,6 +4,8 @@ import { countToneStyles, placeTones, toneStyleOf } from '../../src/lib/text/ton
 import { isSlug, slugify } from '../../src/lib/text/slug.ts';
 import { formatDate, parseDate, todayInVietnam } from '../../src/lib/dates.ts';
 import { docNumberCode, docNumberKey, looksLikeDocNumber } from '../../src/lib/docnumber.ts';
+import { parseQuery } from '../../src/lib/search/parse.ts';
+import { exactKey } from '../../src/lib/search/text.ts';
 
 describe('fold', () => {
   it('removes tone and shape marks and maps đ/Đ to d', () => {
@@ -27,6 +29,21 @@ describe('fold', () => {
     expect(hasDiacritics('dong thap')).toBe(false);
     expect(hasDiacritics('đong thap')).toBe(true);
     expect(hasDiacritics('dòng')).toBe(true);
+  });
+});
+
+describe('search keys', () => {
+  it('spell the eth of old texts (ð, Ð) as đ in the exact key too, so "ðầu" is the "đầu" typed', () => {
+    expect(exactKey('\u00F0ầu')).toBe(exactKey('đầu'));
+    expect(exactKey('\u00D0ồng')).toBe(exactKey('Đồng'));
+    expect(exactKey('\u00F0ầu')).not.toBe(exactKey('dầu'));
+  });
+
+  it('drop a word of marks alone from the query: a stray tone asks for nothing', () => {
+    const parsed = parseQuery('cải cách \u0301');
+    expect(parsed.words.map((w) => w.text)).toEqual(['cải', 'cách']);
+    expect(parsed.text).toBe('cải cách \u0301');
+    expect(parseQuery('\u0301 \u0300').notices).toEqual([{ kind: 'no-words' }]);
   });
 });
 

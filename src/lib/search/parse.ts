@@ -64,14 +64,15 @@ export function parseQuery(raw: string): ParsedQuery {
     const inQuotes = i % 2 === 1;
     const ws = splitWords(segment);
     const indexes: number[] = [];
-    for (const w of ws) {
+    // A word of marks alone (a stray tone) has no key: nothing could match it.
+    for (const w of ws.filter((w) => wordKey(w))) {
       if (words.length >= MAX_WORDS) break;
       indexes.push(words.length);
       words.push({ text: w, key: wordKey(w), exact: exactKey(w), phrase: inQuotes ? phrases.length : undefined });
     }
     if (inQuotes && indexes.length) phrases.push(indexes);
   });
-  if (splitWords(text).length > MAX_WORDS) notices.push({ kind: 'too-many-words', max: MAX_WORDS });
+  if (splitWords(text).filter((w) => wordKey(w)).length > MAX_WORDS) notices.push({ kind: 'too-many-words', max: MAX_WORDS });
   if (text && words.length === 0) notices.push({ kind: 'no-words' });
 
   const variants = queryVariants(

@@ -23,9 +23,9 @@ export function wordKey(word: string): string {
   return key;
 }
 
-/** Strict key: lower case NFC with the traditional tone placement, diacritics kept. */
+/** Strict key: lower case NFC with the traditional tone placement, diacritics kept; the eth old texts type for đ is đ. */
 export function exactKey(word: string): string {
-  return placeTones(nfc(word).toLowerCase(), 'old').replace(/&/g, '');
+  return placeTones(nfc(word).toLowerCase(), 'old').replace(/&/g, '').replace(/ð/g, 'đ');
 }
 
 /** The words of `text`, as written (NFC). */
