@@ -14,11 +14,11 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { newestFirst } from '../lib/plan-facts.ts';
 import { progress } from '../lib/progress.ts';
-import { PAGEFIND_SIGNATURE } from '../lib/search/index-fields.ts';
+import { PAGEFIND_SIGNATURE, parseFragment, type Fragment } from '../lib/search/index-fields.ts';
 import { INDEX_DIR, MANIFEST_FILE } from '../lib/search/index-format.ts';
 import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
 import { checkedPlans } from './content-guard.ts';
-import { IndexBuilder, type IndexedPlan } from './search-index/files.ts';
+import { IndexBuilder } from './search-index/files.ts';
 import { verifyIndex } from './search-index/verify.ts';
 import { writeIndex } from './search-index/write.ts';
 
@@ -75,15 +75,11 @@ async function writeBundle(pagefind: PagefindModule, site: string, shard: Shard,
   }
 }
 
-type Fragment = IndexedPlan & { url: string };
-
-/** One fragment file, gzipped as Pagefind writes it. */
+/** One fragment file, gzipped as Pagefind writes it, read as the search page reads it. */
 export function readFragment(file: string): Fragment {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  if (!text.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`${file}: không phải tệp trang của Pagefind (thiếu chữ ký ${PAGEFIND_SIGNATURE})`);
-  const page = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<Fragment>;
-  if (typeof page.url !== 'string' || typeof page.content !== 'string') throw new Error(`${file}: tệp trang của Pagefind thiếu địa chỉ hoặc nội dung`);
-  return { ...page, url: page.url, content: page.content, meta: page.meta ?? {}, filters: page.filters ?? {} };
+  const fragment = parseFragment(gunzipSync(readFileSync(file)).toString('utf8'));
+  if (!fragment) throw new Error(`${file}: không phải văn bản Pagefind lưu cho một kế hoạch (${PAGEFIND_SIGNATURE} rồi JSON có url, content, meta, filters)`);
+  return fragment;
 }
 
 /** Gives the builder a bundle's plans, the next ones by number (shards are runs of the date order); `fragments` gets their files. */

@@ -42,6 +42,32 @@ export const META_WEIGHTS = {
 export const INDEX_LANGUAGE = 'vi';
 /** How a Pagefind fragment (a plan's stored text, meta and URL) begins once decompressed, in its 1.x format. */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+export interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+const isObject = (v: unknown): v is Record<string, never> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The plan in a fragment's decompressed text, for the build and the page alike; undefined when it is none.
+ * Pagefind deletes U+200B inside the words it indexes (it writes one only between words, in languages it
+ * segments), so the text drops it too: "ab\u200Bcd" is one word, "abcd", on both sides.
+ */
+export function parseFragment(text: string): Fragment | undefined {
+  if (!text.startsWith(PAGEFIND_SIGNATURE)) return undefined;
+  let f: Partial<Record<keyof Fragment, unknown>>;
+  try {
+    f = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as typeof f;
+  } catch {
+    return undefined;
+  }
+  if (typeof f.url !== 'string' || typeof f.content !== 'string' || !isObject(f.meta) || !isObject(f.filters)) return undefined;
+  return { url: f.url, content: f.content.replace(/\u200B/g, ''), meta: f.meta, filters: f.filters };
+}
 /** Pagefind sort key: the issue date, or 1 January of the first year covered. */
 export const SORT_BY_DATE = 'ngay';
 

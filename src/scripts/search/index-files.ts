@@ -3,7 +3,7 @@
  * the site's base, gunzipped, parsed. What cannot be read throws an `IndexError` naming the file.
  */
 import type { PlanData } from '../../lib/search/engine.ts';
-import { PAGEFIND_SIGNATURE } from '../../lib/search/index-fields.ts';
+import { parseFragment } from '../../lib/search/index-fields.ts';
 import { fragmentFile, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 import { IndexError, type LoadFile } from '../../lib/search/index-reader.ts';
 import { STRINGS } from './strings.ts';
@@ -47,26 +47,13 @@ export function indexFiles(base: string): LoadFile {
   };
 }
 
-/** The plan in a fragment's decompressed text ("pagefind_dcd" then JSON), of a site under `base`; undefined when it is none. */
-function readFragment(text: string, base: string): PlanData | undefined {
-  if (!text.startsWith(PAGEFIND_SIGNATURE)) return undefined;
-  let f: Partial<PlanData>;
-  try {
-    f = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as Partial<PlanData>;
-  } catch {
-    return undefined;
-  }
-  if (typeof f.url !== 'string' || typeof f.content !== 'string' || typeof f.meta !== 'object' || f.meta === null) return undefined;
-  // Pagefind's URLs start at the site's root; its text marks some word breaks with zero-width spaces.
-  return { url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content.replace(/\u200B/g, ''), meta: f.meta };
-}
-
 /** Each plan's text, meta and URL, by plan number, from its fragment in the set `set` (the engine shares the loads). */
 export function planFiles(base: string, set: string): (plan: number) => Promise<PlanData> {
   return async (plan) => {
     const file = `${set}/${fragmentFile(plan)}`;
-    const data = readFragment(await fetchText(base, file), base);
-    if (!data) throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notFragment));
-    return data;
+    const f = parseFragment(await fetchText(base, file));
+    if (!f) throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notFragment));
+    // Pagefind's URLs start at the site's root.
+    return { url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content, meta: f.meta };
   };
 }
