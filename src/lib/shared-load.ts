@@ -15,12 +15,15 @@ export function sharedLoad<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** `sharedLoad` for each key: a key's load is shared until it fails. */
-export function sharedLoads<K, T>(load: (key: K) => Promise<T>): (key: K) => Promise<T> {
+/** `sharedLoad` for each key: a key's load is shared until it fails, or until `limit` keys used since push it out. */
+export function sharedLoads<K, T>(load: (key: K) => Promise<T>, limit = Infinity): (key: K) => Promise<T> {
   const loads = new Map<K, () => Promise<T>>();
   return (key) => {
-    let shared = loads.get(key);
-    if (!shared) loads.set(key, (shared = sharedLoad(() => load(key))));
+    const shared = loads.get(key) ?? sharedLoad(() => load(key));
+    // A Map keeps insertion order: the first key is the one used longest ago.
+    loads.delete(key);
+    loads.set(key, shared);
+    if (loads.size > limit) loads.delete(loads.keys().next().value as K);
     return shared();
   };
 }

@@ -1,6 +1,6 @@
 /**
  * A load shared by its callers until it fails (src/lib/shared-load.ts): the
- * search page loads Pagefind, the date order and the facet table this way.
+ * search page loads its index and each plan's text this way.
  */
 import { describe, expect, it } from 'vitest';
 import { sharedLoad, sharedLoads } from '../../src/lib/shared-load.ts';
@@ -41,5 +41,13 @@ describe('sharedLoads', () => {
     expect(await get('b')).toBe('B');
     expect(await get('a')).toBe('A');
     expect(calls).toEqual(['a', 'b', 'b']);
+  });
+
+  it('keeps only the `limit` keys used most recently, so a long session does not hold every load', async () => {
+    const calls: string[] = [];
+    const get = sharedLoads(async (key: string) => calls.push(key), 2);
+    for (const key of ['a', 'b', 'a', 'c', 'a', 'b']) await get(key);
+    // "a", used again, stays; "b", used longest ago when "c" came, is loaded again.
+    expect(calls).toEqual(['a', 'b', 'c', 'b']);
   });
 });

@@ -75,41 +75,31 @@ export function countFacets(plans: ArrayLike<number>, active: ActiveFilters, fil
 }
 
 /** Rankings remembered, by query: changing a filter or the order, or going Back, asks the index nothing. */
-const RECENT = 8;
+const RECENT_QUERIES = 8;
+/** Plans' texts kept for the session, the most recently shown (a few hundred KB). */
+const RECENT_PLANS = 200;
 
 export class SearchEngine {
   private readonly index: SearchIndex;
   private readonly prefetch: number;
-  /** What the result list shows of one plan, loaded once (a failed load is tried again next time). */
+  /** What the result list shows of one plan, loaded once while recent (a failed load is tried again next time). */
   readonly plan: (plan: number) => Promise<PlanData>;
-  private readonly recent = new Map<string, Promise<Ranking>>();
+  /** By the query's cleaned text, which parses back to the same query. */
+  private readonly ranking: (text: string) => Promise<Ranking>;
 
   /** `prefetch`: how many of the first results to start loading as soon as the ranking is known. */
   constructor(index: SearchIndex, loadPlan: (plan: number) => Promise<PlanData>, options: { prefetch?: number } = {}) {
     this.index = index;
-    this.plan = sharedLoads(loadPlan);
+    this.plan = sharedLoads(loadPlan, RECENT_PLANS);
+    this.ranking = sharedLoads((text) => retrieve(planQuery(parseQuery(text)), index), RECENT_QUERIES);
     this.prefetch = options.prefetch ?? 0;
-  }
-
-  private ranking(parsed: ParsedQuery): Promise<Ranking> {
-    const key = parsed.text;
-    let ranking = this.recent.get(key);
-    if (ranking) this.recent.delete(key);
-    else {
-      const started = retrieve(planQuery(parsed), this.index);
-      started.catch(() => this.recent.get(key) === started && this.recent.delete(key));
-      ranking = started;
-    }
-    this.recent.set(key, ranking);
-    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
-    return ranking;
   }
 
   async run(state: SearchState): Promise<SearchOutcome> {
     const parsed = parseQuery(state.q);
     const notices: EngineNotice[] = [...parsed.notices];
     const [ranking, filters] = await Promise.all([
-      parsed.words.length ? this.ranking(parsed) : undefined,
+      parsed.words.length ? this.ranking(parsed.text) : undefined,
       hasFilters(state) ? this.index.filters() : undefined,
     ]);
     if (ranking?.numberNotFound) notices.push({ kind: 'number-not-found', number: ranking.numberNotFound });
