@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { buildPhases } from './src/integrations/build-phases.ts';
-import { contentGuard } from './src/integrations/content-guard.ts';
+import { checkedPlansStore, contentGuard } from './src/integrations/content-guard.ts';
 import { checksums } from './src/integrations/checksums.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { normaliseBase } from './src/lib/site-base.ts';
 
 const plansDir = process.env.KHO_PLANS_DIR ?? './src/content/plans';
+// The content guard leaves there the plans it checked, with their dates, which the search index is split by.
+const checked = checkedPlansStore();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -24,5 +26,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // buildPhases first: it times and names every later integration's hooks.
   // checksums last: SHA256SUMS must list every file the others write (it checks).
-  integrations: [buildPhases(), contentGuard(plansDir), mdx(), sitemap(), pagefindIndex(), checksums()],
+  integrations: [buildPhases(), contentGuard(plansDir, checked), mdx(), sitemap(), pagefindIndex(checked), checksums()],
 });

@@ -8,23 +8,25 @@
 import type { AstroIntegration } from 'astro';
 import { progress } from '../lib/progress.ts';
 import { sortKey } from '../lib/plan-facts.ts';
-import type { ShardPlan } from '../lib/search/shards.ts';
 import { formatFindings, iterateEntries, listEntryFiles, validateAll } from '../lib/entries.ts';
-
-let checked: ShardPlan[] | undefined;
+import type { ShardPlan } from './search-index/shards.ts';
 
 /**
- * The plans the guard found valid, with the date each sorts by: the search
- * index splits them into shards by date (src/lib/search/shards.ts) without
- * reading every entry a second time. Undefined before the guard has run.
+ * Where the guard leaves the plans it found valid, with the date each sorts
+ * by: the search index splits them into shards by date
+ * (src/integrations/search-index/shards.ts) without reading every entry a
+ * second time. astro.config.mjs makes one and gives it to both integrations.
  */
-export function checkedPlans(): readonly ShardPlan[] | undefined {
-  return checked;
+export interface CheckedPlans {
+  /** Undefined before the guard has run. */
+  plans?: readonly ShardPlan[];
 }
+
+export const checkedPlansStore = (): CheckedPlans => ({});
 
 const slugOf = (file: string) => file.split(/[\\/]/).pop()!.replace(/\.mdx?$/, '');
 
-export function contentGuard(plansDir: string): AstroIntegration {
+export function contentGuard(plansDir: string, checked: CheckedPlans): AstroIntegration {
   return {
     name: 'kho-content-guard',
     hooks: {
@@ -34,7 +36,7 @@ export function contentGuard(plansDir: string): AstroIntegration {
         const total = listEntryFiles(plansDir).length;
         const tick = progress('Đã kiểm tra', total, 'kế hoạch', (line) => logger.info(line));
         const { plans, findings } = validateAll(iterateEntries(plansDir, tick));
-        checked = [...plans].map(([file, plan]) => ({ slug: slugOf(file), sortKey: sortKey(plan) }));
+        checked.plans = [...plans].map(([file, plan]) => ({ slug: slugOf(file), sortKey: sortKey(plan) }));
         const errors = findings.filter((f) => f.severity === 'error');
         if (errors.length === 0) {
           logger.info(`${total} kế hoạch hợp lệ.`);

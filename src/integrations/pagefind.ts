@@ -1,10 +1,9 @@
 /**
  * Builds the search once Astro has written the site: Pagefind indexes the plan pages into
- * `pagefind/`, one shard (src/lib/search/shards.ts) at a time, its process closed in between;
+ * `pagefind/`, one shard (search-index/shards.ts) at a time, its process closed in between;
  * each bundle's fragments (the plans' text as Pagefind extracted it, the only part of a bundle read
  * back) go into the project's own index (docs/search-index.md), whose files are then written and
- * checked. `astro dev` has no HTML to
- * index, so the dev server serves the last build's `chi-muc/`, and says so.
+ * checked. `astro dev` has no HTML to index, so the dev server serves the last build's `chi-muc/`, and says so.
  */
 import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,9 +15,9 @@ import { newestFirst } from '../lib/plan-facts.ts';
 import { progress } from '../lib/progress.ts';
 import { PAGEFIND_SIGNATURE, parseFragment, type Fragment } from '../lib/search/index-fields.ts';
 import { INDEX_DIR, MANIFEST_FILE } from '../lib/search/index-format.ts';
-import { planShards, shardSize, type Shard } from '../lib/search/shards.ts';
-import { checkedPlans } from './content-guard.ts';
+import type { CheckedPlans } from './content-guard.ts';
 import { IndexBuilder } from './search-index/files.ts';
+import { planShards, shardSize, type Shard } from './search-index/shards.ts';
 import { verifyIndex } from './search-index/verify.ts';
 import { writeIndex } from './search-index/write.ts';
 
@@ -156,7 +155,8 @@ export async function indexShards(
   return done;
 }
 
-export function pagefindIndex(): AstroIntegration {
+/** `checked`: the plans the content guard, which runs first in every build, found valid. */
+export function pagefindIndex(checked: CheckedPlans): AstroIntegration {
   let outDir = '';
   let base = '/';
   return {
@@ -172,8 +172,7 @@ export function pagefindIndex(): AstroIntegration {
         logger.info('Đang lập chỉ mục tìm kiếm các trang kế hoạch…');
         // Imported here so that merely loading the config never starts Pagefind.
         const pagefind = await import('pagefind');
-        // The content guard, which runs first in every build, lists the plans with their dates.
-        const plans = checkedPlans() ?? fail('lập chỉ mục', ['chưa có danh sách kế hoạch của bước kiểm tra nội dung']);
+        const plans = checked.plans ?? fail('lập chỉ mục', ['chưa có danh sách kế hoạch của bước kiểm tra nội dung']);
         const shards = planShards(plans, shardSize(plans.length));
         // Plan numbers follow the date order, whatever order a single shard keeps its pages in.
         const order = [...plans].sort(newestFirst).map((p) => p.slug);

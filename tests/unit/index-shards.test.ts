@@ -13,7 +13,7 @@ import { indexShards, readFragment } from '../../src/integrations/pagefind.ts';
 import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
 import { blockFile, fragmentFile, type Manifest } from '../../src/lib/search/index-format.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
-import { shardLanguage, type Shard } from '../../src/lib/search/shards.ts';
+import { shardLanguage, type Shard } from '../../src/integrations/search-index/shards.ts';
 import { exactKey } from '../../src/lib/search/text.ts';
 
 const PLANS: Record<string, [title: string, year: string]> = {

@@ -1,9 +1,9 @@
 /**
- * How the search index is split into shards by year (src/lib/search/shards.ts).
+ * How the search index is split into shards by year (src/integrations/search-index/shards.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { sortKey } from '../../src/lib/plan-facts.ts';
-import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardLanguage, shardSize, type ShardPlan } from '../../src/lib/search/shards.ts';
+import { DEFAULT_SHARD_SIZE, MAX_SHARDS, planShards, shardLanguage, shardSize, type ShardPlan } from '../../src/integrations/search-index/shards.ts';
 
 /** `n` plans a year, issued on successive days from 1 January. */
 const plans = (counts: Record<number, number>): ShardPlan[] =>

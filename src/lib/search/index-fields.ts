@@ -38,7 +38,7 @@ export const META_WEIGHTS = {
   [SEARCH_META.keywords]: 1,
 };
 
-/** The language of the pages, which the primary index must match; shards.ts derives the others' from it. */
+/** The language of the pages, which the primary index must match; search-index/shards.ts derives the others' from it. */
 export const INDEX_LANGUAGE = 'vi';
 /** How a Pagefind fragment (a plan's stored text, meta and URL) begins once decompressed, in its 1.x format. */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';

@@ -4,8 +4,8 @@
  * near), so their date orders, one after the other, are the archive's. Shard i's bundle goes to
  * `pagefind/<path>`, listed in the index's manifest. Design: docs/architecture.md, "Chia mảnh".
  */
-import { newestFirst } from '../plan-facts.ts';
-import { INDEX_LANGUAGE } from './index-fields.ts';
+import { newestFirst } from '../../lib/plan-facts.ts';
+import { INDEX_LANGUAGE } from '../../lib/search/index-fields.ts';
 
 export interface ShardPlan {
   slug: string;
