@@ -4,9 +4,9 @@
  */
 
 const CHUNK = 1 << 20;
-/** A growing list of 32-bit integers. */
+/** A growing list of 32-bit integers, in chunks. */
 class IntLog {
-  private chunks: Int32Array[] = [];
+  chunks: Int32Array[] = [];
   length = 0;
 
   push(value: number) {
@@ -15,10 +15,13 @@ class IntLog {
     this.chunks[this.chunks.length - 1][at] = value;
     this.length++;
   }
+}
 
-  get(i: number): number {
-    return this.chunks[Math.floor(i / CHUNK)][i % CHUNK];
-  }
+/** `list` twice as long: one entry per term id (ids come in order), millions, in 4 bytes each instead of a JS array's 8. */
+function grown(list: Int32Array): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(Math.max(2 * list.length, 1024));
+  more.set(list);
+  return more;
 }
 
 /** Each term's plans (and a value per plan), ascending, from `start[id]` to `start[id + 1]`. */
@@ -34,9 +37,9 @@ export class Postings {
   private values = new IntLog();
   /** Per plan, the log's length once it was added. */
   private ends: number[] = [];
-  /** Per term id: how many plans have it, and the last plan that added it. */
-  private readonly counts: number[] = [];
-  private last: number[] = [];
+  /** Per term id: how many plans have it, and 1 + the last plan that added it. */
+  private counts = new Int32Array(0);
+  private last = new Int32Array(0);
 
   /** Whether each entry carries a value (a word's weighted count). */
   private readonly valued: boolean;
@@ -48,29 +51,34 @@ export class Postings {
   /** Records that the current plan (`plan`, the newest) has term `id`, once per plan. */
   add(plan: number, id: number, value = 0): void {
     while (this.ends.length < plan) this.ends.push(this.ids.length);
-    if (this.last[id] === plan) return;
-    this.last[id] = plan;
-    this.counts[id] = (this.counts[id] ?? 0) + 1;
+    if (id >= this.last.length) [this.last, this.counts] = [grown(this.last), grown(this.counts)];
+    if (this.last[id] === plan + 1) return;
+    this.last[id] = plan + 1;
+    this.counts[id]++;
     this.ids.push(id);
     if (this.valued) this.values.push(value);
   }
 
-  /** The log sorted by term; the log is released. */
+  /** The log sorted by term; the log is released as it is read, so that it and the sorted lists are not held whole at once. */
   gather(terms: number): Gathered {
     const start = new Int32Array(terms + 1);
     for (let id = 0; id < terms; id++) start[id + 1] = start[id] + (this.counts[id] ?? 0);
     const next = start.slice(0, terms);
-    const plans = new Int32Array(this.ids.length);
-    const values = new Int32Array(this.valued ? this.ids.length : 0);
-    let plan = 0;
-    for (let i = 0; i < this.ids.length; i++) {
-      while (plan < this.ends.length && this.ends[plan] <= i) plan++;
-      const at = next[this.ids.get(i)]++;
-      plans[at] = plan;
-      if (this.valued) values[at] = this.values.get(i);
+    const { chunks: ids, length } = this.ids;
+    const values = this.values.chunks;
+    [this.ids, this.values, this.counts, this.last] = [new IntLog(), new IntLog(), new Int32Array(0), new Int32Array(0)];
+    const plans = new Int32Array(length);
+    const sortedValues = new Int32Array(this.valued ? length : 0);
+    for (let c = 0, i = 0, plan = 0; c < ids.length; c++) {
+      const [chunk, valueChunk] = [ids[c], values[c]];
+      [ids[c], values[c]] = [new Int32Array(0), new Int32Array(0)];
+      for (let k = 0; k < CHUNK && i < length; k++, i++) {
+        while (plan < this.ends.length && this.ends[plan] <= i) plan++;
+        const at = next[chunk[k]]++;
+        plans[at] = plan;
+        if (this.valued) sortedValues[at] = valueChunk[k];
+      }
     }
-    this.ids = new IntLog();
-    this.values = new IntLog();
-    return { start, plans, values };
+    return { start, plans, values: sortedValues };
   }
 }
