@@ -4,14 +4,17 @@
  * chi-muc/, its plans numbered in date order across shards, then read back
  * (src/integrations/search-index/verify.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexShards, readFragment } from '../../src/integrations/pagefind.ts';
+import { IndexBuilder } from '../../src/integrations/search-index/files.ts';
 import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
-import { blockFile, fragmentFile, type Manifest } from '../../src/lib/search/index-format.ts';
+import { writeIndex } from '../../src/integrations/search-index/write.ts';
+import { blockFile, fragmentFile, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
+import { numbersText } from '../../src/lib/search/number-text.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { shardLanguage, type Shard } from '../../src/integrations/search-index/shards.ts';
 import { exactKey } from '../../src/lib/search/text.ts';
@@ -108,5 +111,48 @@ describe('indexShards', () => {
   it('refuses a plan list that does not match the pages', async () => {
     const dir = site();
     await expect(index(dir, [shard(0, 'all', Object.keys(PLANS))], ['ke-hoach-a'])).rejects.toThrow('Tìm kiếm: đánh số kế hoạch thất bại');
+  });
+});
+
+describe('verifyIndex', () => {
+  /** The index of `texts`, one plan each, written under a new folder without Pagefind; `damage` rewrites the row of `key`. */
+  function written(texts: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), 'kho-verify-'));
+    dirs.push(dir);
+    const builder = new IndexBuilder(['pagefind/']);
+    const fragments = texts.map((content, i) => {
+      builder.add({ content, meta: {}, filters: {} });
+      writeFileSync(join(dir, `${i}.pf_fragment`), 'x');
+      return join(dir, `${i}.pf_fragment`);
+    });
+    const root = join(dir, 'chi-muc');
+    mkdirSync(root);
+    const { manifest } = writeIndex(root, builder, fragments);
+    const damage = (key: string, row: unknown[]) => {
+      const i = manifest.blocks.findLastIndex((first) => first <= key);
+      const file = join(root, manifest.set, blockFile(i));
+      const rows = JSON.parse(gunzipSync(readFileSync(file)).toString()) as TermRow[];
+      rows[rows.findIndex((r) => r[0] === key)] = row as TermRow;
+      writeFileSync(file, gzipSync(JSON.stringify(rows)));
+      return `chi-muc/${manifest.set}/${blockFile(i)}`;
+    };
+    return { root, damage };
+  }
+
+  it('accepts an archive of no plans', async () => {
+    const { root } = written([]);
+    await expect(verifyIndex(root, 0)).resolves.toMatchObject({ plans: 0, blocks: [''] });
+  });
+
+  it.each([
+    ['a first gap of 0 (plan -1)', 'cai', [numbersText([0, 2]), numbersText([1, 1])]],
+    ['a pair with impacts', 'cai cach', [numbersText([1]), numbersText([1])]],
+    ['a prefix with spellings', 'ca*', [numbersText([1, 1]), numbersText([1, 1]), { cá: '' }]],
+    ['an alias to a word it does not begin', 'cac*', ['=tao']],
+  ])('rejects %s, naming the file', async (_, key, fields) => {
+    const { root, damage } = written(['cải cách', 'cải tạo', 'tạo']);
+    await expect(verifyIndex(root, 3)).resolves.toBeDefined();
+    const file = damage(key, [key, ...fields]);
+    await expect(verifyIndex(root, 3)).rejects.toThrow(file);
   });
 });

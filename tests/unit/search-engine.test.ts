@@ -9,6 +9,9 @@ import { indexFiles } from '../helpers/index-in-memory.ts';
 import { SearchEngine, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import { numberToken } from '../../src/lib/search/index-fields.ts';
 import { IndexError, SearchIndex, type LoadFile } from '../../src/lib/search/index-reader.ts';
+import { parseQuery } from '../../src/lib/search/parse.ts';
+import { planQuery } from '../../src/lib/search/query-plan.ts';
+import { retrieve } from '../../src/lib/search/retrieve.ts';
 import type { SearchState } from '../../src/lib/search/url-state.ts';
 
 interface Doc {
@@ -67,8 +70,9 @@ async function setup(docs: Doc[] = DOCS, options: { prefetch?: number; failures?
     return path === 'chi-muc.json' ? manifest : files.get(path.slice(manifest.set.length + 1));
   };
   const loaded: string[] = [];
+  const index = await SearchIndex.open(load);
   const engine = new SearchEngine(
-    await SearchIndex.open(load),
+    index,
     async (plan) => {
       loaded.push(plans[plan].id);
       return { url: `/ke-hoach/${plans[plan].id}/`, content: plans[plan].text, meta: {} };
@@ -77,10 +81,10 @@ async function setup(docs: Doc[] = DOCS, options: { prefetch?: number; failures?
   );
   const ids = (outcome: SearchOutcome) => outcome.plans.map((plan) => plans[plan].id);
   const run = (q: string, extra: Partial<SearchState> = {}) => engine.run({ q, filters: {}, sort: 'lien-quan', ...extra });
-  return { engine, loaded, ids, run, find: async (q: string, extra?: Partial<SearchState>) => ids(await run(q, extra)) };
+  return { engine, index, loaded, ids, run, find: async (q: string, extra?: Partial<SearchState>) => ids(await run(q, extra)) };
 }
 
-const { find, run, ids } = await setup();
+const { find, run, ids, index } = await setup();
 
 describe('matching words', () => {
   it.each([
@@ -133,6 +137,18 @@ describe('matching words', () => {
     ]);
     expect(await two.find('hoa binh')).toEqual(['hoa-binh']);
     expect(await two.find('binh hoa')).toEqual(['hoa-binh', 'hoach-binh']);
+  });
+
+  it('finds every longer form of a half-typed last word, however many words begin like it', async () => {
+    const tha = 'thác thạch thái thám thân tháng thanh thảo tháp thật thâu thay thắc thăm thẳng thầm thập thấy thậm thất thản thạo';
+    const many = await setup([
+      { id: 'tha', date: '2022-01-01', text: `Kế hoạch ${tha}.` },
+      { id: 'thu', date: '2021-01-01', text: 'Kế hoạch thủ tục.' },
+      { id: 'thong', date: '2020-01-01', text: 'Kế hoạch thông tin.' },
+      { id: 'khac', date: '2019-01-01', text: 'Kế hoạch khác.' },
+    ]);
+    expect((await many.find('kế hoạch th')).sort()).toEqual(['tha', 'thong', 'thu']);
+    expect(await many.find('kế hoạch thô')).toEqual(['thong']);
   });
 
   it('ranks the words as a phrase above the same words apart, whatever their counts', async () => {
@@ -213,6 +229,16 @@ describe('some words', () => {
   it('finds nothing for one unknown word', async () => {
     expect(await find('xyzzy')).toEqual([]);
   });
+
+  it.each([
+    ['words no plan has', 'xyzzy qwerty', ['xyzzy', 'qwerty']],
+    ['a phrase no plan has, of words plans have', '"hô san"', []],
+  ])('finds nothing for %s, rather than plans with most of them', async (_, q, missing) => {
+    const outcome = await run(q);
+    expect(outcome).toMatchObject({ ranking: 'all', plans: [] });
+    expect(outcome.notices.map((n) => n.kind)).not.toContain('some-words');
+    expect((await retrieve(planQuery(parseQuery(q)), index)).missing).toEqual(missing);
+  });
 });
 
 describe('filters, counts and order', () => {
@@ -277,6 +303,6 @@ describe('loading', () => {
     expect(await s.find('hoà giải')).toEqual(await find('hoà giải'));
     const failed = s.run('hoà giải', { filters: { nam: '2020' } });
     await expect(failed).rejects.toThrow(IndexError);
-    await expect(failed).rejects.toThrow('Chỉ mục tìm kiếm hỏng');
+    await expect(failed).rejects.toThrow(/^Tệp chỉ mục chi-muc\/\w+\/loc\.json\.gz hỏng: .+\. Hãy thử lại sau\.$/);
   });
 });

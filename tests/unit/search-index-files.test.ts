@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexedPlan } from '../../src/integrations/search-index/files.ts';
 import { indexFiles } from '../helpers/index-in-memory.ts';
+import { numberToken } from '../../src/lib/search/index-fields.ts';
 import { INDEX_FORMAT, pairKey, type TermRow } from '../../src/lib/search/index-format.ts';
-import { SearchIndex } from '../../src/lib/search/index-reader.ts';
+import { IndexError, SearchIndex } from '../../src/lib/search/index-reader.ts';
+import { numbersText } from '../../src/lib/search/number-text.ts';
 import { exactKey } from '../../src/lib/search/text.ts';
 
 const plan = (content: string, title = 'Kế hoạch', filters: Record<string, string[]> = {}): IndexedPlan => ({ content, meta: { title }, filters });
@@ -69,17 +71,50 @@ describe('the search index files', () => {
     expect(pairs.has(pairKey('cach', 'thang'))).toBe(false);
   });
 
-  it('sort every row by key across blocks and find a prefix across a block boundary', async () => {
+  it('sort every row by key across blocks, a prefix "p*" after the pairs of p and before the words it covers', async () => {
     const plans = ['ca cà cả cá cạ', 'cách cai cài canh', 'cam cảm can càng', 'cao cào cạo cáp'].map((t) => plan(t));
     const { index, manifest, files } = await open(plans, 60);
     expect(manifest.blocks.length).toBeGreaterThan(4);
     expect(manifest.blocks[0]).toBe('');
     const keys = manifest.blocks.flatMap((_, i) => (files.get(`tu-${i}.json.gz`) as TermRow[]).map((row) => row[0]));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : 1)));
-    expect(keys).toContain(pairKey('ca', 'ca'));
+    expect(keys.slice(keys.indexOf('ca'), keys.indexOf('cach') + 1)).toEqual(['ca', pairKey('ca', 'ca'), 'ca*', 'cac*', 'cach']);
     manifest.blocks.slice(1).forEach((first, i) => expect((files.get(`tu-${i + 1}.json.gz`) as TermRow[])[0][0]).toBe(first));
-    const found = await index.prefixed('ca', 20, 20);
-    expect(found.map((t) => t.key).sort()).toEqual(['cach', 'cai', 'cam', 'can', 'cang', 'canh', 'cao', 'cap']);
+    // Plan 0 has "ca" only: a prefix stands for the longer words.
+    expect(await plansOf(index, 'ca*')).toEqual([1, 2, 3]);
+    expect(await plansOf(index, 'c*')).toEqual([0, 1, 2, 3]);
+  });
+
+  it('give each plan of a prefix its best impact among the longer words', async () => {
+    const filler = 'một hai ba bốn năm sáu bảy tám chín mười';
+    const { index } = await open([plan(`${filler} thuế thuế thuế thuộc`), plan(`${filler} thuộc`), plan(`${filler} thủ`), plan('thu')]);
+    const terms = await index.terms(['thue', 'thuoc', 'thu*']);
+    const [thue, thuoc, thu] = ['thue', 'thuoc', 'thu*'].map((k) => terms.get(k)!);
+    expect(Array.from(thu.plans)).toEqual([0, 1]);
+    expect(thue.impacts[0]).toBeGreaterThan(thuoc.impacts[0]);
+    expect(Array.from(thu.impacts)).toEqual([thue.impacts[0], thuoc.impacts[1]]);
+  });
+
+  it('write a prefix with one longer word as an alias in its block, read as that word', async () => {
+    const { index, manifest, files } = await open([plan('thuộc thuế'), plan('thuộc')], 30);
+    const block = manifest.blocks.findIndex((_, i) => (files.get(`tu-${i}.json.gz`) as TermRow[]).some((row) => row[0] === 'thuo*'));
+    expect(files.get(`tu-${block}.json.gz`)).toEqual(expect.arrayContaining([['thuo*', '=thuoc'], expect.arrayContaining(['thuoc'])]));
+    const terms = await index.terms(['thuo*', 'thuoc']);
+    expect(Array.from(terms.get('thuo*')!.plans)).toEqual([0, 1]);
+    expect(terms.get('thuo*')!.impacts).toEqual(terms.get('thuoc')!.impacts);
+  });
+
+  it('read an alias whose word is in the next block', async () => {
+    const manifest = { format: INDEX_FORMAT, set: 's', plans: 3, blocks: ['', 'abc'], bundles: [] };
+    const files = new Map([['s/tu-0.json.gz', [['ab*', '=abc']]], ['s/tu-1.json.gz', [['abc', numbersText([1, 2]), numbersText([4, 9])]]]]);
+    const index = await SearchIndex.open(async (path) => (path === 'chi-muc.json' ? manifest : files.get(path)));
+    expect(Array.from((await index.terms(['ab*'])).get('ab*')!.plans)).toEqual([0, 2]);
+  });
+
+  it('make no prefix of a document number token', async () => {
+    const { manifest, files } = await open([{ content: 'zalo zing', meta: { sohieu: numberToken('own', '4003/QĐ-UBND'), cancu: numberToken('cited', '12/KH') }, filters: {} }]);
+    const keys = manifest.blocks.flatMap((_, i) => (files.get(`tu-${i}.json.gz`) as TermRow[]).map((row) => row[0]));
+    expect(keys.filter((k) => k.endsWith('*') && k.startsWith('z'))).toEqual(['z*', 'za*', 'zal*', 'zi*', 'zin*']);
   });
 
   it('list the plans of each filter value', async () => {
@@ -98,5 +133,28 @@ describe('the search index files', () => {
     expect(JSON.stringify([...again.files])).toBe(JSON.stringify([...first.files]));
     expect(first.manifest.set).toMatch(/^[0-9a-f]{12}$/);
     expect(indexFiles([plans[0], plan('Chuyển đổi số', 'Ba')], ['pagefind/']).manifest.set).not.toBe(first.manifest.set);
+  });
+
+  it.each([
+    ['a gap text with a character no number has', (row: TermRow) => [row[0], 'é', row[2]]],
+    ['a first gap of 0, which is plan -1', (row: TermRow) => [row[0], numbersText([0, 1]), row[2]]],
+    ['a row that is not a list', () => 42],
+    ['plans that are not text', (row: TermRow) => [row[0], 7, row[2]]],
+  ])('fail on a damaged block, %s, naming its file and asking the visitor to try again later', async (_, damage) => {
+    const { manifest, files } = indexFiles([plan('cải cách'), plan('cải tạo')], ['pagefind/']);
+    const rows = files.get('tu-0.json.gz') as unknown[];
+    const at = rows.findIndex((row) => (row as TermRow)[0] === 'cai');
+    rows[at] = damage(rows[at] as TermRow);
+    const index = await SearchIndex.open(async (path) => (path === 'chi-muc.json' ? manifest : files.get(path.slice(manifest.set.length + 1))));
+    const error = await index.terms(['cai']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as IndexError).message).toMatch(new RegExp(`^Tệp chỉ mục chi-muc/${manifest.set}/tu-0\\.json\\.gz hỏng: .+\\. Hãy thử lại sau\\.$`));
+    expect((error as IndexError).hint).toContain('npm run build');
+  });
+
+  it('fail on a manifest of another format, naming it', async () => {
+    const error = await SearchIndex.open(async () => ({ format: 0 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as IndexError).message).toContain('chi-muc/chi-muc.json');
   });
 });

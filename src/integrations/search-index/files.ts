@@ -3,18 +3,14 @@
  * `IndexBuilder` takes the plans in plan-number order and hands each file over at the end.
  */
 import { createHash } from 'node:crypto';
-import { FILTERS, META_WEIGHTS } from '../../lib/search/index-fields.ts';
-import { BM25, blockFile, FILTER_FILE, IMPACT_SCALE, INDEX_FORMAT, pairKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { FILTERS, META_WEIGHTS, numberToken, type Fragment } from '../../lib/search/index-fields.ts';
+import { ALIAS, BM25, blockFile, FILTER_FILE, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
 import { exactKey, wordKey, words } from '../../lib/search/text.ts';
 import { Postings, type Gathered } from './postings.ts';
 
 /** A plan as Pagefind extracted it (its fragment's fields the index reads). */
-export interface IndexedPlan {
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
+export type IndexedPlan = Omit<Fragment, 'url'>;
 
 /** JSON text per term block: a query reads a block per word; smaller wastes less of a download, larger costs fewer requests. */
 const BLOCK_BYTES = 16_000;
@@ -52,7 +48,38 @@ function idIn<K, T>(ids: Map<K, number>, key: K, list: T[], item: () => T): numb
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** How number tokens begin ("zsohieu", "zcancu"): no one types their start, so they make no prefix rows. */
+const NUMBER_STARTS = (['own', 'cited'] as const).map((kind) => numberToken(kind, '0').slice(0, -1));
+const isNumber = (key: string) => NUMBER_STARTS.some((start) => key.startsWith(start));
 const span = (g: Gathered, id: number) => [g.start[id], g.start[id + 1]] as const;
+
+/**
+ * The prefix rows (index-format.ts) right before the word at `at` of the sorted keys: one for each start p of
+ * it that no word before extends, shortest first. `best`, as long as the archive and all 0 between calls,
+ * holds each plan's best impact; `plansOf(i)` gives the plans and impacts of the word at i.
+ */
+function* prefixRows(sorted: readonly string[], at: number, best: Int32Array, plansOf: (i: number) => [Int32Array, number[]]): Generator<TermRow> {
+  const before = sorted[at - 1] ?? '';
+  for (let length = 1; length < sorted[at].length && !isNumber(sorted[at].slice(0, length)); length++) {
+    const start = sorted[at].slice(0, length);
+    if (before.length > length && before.startsWith(start)) continue;
+    const longer: number[] = [];
+    for (let i = at; i < sorted.length && sorted[i].startsWith(start); i++) if (!isNumber(sorted[i])) longer.push(i);
+    if (longer.length === 1) yield [prefixKey(start), ALIAS + sorted[longer[0]]];
+    if (longer.length < 2) continue;
+    const union: number[] = [];
+    for (const i of longer) {
+      const [plans, impacts] = plansOf(i);
+      for (let k = 0; k < plans.length; k++) {
+        if (best[plans[k]] === 0) union.push(plans[k]);
+        best[plans[k]] = Math.max(best[plans[k]], impacts[k]);
+      }
+    }
+    const plans = Int32Array.from(union).sort();
+    yield [prefixKey(start), gapsText(plans), numbersText(Array.from(plans, (p) => best[p]))];
+    for (const p of plans) best[p] = 0;
+  }
+}
 
 export class IndexBuilder {
   private plans = 0;
@@ -150,25 +177,32 @@ export class IndexBuilder {
     this.spellings.forEach(([word], id) => spellingsOf.get(word)?.push(id) ?? spellingsOf.set(word, [id]));
     const pairs = this.paired.gather(this.pairCount);
     const average = this.lengths.reduce((a, b) => a + b, 0) / Math.max(this.plans, 1);
+    const sorted = order.map((id) => this.keys[id]);
+    const best = new Int32Array(this.plans);
+    const plansOf = (at: number): [Int32Array, number[]] => [words.plans.subarray(...span(words, order[at])), this.impacts(words, order[at], average)];
     for (const [done, id] of order.entries()) {
       onWord?.(done, order.length);
+      yield* prefixRows(sorted, done, best, plansOf);
       yield this.wordRow(id, words, average, spelled, spellingsOf.get(id) ?? []);
       const after = [...(this.next[id] ?? [])].sort(([a], [b]) => rank[a] - rank[b]);
       for (const [second, pair] of after) yield [pairKey(this.keys[id], this.keys[second]), gapsText(pairs.plans.subarray(...span(pairs, pair)))];
     }
   }
 
-  private wordRow(id: number, words: Gathered, average: number, spelled: Gathered, spellings: number[]): TermRow {
+  /** Each plan's impact for word `id`, in the order of its plans. */
+  private impacts(words: Gathered, id: number, average: number): number[] {
     const [from, to] = span(words, id);
-    const plans = words.plans.subarray(from, to);
-    const df = plans.length;
-    const idf = Math.log(1 + (this.plans - df + 0.5) / (df + 0.5));
-    const impacts = Array.from(plans, (plan, i) => {
+    const idf = Math.log(1 + (this.plans - (to - from) + 0.5) / (to - from + 0.5));
+    return Array.from(words.plans.subarray(from, to), (plan, i) => {
       const tf = words.values[from + i];
       const norm = BM25.k1 * (1 - BM25.b + (BM25.b * this.lengths[plan]) / average);
       return Math.max(1, Math.round(((idf * tf * (BM25.k1 + 1)) / (tf + norm)) * IMPACT_SCALE));
     });
-    const row: TermRow = [this.keys[id], gapsText(plans), numbersText(impacts)];
+  }
+
+  private wordRow(id: number, words: Gathered, average: number, spelled: Gathered, spellings: number[]): TermRow {
+    const plans = words.plans.subarray(...span(words, id));
+    const row: TermRow = [this.keys[id], gapsText(plans), numbersText(this.impacts(words, id, average))];
     if (spellings.length === 0) return row;
     // Each spelling's plans are among the word's: written as their places in it.
     const texts: Record<string, string> = {};
@@ -201,7 +235,8 @@ export class IndexBuilder {
     };
     for (const row of this.rows(onWord)) {
       const text = JSON.stringify(row);
-      if (rows.length > 0 && bytes + text.length > this.blockBytes) close();
+      // An alias stays in its word's block, so that a query reads both at once.
+      if (rows.length > 0 && bytes + text.length > this.blockBytes && !isAlias(rows[rows.length - 1])) close();
       rows.push(row);
       texts.push(text);
       bytes += text.length + 1;

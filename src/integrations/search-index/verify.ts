@@ -1,13 +1,13 @@
 /**
- * Reads the written index back as the search page does (index-reader.ts): every block, the filter
- * file, every plan's fragment. What the page would trip over stops the build instead, naming the file.
+ * Reads the written index back as the search page does (index-reader.ts), through one reader: every block,
+ * the filter file, every plan's fragment. What the page would trip over stops the build instead, naming the file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { FILTERS } from '../../lib/search/index-fields.ts';
-import { blockFile, FILTER_FILE, fragmentFile, MANIFEST_FILE, PAIR, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
-import { SearchIndex, type LoadFile } from '../../lib/search/index-reader.ts';
+import { ALIAS, blockFile, FILTER_FILE, fragmentFile, MANIFEST_FILE, PAIR, PREFIX, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { IndexError, SearchIndex, type LoadFile } from '../../lib/search/index-reader.ts';
 
 /** The index's files under `root` (chi-muc/), as the page would get them. */
 export const fileLoad =
@@ -17,54 +17,66 @@ export const fileLoad =
     return JSON.parse((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
   };
 
-/** Throws naming the file when `check` fails or throws. */
+/** Throws naming the file when `check` fails or throws (the reader's own errors name it already). */
 async function inFile<T>(file: string, check: () => Promise<T>): Promise<T> {
   try {
     return await check();
   } catch (error) {
+    if (error instanceof IndexError) throw error;
     throw new Error(`chi-muc/${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+/** The reader refuses a list not ascending from 0 (a gap below 1): what is left is its end. */
 function checkPlans(plans: Int32Array, size: number, what: string) {
-  plans.forEach((plan, i) => {
-    if (plan >= size || (i > 0 && plan <= plans[i - 1])) throw new Error(`${what}: danh sách kế hoạch không tăng dần trong 0..${size - 1}`);
-  });
+  if (plans.length && plans[plans.length - 1] >= size) throw new Error(`${what}: kế hoạch số ${plans[plans.length - 1]}, kho có ${size}`);
+}
+
+/** Whether the row has the fields of its kind of key (index-format.ts). */
+function wellFormed([key, plans, impacts, spellings]: TermRow): boolean {
+  if (key.includes(PAIR)) return impacts === undefined;
+  if (!key.endsWith(PREFIX)) return impacts !== undefined;
+  // An alias names a longer word beginning with the prefix.
+  if (impacts === undefined) return plans.startsWith(ALIAS) && plans.startsWith(key.slice(0, -PREFIX.length), ALIAS.length) && plans.length > key.length;
+  return spellings === undefined;
 }
 
 /** One block: rows in order after `after`, each found and decoded by the reader. Returns its last key. */
-async function checkBlock(manifest: Manifest, i: number, rows: unknown, after: string | undefined): Promise<string | undefined> {
-  if (!Array.isArray(rows) || rows.length === 0) throw new Error('khối từ rỗng hoặc không phải một danh sách');
+async function checkBlock(index: SearchIndex, i: number, rows: unknown, after: string | undefined): Promise<string | undefined> {
+  const { manifest } = index;
+  if (!Array.isArray(rows) || (rows.length === 0 && manifest.plans > 0)) throw new Error('khối từ rỗng hoặc không phải một danh sách');
   const typed = rows as TermRow[];
-  if (i > 0 && typed[0][0] !== manifest.blocks[i]) throw new Error(`khóa đầu "${typed[0][0]}" khác khóa "${manifest.blocks[i]}" trong chi-muc.json`);
+  if (i > 0 && typed[0][0] !== manifest.blocks[i]) throw new Error(`khóa đầu "${typed[0][0]}" khác khóa "${manifest.blocks[i]}" trong ${MANIFEST_FILE}`);
   let last = after;
   for (const [key] of typed) {
     if (typeof key !== 'string' || (last !== undefined && key <= last)) throw new Error(`khóa "${key}" không đứng sau "${last}"`);
     last = key;
   }
-  const path = `${manifest.set}/${blockFile(i)}`;
-  const reader = await SearchIndex.open(async (p) => (p === MANIFEST_FILE ? manifest : p === path ? rows : Promise.reject(new Error(p))));
-  const terms = await reader.terms(typed.map((row) => row[0]));
-  for (const [key, , impacts, spellings] of typed) {
-    const term = terms.get(key);
-    if (!term) throw new Error(`không tìm lại được từ "${key}"`);
-    checkPlans(term.plans, manifest.plans, `từ "${key}"`);
-    if (!key.includes(PAIR) && (!impacts || term.impacts.some((w) => w < 1))) throw new Error(`từ "${key}" thiếu trọng số`);
-    for (const spelling of Object.keys(spellings ?? {})) checkPlans(term.spelled(spelling), manifest.plans, `cách viết "${spelling}"`);
+  const terms = await index.terms(typed.map((row) => row[0]));
+  for (const row of typed) {
+    const term = terms.get(row[0]);
+    if (!term) throw new Error(`không tìm lại được từ "${row[0]}"`);
+    if (!wellFormed(row)) throw new Error(`dòng "${row[0]}" không đúng dạng`);
+    checkPlans(term.plans, manifest.plans, `từ "${row[0]}"`);
+    if (!row[0].includes(PAIR) && term.impacts.some((w) => w < 1)) throw new Error(`từ "${row[0]}" có trọng số nhỏ hơn 1`);
+    for (const spelling of Object.keys(row[3] ?? {})) checkPlans(term.spelled(spelling), manifest.plans, `cách viết "${spelling}"`);
   }
   return last;
 }
 
 /** Checks the index under `root` for `plans` plans; `onBlock` follows the blocks read. */
 export async function verifyIndex(root: string, plans: number, onBlock?: (done: number, total: number) => void): Promise<Manifest> {
-  const load = fileLoad(root);
+  const files = fileLoad(root);
+  // The reader reads each block just after the check read it.
+  let last: [path: string, value: Promise<unknown>] = ['', Promise.resolve()];
+  const load: LoadFile = (path) => (path === last[0] ? last[1] : (last = [path, files(path)])[1]);
   const index = await inFile(MANIFEST_FILE, () => SearchIndex.open(load));
   const { manifest } = index;
   if (manifest.plans !== plans) throw new Error(`chi-muc/${MANIFEST_FILE}: ${manifest.plans} kế hoạch, kho có ${plans}`);
-  let last: string | undefined;
+  let key: string | undefined;
   for (let i = 0; i < manifest.blocks.length; i++) {
     const file = `${manifest.set}/${blockFile(i)}`;
-    last = await inFile(file, async () => checkBlock(manifest, i, await load(file), last));
+    key = await inFile(file, async () => checkBlock(index, i, await load(file), key));
     onBlock?.(i + 1, manifest.blocks.length);
   }
   await inFile(`${manifest.set}/${FILTER_FILE}`, async () => {

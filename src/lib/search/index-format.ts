@@ -29,10 +29,12 @@ export interface Manifest {
 }
 
 /**
- * One term: a word's loose key (`wordKey`), or a pair "a b" of consecutive words in one field.
- * `plans` as gaps; for words only, `impacts`: each plan's BM25 weight (field weights applied)
- * × `IMPACT_SCALE`, rounded, at least 1, and `spellings`: for each spelling with diacritics
+ * One term: a word's loose key (`wordKey`); a pair "a b" of consecutive words in one field; or a prefix
+ * "p*": the plans of every longer word beginning with p, each with its best impact among them.
+ * `plans` as gaps; for words and prefixes, `impacts`: each plan's BM25 weight (field weights applied)
+ * × `IMPACT_SCALE`, rounded, at least 1; for words, `spellings`: for each spelling with diacritics
  * (`exactKey`), the places in `plans` of the plans writing it so, as gaps ("" for all of them).
+ * A prefix with one longer word is an alias, `["p*", "=word"]`, written in the word's block.
  */
 export type TermRow = [key: string, plans: string, impacts?: string, spellings?: Record<string, string>];
 
@@ -46,3 +48,9 @@ export const BM25 = { k1: 1.2, b: 0.75 } as const;
 export const PAIR = ' ';
 
 export const pairKey = (a: string, b: string) => `${a}${PAIR}${b}`;
+/** Ends a prefix's key, which sorts after the word's pairs and before every longer word. */
+export const PREFIX = '*';
+export const prefixKey = (start: string) => `${start}${PREFIX}`;
+/** Starts an alias's second field; an alias has two fields, a prefix's own row always has impacts. */
+export const ALIAS = '=';
+export const isAlias = (row: TermRow) => row.length === 2 && row[0].endsWith(PREFIX);

@@ -1,19 +1,39 @@
 /**
- * Reads the search index (index-format.ts); how a file is fetched is the caller's `load`. Each
- * block is read once; anything unexpected throws an `IndexError` with a Vietnamese message.
+ * Reads the search index (index-format.ts); how a file is fetched is the caller's `load`. Recent
+ * blocks are kept; anything unexpected in a file throws an `IndexError` naming it, in Vietnamese.
  */
-import { sharedLoad } from '../shared-load.ts';
+import { sharedLoad, sharedLoads } from '../shared-load.ts';
 import { textNumbers } from './number-text.ts';
-import { blockFile, FILTER_FILE, INDEX_FORMAT, PAIR, type FilterFile, type Manifest, type TermRow } from './index-format.ts';
+import { ALIAS, blockFile, FILTER_FILE, INDEX_DIR, INDEX_FORMAT, isAlias, MANIFEST_FILE, type Manifest, type TermRow } from './index-format.ts';
 
 /** Fetches one file of the index (a path under chi-muc/) and returns its JSON, decompressed. */
 export type LoadFile = (path: string) => Promise<unknown>;
 
-export class IndexError extends Error {}
+/** An index file missing or damaged: `message` for the visitor, `hint` for the maintainer (the console). */
+export class IndexError extends Error {
+  hint = '';
+}
+
+/** What is wrong inside a file; `inFile` names the file. */
+class Damage extends Error {}
+const bad = (what: string): never => {
+  throw new Damage(what);
+};
+
+/** `read()`, anything it throws made an `IndexError` naming `file` (a path under chi-muc/). */
+function inFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof IndexError) throw error;
+    const what = error instanceof Damage ? error.message : 'dữ liệu không đúng dạng';
+    const text = `Tệp chỉ mục ${INDEX_DIR}/${file} hỏng: ${what}. Hãy thử lại sau.`;
+    throw Object.assign(new IndexError(text, { cause: error }), { hint: 'Dựng lại trang (npm run build) rồi đăng lại.' });
+  }
+}
 
 /** One term as the query layer uses it. */
 export interface Term {
-  key: string;
   /** Its plans, ascending. */
   plans: Int32Array;
   /** Each plan's weight for it (parallel to `plans`); all 0 for a pair. */
@@ -22,16 +42,13 @@ export interface Term {
   spelled(spelling: string): Int32Array;
 }
 
-const bad = (what: string): never => {
-  throw new IndexError(`Chỉ mục tìm kiếm hỏng: ${what}. Hãy dựng lại trang (npm run build).`);
-};
-
-/** Plan numbers from gaps; `within`, when given, maps places back to its plans. */
-function fromGaps(text: string, within?: Int32Array): Int32Array {
-  const gaps = textNumbers(text);
+/** Plan numbers from gaps, each at least 1; `within`, when given, maps places back to its plans. */
+function fromGaps(text: unknown, within?: Int32Array): Int32Array {
+  const gaps = textNumbers(isText(text) ? text : bad('một danh sách kế hoạch không phải chuỗi'));
   const out = new Int32Array(gaps.length);
   let at = -1;
   for (let i = 0; i < gaps.length; i++) {
+    if (gaps[i] < 1) bad('một danh sách kế hoạch không tăng dần');
     at += gaps[i];
     out[i] = within ? within[at] : at;
   }
@@ -39,18 +56,21 @@ function fromGaps(text: string, within?: Int32Array): Int32Array {
   return out;
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/** A row's term; the row is checked to be a `TermRow`. */
 function toTerm(row: TermRow): Term {
-  const [key, plansText, impactsText, spellings] = row;
+  const [key, plansText, impactsText, spellings = {}] = row;
   const plans = fromGaps(plansText);
-  const impacts = impactsText ? textNumbers(impactsText) : new Float64Array(plans.length);
+  const impacts = impactsText === undefined ? new Float64Array(plans.length) : textNumbers(isText(impactsText) ? impactsText : bad(`trọng số của "${key}" không phải chuỗi`));
   if (impacts.length !== plans.length) bad(`từ "${key}" có ${plans.length} kế hoạch mà ${impacts.length} trọng số`);
+  if (row.length > 4 || typeof spellings !== 'object' || !Object.values(spellings).every(isText)) bad(`dòng "${key}" không đúng dạng`);
   const spelled = new Map<string, Int32Array>();
   return {
-    key,
     plans,
     impacts,
     spelled: (spelling) => {
-      const text = spellings?.[spelling];
+      const text = spellings[spelling];
       if (text === undefined) return new Int32Array(0);
       if (text === '') return plans;
       return spelled.get(spelling) ?? spelled.set(spelling, fromGaps(text, plans)).get(spelling)!;
@@ -60,10 +80,12 @@ function toTerm(row: TermRow): Term {
 
 /** Plans of decoded terms kept across queries (about 12 bytes each): a common word lists every plan, costly to decode per keystroke. */
 const KEEP_DECODED = 1_500_000;
+/** Blocks kept once read: a query reads a few dozen; the build's check reads thousands through one reader. */
+const KEEP_BLOCKS = 256;
 
 function checkManifest(raw: unknown): Manifest {
   const m = raw as Partial<Manifest> | null;
-  if (!m || typeof m !== 'object') return bad('tệp chi-muc.json không phải một đối tượng JSON');
+  if (!m || typeof m !== 'object') return bad('không phải một đối tượng JSON');
   if (m.format !== INDEX_FORMAT) return bad(`định dạng ${String(m.format)}, trang này đọc định dạng ${INDEX_FORMAT}`);
   if (typeof m.set !== 'string' || !/^[\w-]+$/.test(m.set)) bad('thiếu thư mục của bộ tệp');
   if (!Number.isInteger(m.plans) || m.plans! < 0) bad('số kế hoạch không hợp lệ');
@@ -73,9 +95,10 @@ function checkManifest(raw: unknown): Manifest {
 }
 
 export class SearchIndex {
-  private readonly blocks: (() => Promise<TermRow[]>)[];
-  /** Recently decoded terms, least recently used first, and their plans in all. */
-  private readonly decoded = new Map<string, Term>();
+  /** Block `i`'s rows, read once while it is among the recent ones. */
+  private readonly block: (i: number) => Promise<unknown[]>;
+  /** Decoded terms, and their plans in all. */
+  private decoded = new Map<string, Term>();
   private decodedPlans = 0;
   readonly filters: () => Promise<Map<string, Map<string, Int32Array>>>;
   readonly manifest: Manifest;
@@ -84,72 +107,67 @@ export class SearchIndex {
   // No parameter properties: the build imports this file through Node's type stripping, which refuses them.
   private constructor(manifest: Manifest, load: LoadFile) {
     this.manifest = manifest;
-    this.size = manifest.plans;
     const inSet = (file: string) => `${manifest.set}/${file}`;
-    this.blocks = manifest.blocks.map((_, i) =>
-      sharedLoad(async () => {
-        const rows = await load(inSet(blockFile(i)));
-        if (!Array.isArray(rows)) bad(`khối từ ${i} không phải một danh sách`);
-        return rows as TermRow[];
-      }),
-    );
+    this.size = manifest.plans;
+    this.block = sharedLoads(async (i) => {
+      const file = inSet(blockFile(i));
+      const rows = await load(file);
+      return Array.isArray(rows) ? rows : inFile(file, () => bad('không phải một danh sách dòng'));
+    }, KEEP_BLOCKS);
+    const file = inSet(FILTER_FILE);
     this.filters = sharedLoad(async () => {
-      const file = (await load(inSet(FILTER_FILE))) as FilterFile | null;
-      if (!file || typeof file !== 'object') return bad('tệp bộ lọc không phải một đối tượng JSON');
-      return new Map(Object.entries(file).map(([name, values]) => [name, new Map(Object.entries(values).map(([v, gaps]) => [v, fromGaps(gaps)]))]));
+      const raw = await load(file);
+      return inFile(file, () => {
+        if (!raw || typeof raw !== 'object') bad('không phải một đối tượng JSON');
+        return new Map(Object.entries(raw as object).map(([name, values]) => [name, new Map(Object.entries(values as object).map(([v, gaps]) => [v, fromGaps(gaps)]))]));
+      });
     });
   }
 
   static async open(load: LoadFile): Promise<SearchIndex> {
-    return new SearchIndex(checkManifest(await load('chi-muc.json')), load);
+    const raw = await load(MANIFEST_FILE);
+    return new SearchIndex(inFile(MANIFEST_FILE, () => checkManifest(raw)), load);
   }
 
-  /** The row's term, decoded once while it is used. */
+  /** The row's term, decoded once until too many plans are kept, when all are forgotten (typing a query asks the same terms again). */
   private term(row: TermRow): Term {
-    const key = row[0];
-    let term = this.decoded.get(key);
-    if (term) this.decoded.delete(key);
-    else {
+    let term = this.decoded.get(row[0]);
+    if (!term) {
       term = toTerm(row);
-      this.decodedPlans += term.plans.length;
-    }
-    this.decoded.set(key, term);
-    for (const [old, { plans }] of this.decoded) {
-      if (this.decodedPlans <= KEEP_DECODED || old === key) break;
-      this.decoded.delete(old);
-      this.decodedPlans -= plans.length;
+      if ((this.decodedPlans += term.plans.length) > KEEP_DECODED) [this.decoded, this.decodedPlans] = [new Map(), term.plans.length];
+      this.decoded.set(row[0], term);
     }
     return term;
   }
 
-  private blockOf(key: string): number {
-    return lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key);
-  }
-
-  /** The terms of `keys` the index has; every block they need is fetched at once. */
-  async terms(keys: readonly string[]): Promise<Map<string, Term>> {
+  /** The terms of `keys` the index has, or for an alias its word's key; every block they need is fetched at once. */
+  private async find(keys: readonly string[]): Promise<Map<string, Term | string>> {
     const wanted = [...new Set(keys)];
-    const blocks = await Promise.all(wanted.map((k) => this.blocks[this.blockOf(k)]()));
-    const found = new Map<string, Term>();
-    wanted.forEach((key, i) => {
-      const row = findRow(blocks[i], key);
-      if (row) found.set(key, this.term(row));
-    });
+    const at = wanted.map((key) => lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key));
+    const blocks = await Promise.all(at.map((i) => this.block(i)));
+    const found = new Map<string, Term | string>();
+    wanted.forEach((key, i) =>
+      inFile(`${this.manifest.set}/${blockFile(at[i])}`, () => {
+        const row = findRow(blocks[i], key);
+        if (!row) return;
+        const alias = isAlias(row) && (isText(row[1]) && row[1].startsWith(ALIAS) ? row[1].slice(ALIAS.length) : bad(`dòng "${key}" không chỉ tới một từ`));
+        found.set(key, alias || this.term(row));
+      }),
+    );
     return found;
   }
 
-  /** Words (not pairs) longer than `prefix` that begin with it, most plans first, at most `limit`, from at most `maxBlocks` blocks. */
-  async prefixed(prefix: string, limit: number, maxBlocks = 2): Promise<Term[]> {
-    const first = this.blockOf(prefix);
-    const rows: TermRow[] = [];
-    for (let b = first; b < this.manifest.blocks.length && b < first + maxBlocks; b++) {
-      if (b > first && !this.manifest.blocks[b].startsWith(prefix)) break;
-      for (const row of await this.blocks[b]()) {
-        if (row[0].length > prefix.length && row[0].startsWith(prefix) && !row[0].includes(PAIR)) rows.push(row);
-      }
+  /** The terms of `keys` the index has, in one round of fetches: an alias's word is written in its block. */
+  async terms(keys: readonly string[]): Promise<Map<string, Term>> {
+    const found = await this.find(keys);
+    const aliases = [...found.values()].filter(isText);
+    const words = aliases.length ? await this.find(aliases) : found;
+    const terms = new Map<string, Term>();
+    for (const [key, term] of found) {
+      const word = isText(term) ? words.get(term) : term;
+      if (word && !isText(word)) terms.set(key, word);
     }
-    const terms = rows.map((row) => this.term(row)).sort((a, b) => b.plans.length - a.plans.length || (a.key < b.key ? -1 : 1));
-    return terms.slice(0, limit);
+    return terms;
   }
 }
 
@@ -166,8 +184,11 @@ function lastAtMost(count: number, keyAt: (i: number) => string, key: string): n
 }
 
 /** The row of `key` in a sorted block. */
-function findRow(rows: TermRow[], key: string): TermRow | undefined {
-  const keyAt = (i: number) => (typeof rows[i]?.[0] === 'string' ? rows[i][0] : bad('một dòng của khối từ không có khóa'));
+function findRow(rows: unknown[], key: string): TermRow | undefined {
+  const keyAt = (i: number) => {
+    const row = rows[i];
+    return Array.isArray(row) && isText(row[0]) ? row[0] : bad('một dòng không có khóa');
+  };
   const at = lastAtMost(rows.length, keyAt, key);
-  return rows.length > 0 && keyAt(at) === key ? rows[at] : undefined;
+  return rows.length > 0 && keyAt(at) === key ? (rows[at] as TermRow) : undefined;
 }

@@ -4,7 +4,7 @@
  * approximation for more, as positions would be most of the index's weight.
  */
 import { placeTones } from '../text/tone.ts';
-import { pairKey } from './index-format.ts';
+import { pairKey, prefixKey } from './index-format.ts';
 import type { ParsedQuery } from './parse.ts';
 import { wordKeys } from './text.ts';
 import { replacementRuns } from './variants.ts';
@@ -91,8 +91,8 @@ export function planQuery(q: ParsedQuery): QueryPlan {
   };
 }
 
-/** Every key the plan's retrieval reads, and the word whose longer forms it also reads. */
-export function queryKeys(plan: QueryPlan): { terms: string[]; prefix?: string } {
+/** Every key the plan's retrieval reads, the last word's longer forms (`prefixKey`) included. */
+export function queryKeys(plan: QueryPlan): string[] {
   const terms = plan.words.map((w) => w.key);
   // The head's pairs are the phrase's first ones.
   if (plan.phrase.length) terms.push(...chainKeys(plan.phrase));
@@ -102,6 +102,6 @@ export function queryKeys(plan: QueryPlan): { terms: string[]; prefix?: string }
     if (r.phrase) terms.push(...chainKeys(r.phrase));
   }
   if (plan.number) terms.push(plan.number.own, plan.number.cited, ...plan.number.rest);
-  const last = plan.words.at(-1);
-  return { terms: [...new Set(terms)], prefix: plan.prefix ? last?.key : undefined };
+  if (plan.prefix) terms.push(prefixKey(plan.words[plan.words.length - 1].key));
+  return [...new Set(terms)];
 }

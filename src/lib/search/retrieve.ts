@@ -1,9 +1,10 @@
 /**
- * Answers a query plan (query-plan.ts): one fetch of every key and of the last word's longer forms, one
+ * Answers a query plan (query-plan.ts): one fetch of every key, the last word's longer forms included, one
  * pass over typed arrays as long as the archive, one sort. The order, by: a document number carried, then
  * cited; how many query units the plan has; them as a phrase; the spellings typed with diacritics; the last
  * word whole, not only a prefix; relevance (BM25 impacts); last the plan number (date order, newest first).
  */
+import { prefixKey } from './index-format.ts';
 import type { SearchIndex, Term } from './index-reader.ts';
 import { chainKeys, queryKeys, type QueryPlan } from './query-plan.ts';
 
@@ -18,8 +19,6 @@ export interface Ranking {
   numberNotFound?: string;
 }
 
-/** Longer forms of a half-typed last word read, the commonest first. */
-const PREFIX_LIMIT = 50;
 const NONE = new Int32Array(0);
 
 /** The plans in every list (each ascending). */
@@ -43,30 +42,16 @@ function intersect(lists: Int32Array[]): Int32Array {
   return out;
 }
 
-/** Whether an ascending list has the plan. */
-function has(list: Int32Array, plan: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] === plan) return true;
-    if (list[mid] < plan) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** What the fetch brought, and the lists made of it. */
 class Found {
   readonly terms: Map<string, Term>;
-  /** The last word's longer forms. */
-  readonly longer: Term[];
   readonly size: number;
+  /** The last word's longer forms, as one term, when it is a prefix. */
+  readonly longer?: Term;
 
-  constructor(terms: Map<string, Term>, longer: Term[], size: number) {
-    this.terms = terms;
-    this.longer = longer;
-    this.size = size;
+  constructor(terms: Map<string, Term>, plan: QueryPlan, size: number) {
+    [this.terms, this.size] = [terms, size];
+    this.longer = plan.prefix ? terms.get(prefixKey(plan.words[plan.words.length - 1].key)) : undefined;
   }
 
   plans(key: string): Int32Array {
@@ -78,25 +63,19 @@ class Found {
     return keys.length ? intersect(chainKeys(keys).map((k) => this.plans(k))) : NONE;
   }
 
-  /** Adds each plan's impact for each word: for a word with longer forms, the best among them. */
+  /** Adds each plan's impact for the word: for a word with longer forms, the best of it and them. */
   addImpacts(base: Float64Array, key: string, longer: boolean): void {
-    const terms = [this.terms.get(key), ...(longer ? this.longer : [])].filter((t) => t !== undefined);
-    if (terms.length === 0) return;
-    if (terms.length === 1) {
-      const { plans, impacts } = terms[0];
-      for (let i = 0; i < plans.length; i++) base[plans[i]] += impacts[i];
-      return;
+    const terms = [this.terms.get(key), longer ? this.longer : undefined].filter((t) => t !== undefined);
+    const best = terms.length > 1 ? new Float64Array(this.size) : base;
+    for (const { plans, impacts } of terms) {
+      for (let i = 0; i < plans.length; i++) best[plans[i]] = best === base ? best[plans[i]] + impacts[i] : Math.max(best[plans[i]], impacts[i]);
     }
-    const best = new Float64Array(this.size);
-    for (const { plans, impacts } of terms) for (let i = 0; i < plans.length; i++) if (impacts[i] > best[plans[i]]) best[plans[i]] = impacts[i];
-    for (let p = 0; p < best.length; p++) base[p] += best[p];
+    if (best !== base) for (let p = 0; p < best.length; p++) base[p] += best[p];
   }
 }
 
 export async function retrieve(plan: QueryPlan, index: SearchIndex): Promise<Ranking> {
-  const { terms: keys, prefix } = queryKeys(plan);
-  const [terms, longer] = await Promise.all([index.terms(keys), prefix ? index.prefixed(prefix, PREFIX_LIMIT) : []]);
-  const found = new Found(terms, longer, index.size);
+  const found = new Found(await index.terms(queryKeys(plan)), plan, index.size);
   if (!plan.number) return rankWords(plan, found);
   return rankNumber(plan.number, found) ?? { ...rankWords(plan, found), numberNotFound: plan.number.typed };
 }
@@ -129,7 +108,8 @@ function rankWords(plan: QueryPlan, found: Found): Ranking {
   const mask = new Uint32Array(size);
   units.forEach((unit, u) => {
     const bit = 1 << u;
-    const lists = unit.quoted ? [found.chain(unit.words.map((i) => words[i].key))] : unitLists(plan, found, unit.words[0]);
+    const [word] = unit.words;
+    const lists = unit.quoted ? [found.chain(unit.words.map((i) => words[i].key))] : [found.plans(words[word].key), word === n - 1 ? found.longer?.plans ?? NONE : NONE];
     for (const list of lists) for (let i = 0; i < list.length; i++) mask[list[i]] |= bit;
   });
   const all = 2 ** units.length - 1;
@@ -158,13 +138,12 @@ function rankWords(plan: QueryPlan, found: Found): Ranking {
   }
   if (hits.size > 0) return { mode: 'all', plans: hits.sorted(), missing: [] };
 
-  const missing = words.filter((w, i) => found.plans(w.key).length === 0 && !(i === n - 1 && plan.prefix && found.longer.length)).map((w) => w.text);
-  if (n === 1) return { mode: 'all', plans: NONE, missing };
-  // No plan has every word: plans by how many words, or quoted phrases, they have.
-  for (let p = 0; p < size; p++) {
-    if (mask[p] !== 0) hits.add(p, tierOf(p, units.length - bitCount(mask[p]), 0), base[p]);
+  const missing = words.filter((w, i) => found.plans(w.key).length === 0 && !(i === n - 1 && found.longer)).map((w) => w.text);
+  // No plan has every unit: plans by how many words, or quoted phrases, they have.
+  if (units.length > 1) {
+    for (let p = 0; p < size; p++) if (mask[p] !== 0) hits.add(p, tierOf(p, units.length - bitCount(mask[p]), 0), base[p]);
   }
-  return { mode: 'some', plans: hits.sorted(), missing };
+  return { mode: hits.size ? 'some' : 'all', plans: hits.sorted(), missing };
 }
 
 /** Per plan found through a rewording: 1 + its phrase tier (2: the rewording's words in a row, or all replaced). */
@@ -172,18 +151,12 @@ function rewordedPlans(plan: QueryPlan, found: Found, mask: Uint32Array): Uint8A
   const reworded = new Uint8Array(found.size);
   for (const r of plan.rewordings) {
     const needs = r.units.reduce((m, u) => m | (1 << u), 0);
-    const phrase = r.phrase ? found.chain(r.phrase) : undefined;
-    for (const p of intersect(r.spans.map((span) => found.chain(span)))) {
-      if (!reworded[p] && (mask[p] & needs) === needs) reworded[p] = !phrase || has(phrase, p) ? 3 : 1;
-    }
+    // 2: the rewording's words in a row (all of them when it kept none of the query's).
+    const inRow = new Uint8Array(found.size).fill(r.phrase ? 0 : 2);
+    for (const p of r.phrase ? found.chain(r.phrase) : []) inRow[p] = 2;
+    for (const p of intersect(r.spans.map((span) => found.chain(span)))) if (!reworded[p] && (mask[p] & needs) === needs) reworded[p] = 1 + inRow[p];
   }
   return reworded;
-}
-
-/** The plans having a word not in quotes: whole, and for the last word also its longer forms. */
-function unitLists(plan: QueryPlan, found: Found, word: number): Int32Array[] {
-  const whole = found.plans(plan.words[word].key);
-  return word === plan.words.length - 1 && plan.prefix ? [whole, ...found.longer.map((t) => t.plans)] : [whole];
 }
 
 /** 1 for each plan having every word typed with diacritics in that spelling (either tone placement). */
