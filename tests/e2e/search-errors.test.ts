@@ -3,7 +3,8 @@
  * archive: it answers from its own index (chi-muc/) alone, whether the host
  * sends the files gzipped or already decoded; and when one of them cannot be
  * read, it reaches its error state and says in Vietnamese which file, with
- * no result from anywhere else.
+ * no result from anywhere else; only the filter counts missing, it keeps the
+ * results and says so in the filter box.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,16 +95,16 @@ describe('when all is well, the page', () => {
 describe('when a file of the index cannot be read, the page shows its error and nothing else', () => {
   const manifest = () => manifestOf(SITE_ROOT);
   const cases: [string, Record<string, string>, RegExp, Answer, RegExp][] = [
-    ['the manifest is missing', { q: 'đội ngũ cán bộ' }, MANIFEST, notFound, /^Không tải được tệp chỉ mục chi-muc\/chi-muc\.json \(HTTP 404\)\.$/],
-    ['the manifest cannot be downloaded', { q: 'đội ngũ cán bộ' }, MANIFEST, (route) => route.abort('connectionreset'), /^Không tải được tệp chỉ mục chi-muc\/chi-muc\.json \(lỗi mạng\)\.$/],
+    ['the manifest is missing', { q: 'đội ngũ cán bộ' }, MANIFEST, notFound, /^Không tải được tệp chỉ mục chi-muc\/chi-muc\.json \(HTTP 404\)\. Hãy thử lại sau\.$/],
+    ['the manifest cannot be downloaded', { q: 'đội ngũ cán bộ' }, MANIFEST, (route) => route.abort('connectionreset'), /^Không tải được tệp chỉ mục chi-muc\/chi-muc\.json \(lỗi mạng\)\. Hãy thử lại sau\.$/],
     [
       'the manifest is of another format version',
       { q: 'đội ngũ cán bộ' },
       MANIFEST,
       (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...manifest(), format: INDEX_FORMAT + 1 }) }),
-      new RegExp(`^Chỉ mục tìm kiếm hỏng: định dạng ${INDEX_FORMAT + 1}, trang này đọc định dạng ${INDEX_FORMAT}\\.`),
+      new RegExp(`^Tệp chỉ mục chi-muc/chi-muc\\.json hỏng: định dạng ${INDEX_FORMAT + 1}, trang này đọc định dạng ${INDEX_FORMAT}\\. Hãy thử lại sau\\.$`),
     ],
-    ['a term block is missing', { q: 'đội ngũ cán bộ' }, TERM_BLOCK, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/tu-\\d+\\.json\\.gz \\(HTTP 404\\)\\.$`)],
+    ['a term block is missing', { q: 'đội ngũ cán bộ' }, TERM_BLOCK, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/tu-\\d+\\.json\\.gz \\(HTTP 404\\)\\. Hãy thử lại sau\\.$`)],
     [
       'a term block is not JSON',
       { q: 'đội ngũ cán bộ' },
@@ -118,8 +119,8 @@ describe('when a file of the index cannot be read, the page shows its error and 
       (route) => route.fulfill({ status: 200, body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) }),
       new RegExp(`^Tệp chỉ mục ${FILE}/tu-\\d+\\.json\\.gz hỏng: không giải nén được\\.`),
     ],
-    ['the filter file is missing when a filter is used', { nam: '2022' }, /\/loc\.json\.gz$/, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/loc\\.json\\.gz \\(HTTP 404\\)\\.$`)],
-    ["a plan's fragment is missing", { q: 'đội ngũ cán bộ' }, FRAGMENT, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/vb/\\d+\\.pf_fragment \\(HTTP 404\\)\\.$`)],
+    ['the filter file is missing when a filter is used', { nam: '2022' }, /\/loc\.json\.gz$/, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/loc\\.json\\.gz \\(HTTP 404\\)\\. Hãy thử lại sau\\.$`)],
+    ["a plan's fragment is missing", { q: 'đội ngũ cán bộ' }, FRAGMENT, notFound, new RegExp(`^Không tải được tệp chỉ mục ${FILE}/vb/\\d+\\.pf_fragment \\(HTTP 404\\)\\. Hãy thử lại sau\\.$`)],
     [
       "a plan's fragment is no fragment",
       { q: 'đội ngũ cán bộ' },
@@ -134,6 +135,8 @@ describe('when a file of the index cannot be read, the page shows its error and 
     await goto(page, params);
     const shown = await readError(page);
     expect(shown.count).toMatch(message);
+    // A reader cannot rebuild the site: never told to.
+    expect(shown.count).not.toMatch(/npm|build/);
     expect(shown.notices).toEqual(['Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.']);
     expect(shown.results).toBe(0);
     expect(await page.isVisible('[data-search-more]')).toBe(false);
@@ -147,7 +150,7 @@ describe('when a file of the index cannot be read, the page shows its error and 
     let failed = 0;
     const { page } = await routedPage(TERM_BLOCK, (route) => (failed++ === 0 ? route.abort('connectionreset') : route.continue()));
     await goto(page, { q: 'đội ngũ cán bộ' });
-    expect((await readError(page)).count).toMatch(/\(lỗi mạng\)\.$/);
+    expect((await readError(page)).count).toMatch(/\(lỗi mạng\)\. Hãy thử lại sau\.$/);
     await page.fill('#q', 'hoà giải');
     await page.press('#q', 'Enter');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'hoà giải');
@@ -155,6 +158,24 @@ describe('when a file of the index cannot be read, the page shows its error and 
     expect(slugs.length).toBeGreaterThan(0);
     expect(slugs).toEqual((await search('hoà giải')).slice(0, slugs.length));
     expect(failed).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+describe('when only the filter file cannot be read, with no filter chosen, the page', () => {
+  it('keeps the results, and says in the filter box that its counts are missing, and why', async () => {
+    const { page } = await routedPage(/\/loc\.json\.gz$/, notFound);
+    // The filter box is open on a wide screen, so its counts are asked for with every search.
+    await goto(page, { q: 'đội ngũ cán bộ' });
+    await page.waitForSelector('[data-search-facets="error"]', { state: 'attached' });
+    expect((await read(page)).slugs).toEqual((await search('đội ngũ cán bộ')).slice(0, 10));
+    const note = page.locator('[data-search-filter-box] [role="alert"]');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(
+      new RegExp(`^Không hiện được số kế hoạch theo từng bộ lọc\\. Không tải được tệp chỉ mục ${FILE}/loc\\.json\\.gz \\(HTTP 404\\)\\. Hãy thử lại sau\\.$`),
+    );
+    // No option shows a count it does not have.
+    expect(await page.$$eval('select[data-facet] option', (os) => os.filter((o) => /\(\d/.test(o.textContent ?? '')).length)).toBe(0);
     await page.close();
   });
 });

@@ -8,18 +8,19 @@ import { fold } from '../../lib/text/fold.ts';
 import { listItems, type Parts } from './page-parts.ts';
 import { STRINGS, number } from './strings.ts';
 
+/** A plain click on `a` runs `run` instead of leaving the page; with a modifier key, the link opens as usual. */
+export function onPlainClick(a: HTMLAnchorElement, run: () => void) {
+  a.addEventListener('click', (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    run();
+  });
+}
+
 /** A link to `href` that runs `onClick` instead of leaving the page. */
 function actionLink(href: string, text: string, onClick?: () => void): HTMLAnchorElement {
-  const a = document.createElement('a');
-  a.href = href;
-  a.textContent = text;
-  if (onClick) {
-    a.addEventListener('click', (e) => {
-      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-      e.preventDefault();
-      onClick();
-    });
-  }
+  const a = Object.assign(document.createElement('a'), { href, textContent: text });
+  if (onClick) onPlainClick(a, onClick);
   return a;
 }
 

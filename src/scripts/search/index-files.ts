@@ -8,6 +8,9 @@ import { fragmentFile, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-f
 import { IndexError, type LoadFile } from '../../lib/search/index-reader.ts';
 import { STRINGS } from './strings.ts';
 
+/** A damaged file: the visitor can only try later; the maintainer (the console) rebuilds. */
+const broken = (file: string, why: string) => Object.assign(new IndexError(STRINGS.fileBroken(file, why)), { hint: STRINGS.rebuild });
+
 /** The bytes, gunzipped when they are gzip; a host may have decoded them already (`Content-Encoding: gzip`). */
 async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -31,7 +34,7 @@ async function fetchText(base: string, file: string): Promise<string> {
   try {
     return new TextDecoder().decode(await gunzip(bytes));
   } catch (error) {
-    throw error instanceof IndexError ? error : new IndexError(STRINGS.fileBroken(name, STRINGS.notGzip));
+    throw error instanceof IndexError ? error : broken(name, STRINGS.notGzip);
   }
 }
 
@@ -42,7 +45,7 @@ export function indexFiles(base: string): LoadFile {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notJson));
+      throw broken(`${INDEX_DIR}/${file}`, STRINGS.notJson);
     }
   };
 }
@@ -52,7 +55,7 @@ export function planFiles(base: string, set: string): (plan: number) => Promise<
   return async (plan) => {
     const file = `${set}/${fragmentFile(plan)}`;
     const f = parseFragment(await fetchText(base, file));
-    if (!f) throw new IndexError(STRINGS.fileBroken(`${INDEX_DIR}/${file}`, STRINGS.notFragment));
+    if (!f) throw broken(`${INDEX_DIR}/${file}`, STRINGS.notFragment);
     // Pagefind's URLs start at the site's root.
     return { url: `${base}${f.url}`.replace(/\/{2,}/g, '/'), content: f.content, meta: f.meta };
   };

@@ -12,6 +12,9 @@ function required<T extends Element>(selector: string): T {
 export function findParts() {
   const form = required<HTMLFormElement>('[data-search-form]');
   const selects = new Map([...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')].map((s) => [s.dataset.facet as FilterName, s]));
+  const filterBox = required<HTMLDetailsElement>('[data-search-filter-box]');
+  // Says why the filter counts are missing, when they are (search-page.ts).
+  const countsError = filterBox.appendChild(Object.assign(document.createElement('p'), { hidden: true, role: 'alert' }));
   const chips: ChipParts = {
     box: required('[data-search-chips]'),
     list: required('[data-search-chip-list]'),
@@ -30,7 +33,8 @@ export function findParts() {
     more: required<HTMLButtonElement>('[data-search-more]'),
     sort: required<HTMLSelectElement>('[data-sort]'),
     facets: required<HTMLFieldSetElement>('[data-search-facets]'),
-    filterBox: required<HTMLDetailsElement>('[data-search-filter-box]'),
+    filterBox,
+    countsError,
     summary: required<HTMLElement>('[data-search-filter-box] > summary'),
     helpToggle: required<HTMLButtonElement>('[data-search-help-toggle]'),
     selects,

@@ -8,7 +8,7 @@ import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { IndexError, SearchIndex } from '../../lib/search/index-reader.ts';
 import { hasFilters, type SearchState } from '../../lib/search/url-state.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
-import { showChips, showSuggestions, withoutFilter } from './filter-chips.ts';
+import { onPlainClick, showChips, showSuggestions, withoutFilter } from './filter-chips.ts';
 import { indexFiles, planFiles } from './index-files.ts';
 import { SearchHistory, fillForm, findParts, listItems, stateFromForm, unfoldHelp, urlState, type HistoryMode, type Parts } from './page-parts.ts';
 import { resultItem } from './render.ts';
@@ -125,7 +125,7 @@ class SearchPage {
 
   /** The index could not be read: what went wrong, in the reader's words, and no results. */
   showError(error: unknown) {
-    console.error(error);
+    logError(error);
     const { parts } = this;
     this.current = undefined;
     parts.list.replaceChildren();
@@ -145,12 +145,10 @@ class SearchPage {
     parts.facets.dataset.searchFacets = 'loading';
     current.outcome
       .counts()
-      .then((counts) => {
-        if (id !== this.runId) return;
-        showCounts(parts, counts);
-        parts.facets.dataset.searchFacets = 'done';
-      })
-      .catch(() => id === this.runId && (parts.facets.dataset.searchFacets = 'error'));
+      .then(
+        (counts) => id === this.runId && showCounts(parts, counts),
+        (error: unknown) => id === this.runId && showCounts(parts, undefined, error),
+      );
   }
 
   typed() {
@@ -165,12 +163,19 @@ class SearchPage {
   }
 }
 
-function showCounts(parts: Parts, all: FacetCounts) {
+/** For the maintainer: the error and, for the index's, how to mend it. */
+const logError = (error: unknown) => console.error(error, error instanceof IndexError ? error.hint : '');
+
+/** Each filter value with its count; when the counts could not be had (`error`), without, and why. */
+function showCounts(parts: Parts, all: FacetCounts | undefined, error?: unknown) {
+  if (!all) logError(error);
+  parts.facets.dataset.searchFacets = all ? 'done' : 'error';
+  parts.countsError.hidden = !!all;
+  parts.countsError.textContent = all ? '' : STRINGS.countsFailed(error instanceof IndexError ? error.message : undefined);
   for (const [name, select] of parts.selects) {
-    const counts = all[name] ?? {};
     for (const option of select.options) {
       if (!option.value) continue;
-      const text = `${option.dataset.label ?? option.value} (${number(counts[option.value] ?? 0)})`;
+      const text = `${option.dataset.label ?? option.value}${all ? ` (${number(all[name]?.[option.value] ?? 0)})` : ''}`;
       // Most counts stay the same from one keystroke to the next.
       if (option.textContent !== text) option.textContent = text;
     }
@@ -182,9 +187,7 @@ function listen(page: SearchPage) {
   parts.filterBox.addEventListener('toggle', () => {
     if (parts.filterBox.open && !page.countsWanted) page.updateCounts();
   });
-  parts.chips.clear.addEventListener('click', (e) => {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
+  onPlainClick(parts.chips.clear, () => {
     page.go(withoutFilter(stateFromForm(parts)));
     parts.summary.focus();
   });

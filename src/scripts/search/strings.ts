@@ -5,13 +5,19 @@ import type { EngineNotice } from '../../lib/search/engine.ts';
 const numberFormat = new Intl.NumberFormat('vi-VN');
 export const number = (n: number) => numberFormat.format(n);
 
+const RETRY = 'Hãy thử lại sau.';
+
 export const STRINGS = {
   idle: 'Gõ từ khóa hoặc chọn bộ lọc để bắt đầu tìm.',
   error: 'Không tải được chỉ mục tìm kiếm.',
   errorHelp: 'Hãy tải lại trang; nếu vẫn lỗi, bạn có thể duyệt kho theo tỉnh, năm hoặc lĩnh vực.',
   /** What went wrong with one file of the index (`file`: its path under the base). */
-  fileUnreachable: (file: string, status?: number) => `Không tải được tệp chỉ mục ${file} (${status ? `HTTP ${status}` : 'lỗi mạng'}).`,
-  fileBroken: (file: string, why: string) => `Tệp chỉ mục ${file} hỏng: ${why}. Hãy dựng lại trang (npm run build).`,
+  fileUnreachable: (file: string, status?: number) => `Không tải được tệp chỉ mục ${file} (${status ? `HTTP ${status}` : 'lỗi mạng'}). ${RETRY}`,
+  fileBroken: (file: string, why: string) => `Tệp chỉ mục ${file} hỏng: ${why}. ${RETRY}`,
+  /** For the console only: a visitor cannot rebuild the site. */
+  rebuild: 'Dựng lại trang (npm run build) rồi đăng lại.',
+  /** In the filter box: the results stand (they come from the term blocks), the counts are missing. */
+  countsFailed: (why = `Không tải được chỉ mục tìm kiếm. ${RETRY}`) => `Không hiện được số kế hoạch theo từng bộ lọc. ${why}`,
   notGzip: 'không giải nén được',
   notJson: 'không phải JSON hợp lệ',
   notFragment: 'không phải văn bản Pagefind lưu cho một kế hoạch',
@@ -25,13 +31,7 @@ export const STRINGS = {
   withoutDiacritics: (q: string) => `Thử gõ không dấu: ${q}`,
   fewerWords: 'Dùng ít từ hơn, hoặc từ khác cùng nghĩa (ví dụ chữ viết tắt).',
   browse: 'Duyệt kho:',
-  browseLinks: [
-    ['ke-hoach/', 'tất cả kế hoạch'],
-    ['tinh/', 'theo tỉnh'],
-    ['nam/', 'theo năm'],
-    ['linh-vuc/', 'theo lĩnh vực'],
-    ['cap/', 'theo cấp'],
-  ] as const,
+  browseLinks: [['ke-hoach/', 'tất cả kế hoạch'], ['tinh/', 'theo tỉnh'], ['nam/', 'theo năm'], ['linh-vuc/', 'theo lĩnh vực'], ['cap/', 'theo cấp']] as const,
 };
 
 export function noticeText(n: EngineNotice): string {
