@@ -93,14 +93,7 @@ function finderFor(m: Matcher): RegExp | null {
 }
 
 /** How good a stretch of matches is to quote: a distinct run of n words counts n², so a phrase beats its words scattered. */
-function score(keys: string[]): number {
-  let total = keys.length;
-  for (const key of new Set(keys)) {
-    const n = key.split(' ').length;
-    total += n * n * 100;
-  }
-  return total;
-}
+const score = (keys: string[]) => keys.length + [...new Set(keys)].reduce((total, key) => total + key.split(' ').length ** 2 * 100, 0);
 
 /** Where the best window of length `size` (words for runs, characters for pattern hits) over `hits` starts. */
 function bestWindow(hits: ReadonlyArray<Pick<Run, 'start' | 'key'>>, size: number): number | undefined {

@@ -27,11 +27,7 @@ export function readState(params: URLSearchParams): SearchState {
     if (value && VALUE.test(value)) filters[name] = value;
   }
   const sort = params.get('sap-xep') ?? '';
-  return {
-    q: params.get('q') ?? '',
-    filters,
-    sort: Object.hasOwn(SORTS, sort) ? (sort as SortOrder) : DEFAULT_SORT,
-  };
+  return { q: params.get('q') ?? '', filters, sort: Object.hasOwn(SORTS, sort) ? (sort as SortOrder) : DEFAULT_SORT };
 }
 
 /** The query string for `state`, leaving out what is empty or default. */

@@ -4,7 +4,7 @@
  */
 import { ABBREVIATIONS } from '../../data/abbreviations.ts';
 import { CURRENT_PROVINCES, PROVINCE_UNITS } from '../provinces.ts';
-import { wordKey, words } from './text.ts';
+import { wordKey, wordKeys, words } from './text.ts';
 
 interface VariantWord {
   /** As displayed and searched with diacritics. */
@@ -30,20 +30,17 @@ interface Rewrite {
   kind: Variant['kind'];
 }
 
-function rewritesFromAbbreviations(): Rewrite[] {
-  const out: Rewrite[] = [];
-  for (const { short, long } of ABBREVIATIONS) {
-    for (const s of short) out.push({ from: words(s).map(wordKey), to: long[0], kind: 'abbreviation' });
-    for (const l of long) out.push({ from: words(l).map(wordKey), to: short[0], kind: 'abbreviation' });
-  }
-  return out;
-}
+const rewritesFromAbbreviations = (): Rewrite[] =>
+  ABBREVIATIONS.flatMap(({ short, long }) => [
+    ...short.map((s): Rewrite => ({ from: wordKeys(s), to: long[0], kind: 'abbreviation' })),
+    ...long.map((l): Rewrite => ({ from: wordKeys(l), to: short[0], kind: 'abbreviation' })),
+  ]);
 
 /** Today's provinces that absorbed units of another name: "Đồng Tháp" → "Tiền Giang". */
 function rewritesFromProvinces(): Rewrite[] {
   const out: Rewrite[] = [];
   for (const now of CURRENT_PROVINCES) {
-    const nowKeys = words(now.name).map(wordKey).filter((k, i) => !(i === 0 && k === 'tp'));
+    const nowKeys = wordKeys(now.name).filter((k, i) => !(i === 0 && k === 'tp'));
     for (const old of PROVINCE_UNITS) {
       if (old.nowId !== now.id || old.slug === now.slug) continue;
       // "Thừa Thiên Huế" already contains "Huế": searching it again adds nothing.
@@ -59,16 +56,9 @@ const REWRITES: Rewrite[] = [...rewritesFromAbbreviations(), ...rewritesFromProv
   (a, b) => b.from.length - a.from.length,
 );
 
-function occurrences(keys: string[], from: string[], free: (i: number) => boolean): number[] {
-  const at: number[] = [];
-  outer: for (let i = 0; i + from.length <= keys.length; i++) {
-    for (let j = 0; j < from.length; j++) {
-      if (keys[i + j] !== from[j] || !free(i + j)) continue outer;
-    }
-    at.push(i);
-  }
-  return at;
-}
+/** Where `from` stands in `keys`, on free words only. */
+const occurrences = (keys: string[], from: string[], free: (i: number) => boolean) =>
+  keys.flatMap((_, i) => (i + from.length <= keys.length && from.every((k, j) => keys[i + j] === k && free(i + j)) ? [i] : []));
 
 /**
  * The original query and up to MAX_VARIANTS rewordings, breadth first ("chỉ số CCHC" reaches "PAR
@@ -105,13 +95,10 @@ export function queryVariants(query: VariantWord[], quoted: (from: number) => bo
 /** Runs of replaced words in a variant: what a rewording put in, as phrases. */
 export function replacementRuns(words: readonly { key: string; from?: number }[]): string[][] {
   const runs: string[][] = [];
-  let run: string[] = [];
-  for (const w of [...words, undefined]) {
-    if (w && w.from === undefined) run.push(w.key);
-    else {
-      if (run.length) runs.push(run);
-      run = [];
-    }
-  }
+  words.forEach((w, i) => {
+    if (w.from !== undefined) return;
+    if (i === 0 || words[i - 1].from !== undefined) runs.push([]);
+    runs.at(-1)!.push(w.key);
+  });
   return runs;
 }
