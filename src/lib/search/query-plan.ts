@@ -3,7 +3,6 @@
  * every key `queryKeys` lists. A phrase is a chain of pairs (`pairKey`): exact for two words, an
  * approximation for more, as positions would be most of the index's weight.
  */
-import { placeTones } from '../text/tone.ts';
 import { pairKey, prefixKey } from './index-format.ts';
 import type { ParsedQuery } from './parse.ts';
 import { wordKeys } from './text.ts';
@@ -12,7 +11,7 @@ import { replacementRuns } from './variants.ts';
 export interface PlanWord {
   text: string;
   key: string;
-  /** The spellings that count as typed exactly (both tone placements); none when typed without diacritics. */
+  /** The spellings that count as typed exactly; none when typed without diacritics. */
   spellings: string[];
 }
 
@@ -52,9 +51,9 @@ export function chainKeys(keys: readonly string[]): string[] {
   return keys.length === 1 ? [keys[0]] : keys.slice(1).map((k, i) => pairKey(keys[i], k));
 }
 
+/** `exactKey` already puts tones in one place, in the index and in the query, so "hoà" and "hòa" are one spelling. */
 function spellingsOf(w: ParsedQuery['words'][number]): string[] {
-  if (w.exact === w.key) return [];
-  return [...new Set([w.exact, placeTones(w.exact, 'new')])];
+  return w.exact === w.key ? [] : [w.exact];
 }
 
 export function planQuery(q: ParsedQuery): QueryPlan {
