@@ -58,7 +58,7 @@ const span = (g: Gathered, id: number) => [g.start[id], g.start[id + 1]] as cons
  * it that no word before extends, shortest first. `best`, as long as the archive and all 0 between calls,
  * holds each plan's best impact; `plansOf(i)` gives the plans and impacts of the word at i.
  */
-function* prefixRows(sorted: readonly string[], at: number, best: Int32Array, plansOf: (i: number) => [Int32Array, number[]]): Generator<TermRow> {
+function* prefixRows(sorted: readonly string[], at: number, best: Int32Array, plansOf: (i: number) => [Int32Array, Int32Array]): Generator<TermRow> {
   const before = sorted[at - 1] ?? '';
   for (let length = 1; length < sorted[at].length && !isNumber(sorted[at].slice(0, length)); length++) {
     const start = sorted[at].slice(0, length);
@@ -179,30 +179,36 @@ export class IndexBuilder {
     const average = this.lengths.reduce((a, b) => a + b, 0) / Math.max(this.plans, 1);
     const sorted = order.map((id) => this.keys[id]);
     const best = new Int32Array(this.plans);
-    const plansOf = (at: number): [Int32Array, number[]] => [words.plans.subarray(...span(words, order[at])), this.impacts(words, order[at], average)];
+    // Once per word: a word's plans and impacts are read again by each prefix row it extends.
+    const impacts = this.impacts(words, average);
+    const plansOf = (at: number): [Int32Array, Int32Array] => [words.plans.subarray(...span(words, order[at])), impacts.subarray(...span(words, order[at]))];
     for (const [done, id] of order.entries()) {
       onWord?.(done, order.length);
       yield* prefixRows(sorted, done, best, plansOf);
-      yield this.wordRow(id, words, average, spelled, spellingsOf.get(id) ?? []);
+      yield this.wordRow(id, words, impacts, spelled, spellingsOf.get(id) ?? []);
       const after = [...(this.next[id] ?? [])].sort(([a], [b]) => rank[a] - rank[b]);
       for (const [second, pair] of after) yield [pairKey(this.keys[id], this.keys[second]), gapsText(pairs.plans.subarray(...span(pairs, pair)))];
     }
   }
 
-  /** Each plan's impact for word `id`, in the order of its plans. */
-  private impacts(words: Gathered, id: number, average: number): number[] {
-    const [from, to] = span(words, id);
-    const idf = Math.log(1 + (this.plans - (to - from) + 0.5) / (to - from + 0.5));
-    return Array.from(words.plans.subarray(from, to), (plan, i) => {
-      const tf = words.values[from + i];
-      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * this.lengths[plan]) / average);
-      return Math.max(1, Math.round(((idf * tf * (BM25.k1 + 1)) / (tf + norm)) * IMPACT_SCALE));
-    });
+  /** Each word's impact in each of its plans, parallel to `words.plans`. */
+  private impacts(words: Gathered, average: number): Int32Array {
+    const out = new Int32Array(words.plans.length);
+    for (let id = 0; id < this.keys.length; id++) {
+      const [from, to] = span(words, id);
+      const idf = Math.log(1 + (this.plans - (to - from) + 0.5) / (to - from + 0.5));
+      for (let i = from; i < to; i++) {
+        const tf = words.values[i];
+        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * this.lengths[words.plans[i]]) / average);
+        out[i] = Math.max(1, Math.round(((idf * tf * (BM25.k1 + 1)) / (tf + norm)) * IMPACT_SCALE));
+      }
+    }
+    return out;
   }
 
-  private wordRow(id: number, words: Gathered, average: number, spelled: Gathered, spellings: number[]): TermRow {
+  private wordRow(id: number, words: Gathered, impacts: Int32Array, spelled: Gathered, spellings: number[]): TermRow {
     const plans = words.plans.subarray(...span(words, id));
-    const row: TermRow = [this.keys[id], gapsText(plans), numbersText(this.impacts(words, id, average))];
+    const row: TermRow = [this.keys[id], gapsText(plans), numbersText(impacts.subarray(...span(words, id)))];
     if (spellings.length === 0) return row;
     // Each spelling's plans are among the word's: written as their places in it.
     const texts: Record<string, string> = {};
