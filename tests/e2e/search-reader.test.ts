@@ -2,7 +2,8 @@
  * The search page as a reader meets it (issue 26), in headless Chromium on
  * the fixture archive: on a 360×740 phone the count and the first result come
  * before the folded filters; the filter counts show once the filters are
- * open, without focusing anything; chips and "Xóa bộ lọc" remove filters,
+ * open, without focusing anything (in a large archive, once the reader
+ * reaches for them); chips and "Xóa bộ lọc" remove filters,
  * by mouse and keyboard; typing shows that a search runs; no WCAG 2.2 AA
  * violation with results and the filters open, at 360 and 1280 px.
  */
@@ -11,7 +12,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CARD_LABELS } from '../../src/lib/card-labels.ts';
-import { FILTER_FILE } from '../../src/lib/search/index-format.ts';
+import { EAGER_FILTER_BYTES, FILTER_FILE, MANIFEST_FILE, type Manifest } from '../../src/lib/search/index-format.ts';
 import { browser, DONE, open, plans, read, readAll, root, search, useSearchSite } from '../helpers/search-site.ts';
 
 useSearchSite();
@@ -82,6 +83,32 @@ describe('the filters', () => {
     await page.close();
   });
 
+  it('of a large archive wait until the reader reaches for them, by pointer or keyboard, and then show', async () => {
+    for (const reach of [(page: Page) => page.hover('#loc-cap'), (page: Page) => page.focus('#loc-cap')]) {
+      const page = await browser.newPage();
+      // The fixture's filter file is small; the manifest is made to say it is large, as at 10,000 plans.
+      await page.route(`**/chi-muc/${MANIFEST_FILE}`, async (route) => {
+        const manifest = (await (await route.fetch()).json()) as Manifest;
+        await route.fulfill({ json: { ...manifest, filterBytes: EAGER_FILTER_BYTES + 1 } });
+      });
+      const facetFiles = watchFacetFiles(page);
+      await page.goto(`${root.url}tim-kiem/?q=${encodeURIComponent('kế hoạch')}`);
+      const { slugs } = await read(page);
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('[data-search-filter-box]', 'open')).toBe('');
+      expect(facetFiles).toEqual([]);
+      expect(await page.getAttribute('[data-search-facets]', 'data-search-facets')).toBe('idle');
+
+      await reach(page);
+      await page.waitForSelector('[data-search-facets="done"]', { state: 'attached' });
+      expect(facetFiles).toHaveLength(1);
+      const level = levelOf(slugs[0]);
+      const all = await search('kế hoạch');
+      expect(await page.textContent(`#loc-cap option[value="${level}"]`)).toContain(`(${all.filter((s) => levelOf(s) === level).length})`);
+      await page.close();
+    }
+  });
+
   it('show as chips that remove them, with "Xóa bộ lọc", changing the URL and the results, by mouse and keyboard', async () => {
     const all = await search('kế hoạch');
     const page = await browser.newPage({ viewport: PHONE });
@@ -133,7 +160,7 @@ describe('result cards', () => {
 });
 
 describe('typing', () => {
-  it('shows a moving bar under the search box until the results are in', async () => {
+  it('shows a pulsing bar under the search box until the results are in', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(`${root.url}tim-kiem/`);
     await page.evaluate(() => {

@@ -157,4 +157,13 @@ describe('the search index files', () => {
     expect(error).toBeInstanceOf(IndexError);
     expect((error as IndexError).message).toContain('chi-muc/chi-muc.json');
   });
+
+  it('fail on a manifest whose filter file size is not a whole number of bytes, naming it', async () => {
+    const { manifest } = indexFiles([plan('một kế hoạch')], ['pagefind/']);
+    for (const filterBytes of [-1, 1.5, '12']) {
+      const error = await SearchIndex.open(async () => ({ ...manifest, filterBytes })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IndexError);
+      expect((error as IndexError).message).toMatch(/chi-muc\/chi-muc\.json hỏng: cỡ tệp bộ lọc không hợp lệ/);
+    }
+  });
 });

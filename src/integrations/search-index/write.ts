@@ -5,7 +5,7 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fragmentFile, MANIFEST_FILE } from '../../lib/search/index-format.ts';
+import { FILTER_FILE, fragmentFile, MANIFEST_FILE, type Manifest } from '../../lib/search/index-format.ts';
 import type { IndexBuilder } from './files.ts';
 
 /** The folder the set is written into before it is named. */
@@ -30,12 +30,15 @@ export function writeIndex(root: string, builder: IndexBuilder, fragments: reado
   mkdirSync(join(writing, 'vb'), { recursive: true });
   let terms = 0;
   let bytes = 0;
-  const manifest = builder.finish((path, value, text) => {
+  let filterBytes = 0;
+  const built = builder.finish((path, value, text) => {
     const gzipped = gzipSync(text);
     writeFileSync(join(writing, path), gzipped);
     bytes += gzipped.length;
+    if (path === FILTER_FILE) filterBytes = gzipped.length;
     if (path.startsWith('tu-')) terms += (value as unknown[]).length;
   }, onWord);
+  const manifest: Manifest = { ...built, filterBytes };
   fragments.forEach((file, plan) => linkOrCopy(file, join(writing, fragmentFile(plan))));
   for (const name of readdirSync(root)) if (name !== WRITING) rmSync(join(root, name), { recursive: true, force: true });
   renameSync(writing, join(root, manifest.set));

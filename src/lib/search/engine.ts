@@ -82,6 +82,8 @@ const RECENT_PLANS = 200;
 export class SearchEngine {
   private readonly index: SearchIndex;
   private readonly prefetch: number;
+  /** The bytes the filter counts alone would fetch (undefined: the index does not say). */
+  readonly filterBytes?: number;
   /** What the result list shows of one plan, loaded once while recent (a failed load is tried again next time). */
   readonly plan: (plan: number) => Promise<PlanData>;
   /** By the query's cleaned text, which parses back to the same query. */
@@ -90,6 +92,7 @@ export class SearchEngine {
   /** `prefetch`: how many of the first results to start loading as soon as the ranking is known. */
   constructor(index: SearchIndex, loadPlan: (plan: number) => Promise<PlanData>, options: { prefetch?: number } = {}) {
     this.index = index;
+    this.filterBytes = index.manifest.filterBytes;
     this.plan = sharedLoads(loadPlan, RECENT_PLANS);
     this.ranking = sharedLoads((text) => retrieve(planQuery(parseQuery(text)), index), RECENT_QUERIES);
     this.prefetch = options.prefetch ?? 0;

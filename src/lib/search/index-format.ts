@@ -13,6 +13,8 @@ export const INDEX_FORMAT = 1;
 export const INDEX_DIR = 'chi-muc';
 export const MANIFEST_FILE = 'chi-muc.json';
 export const FILTER_FILE = 'loc.json.gz';
+/** Up to this size (gzipped), the filter file loads with the results for the open filters' counts; a larger one when the reader reaches for them (decision 012). */
+export const EAGER_FILTER_BYTES = 16_000;
 export const blockFile = (i: number) => `tu-${i}.json.gz`;
 export const fragmentFile = (plan: number) => `vb/${plan}.pf_fragment`;
 
@@ -26,6 +28,8 @@ export interface Manifest {
   blocks: string[];
   /** The Pagefind bundles (one per shard, newest first), under the base: "pagefind/", "pagefind/2016-2020/". */
   bundles: string[];
+  /** The bytes of `loc.json.gz`, which the search page weighs before fetching it for the filter counts alone. */
+  filterBytes?: number;
 }
 
 /**

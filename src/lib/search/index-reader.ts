@@ -91,6 +91,7 @@ function checkManifest(raw: unknown): Manifest {
   if (!Number.isInteger(m.plans) || m.plans! < 0) bad('số kế hoạch không hợp lệ');
   if (!Array.isArray(m.blocks) || m.blocks[0] !== '' || !m.blocks.every((k, i) => typeof k === 'string' && (i === 0 || k > m.blocks![i - 1]))) bad('danh sách khối từ không tăng dần');
   if (!Array.isArray(m.bundles)) bad('thiếu danh sách gói Pagefind');
+  if (m.filterBytes !== undefined && !(Number.isInteger(m.filterBytes) && m.filterBytes >= 0)) bad('cỡ tệp bộ lọc không hợp lệ');
   return m as Manifest;
 }
 

@@ -5,6 +5,7 @@
  */
 import { SearchEngine, type FacetCounts, type SearchOutcome } from '../../lib/search/engine.ts';
 import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
+import { EAGER_FILTER_BYTES } from '../../lib/search/index-format.ts';
 import { IndexError, SearchIndex } from '../../lib/search/index-reader.ts';
 import { hasFilters, type SearchState } from '../../lib/search/url-state.ts';
 import { sharedLoad } from '../../lib/shared-load.ts';
@@ -28,8 +29,10 @@ class SearchPage {
   runId = 0;
   typingTimer: ReturnType<typeof setTimeout> | undefined;
   current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
-  /** The filter counts are fetched from the first time the filters are open or used; then they follow every search. */
+  /** The filter counts are fetched from the first time the reader opens, reaches for or uses the filters; then they follow every search. */
   countsWanted = false;
+  /** The page opened the filters itself (a wide screen): that opening is not the reader's. */
+  openedByPage = false;
 
   constructor(
     readonly base: string,
@@ -71,7 +74,8 @@ class SearchPage {
     }
     this.setState('loading');
     try {
-      const outcome = await (await this.engine()).run(state);
+      const engine = await this.engine();
+      const outcome = await engine.run(state);
       if (id !== this.runId) return;
       this.current = { outcome, matcher: matcherFor(outcome.parsed, outcome.ranking === 'number'), shown: 0 };
       const items = await this.nextPage();
@@ -83,7 +87,7 @@ class SearchPage {
       parts.empty.hidden = total > 0;
       if (total === 0) showSuggestions(parts, state, this.base, this.go);
       this.setState('done');
-      if (this.countsWanted || parts.filterBox.open || hasFilters(state)) this.updateCounts();
+      if (this.countsWanted || hasFilters(state) || (parts.filterBox.open && (engine.filterBytes ?? 0) <= EAGER_FILTER_BYTES)) this.updateCounts();
     } catch (error) {
       if (id === this.runId) this.showError(error);
     }
@@ -184,9 +188,14 @@ function showCounts(parts: Parts, all: FacetCounts | undefined, error?: unknown)
 
 function listen(page: SearchPage) {
   const { parts } = page;
+  const reached = () => !page.countsWanted && page.updateCounts();
   parts.filterBox.addEventListener('toggle', () => {
-    if (parts.filterBox.open && !page.countsWanted) page.updateCounts();
+    if (page.openedByPage) page.openedByPage = false;
+    else if (parts.filterBox.open) reached();
   });
+  // Before a list opens: a pointer over the filters, or the keyboard inside them.
+  parts.filterBox.addEventListener('pointerenter', reached);
+  parts.filterBox.addEventListener('focusin', reached);
   onPlainClick(parts.chips.clear, () => {
     page.go(withoutFilter(stateFromForm(parts)));
     parts.summary.focus();
@@ -215,7 +224,7 @@ export function startSearchPage(base: string): void {
   listen(page);
   const initial = urlState();
   const wide = matchMedia(WIDE).matches;
-  page.parts.filterBox.open = wide;
+  page.parts.filterBox.open = page.openedByPage = wide;
   unfoldHelp(page.parts.helpToggle, wide);
   fillForm(page.parts, initial);
   void page.run(initial, 'none');

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHASE_LABELS, PHASE_PREFIX } from '../../integrations/build-phases.ts';
-import { INDEX_DIR } from '../../lib/search/index-format.ts';
+import { FILTER_FILE, INDEX_DIR } from '../../lib/search/index-format.ts';
 import { writeBareProject } from './bare.ts';
 import { measure, treeRss, type Measured, type MeasureOptions } from './measure.ts';
 import { seconds, size } from './format.ts';
@@ -29,6 +29,7 @@ export function outputStats(dir: string): OutputStats {
         } else if (top === INDEX_DIR) {
           stats.indexFiles++;
           stats.indexBytes += n;
+          if (e.name === FILTER_FILE) stats.filterBytes = n;
         }
       }
     }

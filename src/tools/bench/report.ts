@@ -6,6 +6,7 @@
 import { cpus } from 'node:os';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { EAGER_FILTER_BYTES } from '../../lib/search/index-format.ts';
 import { ratio, seconds, size, vi } from './format.ts';
 import { goalsFor, mark, runsOf, total } from './goals.ts';
 import { BYTE_KINDS, searchPath, summarise, type ByteKind, type QueryResult, type QueryRun } from './queries.ts';
@@ -61,6 +62,7 @@ function outputTable(c: CorpusReport): string[] {
     `| Dung lượng | ${cell(o?.bytes, size)} | ${cell(b?.bytes, size)} |`,
     `| Bó Pagefind (pagefind/) | ${part(o?.pagefindBytes, o?.pagefindFiles)} | ${part(b?.pagefindBytes, b?.pagefindFiles)} |`,
     `| Chỉ mục của kho (chi-muc/) | ${part(o?.indexBytes, o?.indexFiles)} | ${part(b?.indexBytes, b?.indexFiles)} |`,
+    `| Tệp bộ lọc (loc.json.gz; đếm bộ lọc, tải khi người đọc với tới bộ lọc nếu lớn hơn ${size(EAGER_FILTER_BYTES)}) | ${cell(o?.filterBytes, size)} | – |`,
   ];
 }
 

@@ -25,6 +25,8 @@ export interface OutputStats {
   /** The archive's own search index (chi-muc/). */
   indexBytes: number;
   indexFiles: number;
+  /** Its filter file, which the search page fetches for the filter counts once the reader reaches for the filters. */
+  filterBytes?: number;
 }
 
 export interface BuildReport {
