@@ -2,6 +2,7 @@
  * The search index's files (src/lib/search/index-format.ts) as the browser reads them: fetched under
  * the site's base, gunzipped, parsed. What cannot be read throws an `IndexError` naming the file.
  */
+import { gunzipSync } from 'fflate';
 import type { PlanData } from '../../lib/search/engine.ts';
 import { parseFragment } from '../../lib/search/index-fields.ts';
 import { fragmentFile, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
@@ -11,18 +12,16 @@ import { STRINGS } from './strings.ts';
 /** A damaged file: the visitor can only try later; the maintainer (the console) rebuilds. */
 const broken = (file: string, why: string) => Object.assign(new IndexError(STRINGS.fileBroken(file, why)), { hint: STRINGS.rebuild });
 
-/** The bytes, gunzipped when they are gzip; a host may have decoded them already (`Content-Encoding: gzip`). */
-async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  if (typeof DecompressionStream !== 'function') throw new IndexError(STRINGS.noGzip);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
+/**
+ * The bytes, gunzipped when they are gzip (a host may have decoded them already: `Content-Encoding: gzip`).
+ * fflate inflates in the same task, where DecompressionStream costs a stream, a Blob and several tasks per file.
+ */
+const gunzip = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
 
 /** The text of `file`, a path under chi-muc/. */
 async function fetchText(base: string, file: string): Promise<string> {
   const name = `${INDEX_DIR}/${file}`;
-  let bytes: Uint8Array<ArrayBuffer>;
+  let bytes: Uint8Array;
   try {
     // The manifest's name never changes from one build to the next, so a cached copy is checked first.
     const response = await fetch(`${base}${name}`, file === MANIFEST_FILE ? { cache: 'no-cache' } : {});
@@ -32,9 +31,9 @@ async function fetchText(base: string, file: string): Promise<string> {
     throw error instanceof IndexError ? error : new IndexError(STRINGS.fileUnreachable(name));
   }
   try {
-    return new TextDecoder().decode(await gunzip(bytes));
-  } catch (error) {
-    throw error instanceof IndexError ? error : broken(name, STRINGS.notGzip);
+    return new TextDecoder().decode(gunzip(bytes));
+  } catch {
+    throw broken(name, STRINGS.notGzip);
   }
 }
 

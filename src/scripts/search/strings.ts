@@ -21,7 +21,6 @@ export const STRINGS = {
   notGzip: 'không giải nén được',
   notJson: 'không phải JSON hợp lệ',
   notFragment: 'không phải văn bản Pagefind lưu cho một kế hoạch',
-  noGzip: 'Trình duyệt này không giải nén được tệp chỉ mục tìm kiếm. Hãy dùng phiên bản mới của Chrome, Edge, Firefox hoặc Safari.',
   count: (n: number, q: string) => (q ? `Tìm thấy ${number(n)} kế hoạch cho «${q}»` : `Có ${number(n)} kế hoạch theo bộ lọc đã chọn`),
   shown: (shown: number, total: number) => `Đang hiện ${number(shown)}/${number(total)} kế hoạch.`,
   removeFilter: (label: string) => `Bỏ bộ lọc “${label}”`,
