@@ -4,7 +4,7 @@
  * chi-muc/, its plans numbered in date order across shards, then read back
  * (src/integrations/search-index/verify.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import { indexShards, readFragment } from '../../src/integrations/pagefind.ts';
 import { IndexBuilder } from '../../src/integrations/search-index/files.ts';
 import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
 import { writeIndex } from '../../src/integrations/search-index/write.ts';
-import { blockFile, fragmentFile, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
+import { blockFile, FILTER_FILE, fragmentFile, MANIFEST_FILE, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
 import { numbersText } from '../../src/lib/search/number-text.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { shardLanguage, type Shard } from '../../src/integrations/search-index/shards.ts';
@@ -154,5 +154,13 @@ describe('verifyIndex', () => {
     await expect(verifyIndex(root, 3)).resolves.toBeDefined();
     const file = damage(key, [key, ...fields]);
     await expect(verifyIndex(root, 3)).rejects.toThrow(file);
+  });
+
+  it('rejects a filter file whose size is not the one the manifest states, naming both', async () => {
+    const { root } = written(['cải cách', 'cải tạo']);
+    const manifest = await verifyIndex(root, 2);
+    expect(manifest.filterBytes).toBe(statSync(join(root, manifest.set, FILTER_FILE)).size);
+    writeFileSync(join(root, MANIFEST_FILE), JSON.stringify({ ...manifest, filterBytes: manifest.filterBytes! + 1 }));
+    await expect(verifyIndex(root, 2)).rejects.toThrow(`chi-muc/${manifest.set}/${FILTER_FILE}: ${manifest.filterBytes} byte, ${MANIFEST_FILE} ghi ${manifest.filterBytes! + 1}`);
   });
 });

@@ -80,6 +80,8 @@ export async function verifyIndex(root: string, plans: number, onBlock?: (done: 
     onBlock?.(i + 1, manifest.blocks.length);
   }
   await inFile(`${manifest.set}/${FILTER_FILE}`, async () => {
+    const bytes = statSync(join(root, manifest.set, FILTER_FILE)).size;
+    if (manifest.filterBytes !== undefined && bytes !== manifest.filterBytes) throw new Error(`${bytes} byte, ${MANIFEST_FILE} ghi ${manifest.filterBytes}`);
     const filters = await index.filters();
     for (const name of FILTERS) {
       const values = filters.get(name);

@@ -75,10 +75,7 @@ export function parseQuery(raw: string): ParsedQuery {
   if (splitWords(text).filter((w) => wordKey(w)).length > MAX_WORDS) notices.push({ kind: 'too-many-words', max: MAX_WORDS });
   if (text && words.length === 0) notices.push({ kind: 'no-words' });
 
-  const variants = queryVariants(
-    words.map((w, i) => ({ text: w.text, key: w.key, from: i })),
-    (i) => words[i].phrase !== undefined,
-  );
+  const variants = queryVariants(words.map((w, i) => ({ text: w.text, key: w.key, from: i })), (i) => words[i].phrase !== undefined);
   return {
     text,
     words,

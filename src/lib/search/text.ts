@@ -29,13 +29,9 @@ export function exactKey(word: string): string {
 }
 
 /** The words of `text`, as written (NFC). */
-export function words(text: string): string[] {
-  return nfc(text).match(WORD) ?? [];
-}
+export const words = (text: string): string[] => nfc(text).match(WORD) ?? [];
 
-export function wordKeys(text: string): string[] {
-  return words(text).map(wordKey);
-}
+export const wordKeys = (text: string): string[] => words(text).map(wordKey);
 
 export interface WordSpan {
   start: number;
@@ -59,6 +55,4 @@ export function wordSpans(text: string): { text: string; spans: WordSpan[] } {
 }
 
 /** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

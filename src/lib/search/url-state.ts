@@ -43,6 +43,4 @@ export function writeState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-export function hasFilters(state: SearchState): boolean {
-  return Object.values(state.filters).some(Boolean);
-}
+export const hasFilters = (state: SearchState): boolean => Object.values(state.filters).some(Boolean);

@@ -52,9 +52,7 @@ function rewritesFromProvinces(): Rewrite[] {
 }
 
 // Longest first, so "chỉ số chuyển đổi số" (DTI) is seen before "chuyển đổi số" (CĐS).
-const REWRITES: Rewrite[] = [...rewritesFromAbbreviations(), ...rewritesFromProvinces()].sort(
-  (a, b) => b.from.length - a.from.length,
-);
+const REWRITES: Rewrite[] = [...rewritesFromAbbreviations(), ...rewritesFromProvinces()].sort((a, b) => b.from.length - a.from.length);
 
 /** Where `from` stands in `keys`, on free words only. */
 const occurrences = (keys: string[], from: string[], free: (i: number) => boolean) =>

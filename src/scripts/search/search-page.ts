@@ -34,10 +34,7 @@ class SearchPage {
   /** The page opened the filters itself (a wide screen): that opening is not the reader's. */
   openedByPage = false;
 
-  constructor(
-    readonly base: string,
-    readonly parts: Parts,
-  ) {
+  constructor(readonly base: string, readonly parts: Parts) {
     this.engine = sharedLoad(async () => {
       const index = await SearchIndex.open(indexFiles(base));
       return new SearchEngine(index, planFiles(base, index.manifest.set), { prefetch: PAGE });
@@ -147,12 +144,8 @@ class SearchPage {
     this.countsWanted = true;
     if (!current || parts.list.dataset.searchState !== 'done') return;
     parts.facets.dataset.searchFacets = 'loading';
-    current.outcome
-      .counts()
-      .then(
-        (counts) => id === this.runId && showCounts(parts, counts),
-        (error: unknown) => id === this.runId && showCounts(parts, undefined, error),
-      );
+    const show = (counts?: FacetCounts, error?: unknown) => id === this.runId && showCounts(parts, counts, error);
+    current.outcome.counts().then(show, (error: unknown) => show(undefined, error));
   }
 
   typed() {
