@@ -246,7 +246,6 @@ export class IndexBuilder {
       rows.push(row);
       texts.push(text);
       bytes += text.length + 1;
-      if (process.env.EXP_RULE === 'B' && rows.length === 1 && text.length > this.blockBytes) bytes = 0;
     }
     if (rows.length > 0 || blocks.length === 0) close();
     const filters: FilterFile = {};
