@@ -298,11 +298,19 @@ describe('loading', () => {
     expect(await s.find('hoà giải')).toEqual(await find('hoà giải'));
   });
 
-  it("fails a search whose index file is missing with the reader's message, rather than answering from elsewhere", async () => {
+  it("filters without the filter file, whose loss fails only the counts, with the reader's message", async () => {
     const s = await setup(DOCS, { lose: 'loc.json.gz' });
-    expect(await s.find('hoà giải')).toEqual(await find('hoà giải'));
-    const failed = s.run('hoà giải', { filters: { nam: '2020' } });
-    await expect(failed).rejects.toThrow(IndexError);
-    await expect(failed).rejects.toThrow(/^Tệp chỉ mục chi-muc\/\w+\/loc\.json\.gz hỏng: .+\. Hãy thử lại sau\.$/);
+    const filtered = await s.run('hoà giải', { filters: { nam: '2020' } });
+    expect(filtered.plans.length).toBeGreaterThan(0);
+    expect(s.ids(filtered)).toEqual(await find('hoà giải', { filters: { nam: '2020' } }));
+    const counts = filtered.counts();
+    await expect(counts).rejects.toThrow(IndexError);
+    await expect(counts).rejects.toThrow(/^Tệp chỉ mục chi-muc\/\w+\/loc\.json\.gz hỏng: .+\. Hãy thử lại sau\.$/);
+  });
+
+  it("fails a search whose term block is missing with the reader's message, rather than answering from elsewhere", async () => {
+    const s = await setup(DOCS, { lose: 'tu-0.json.gz' });
+    const failed = s.run('', { filters: { nam: '2020' } });
+    await expect(failed).rejects.toThrow(/^Tệp chỉ mục chi-muc\/\w+\/tu-0\.json\.gz hỏng: .+\. Hãy thử lại sau\.$/);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndexedPlan } from '../../src/integrations/search-index/files.ts';
 import { indexFiles } from '../helpers/index-in-memory.ts';
 import { numberToken } from '../../src/lib/search/index-fields.ts';
-import { INDEX_FORMAT, pairKey, type TermRow } from '../../src/lib/search/index-format.ts';
+import { blockFile, filterKey, INDEX_FORMAT, pairKey, type TermRow } from '../../src/lib/search/index-format.ts';
 import { IndexError, SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { numbersText } from '../../src/lib/search/number-text.ts';
 import { exactKey } from '../../src/lib/search/text.ts';
@@ -123,6 +123,16 @@ describe('the search index files', () => {
     expect(Array.from(filters.get('tinh')!.get('hue')!)).toEqual([1]);
     expect(Array.from(filters.get('nam')!.get('2021')!)).toEqual([0, 1]);
     expect(filters.has('khac')).toBe(false);
+  });
+
+  it('write each filter value as a row of the term blocks too, before every word, for filtering without the filter file', async () => {
+    const { index, manifest, files } = await open([plan('a', 'A', { tinh: ['ha-noi'], nam: ['2021'] }), plan('b', 'B', { tinh: ['hue'], nam: ['2021'] })], 60);
+    const rows = manifest.blocks.flatMap((_, i) => files.get(blockFile(i)) as TermRow[]);
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual([filterKey('nam', '2021'), filterKey('tinh', 'ha-noi'), filterKey('tinh', 'hue')]);
+    const terms = await index.terms([filterKey('tinh', 'hue'), filterKey('nam', '2021'), filterKey('tinh', 'hue-cu')]);
+    expect(Array.from(terms.get(filterKey('tinh', 'hue'))!.plans)).toEqual([1]);
+    expect(Array.from(terms.get(filterKey('nam', '2021'))!.plans)).toEqual([0, 1]);
+    expect(terms.has(filterKey('tinh', 'hue-cu'))).toBe(false);
   });
 
   it('name the set by its content: the same plans give the same files', () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FILTERS, META_WEIGHTS, numberToken, type Fragment } from '../../lib/search/index-fields.ts';
-import { ALIAS, BM25, blockFile, FILTER_FILE, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { ALIAS, BM25, blockFile, FILTER_FILE, filterKey, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
 import { exactKey, wordKey, words } from '../../lib/search/text.ts';
 import { Postings, type Gathered } from './postings.ts';
@@ -104,8 +104,7 @@ export class IndexBuilder {
   private readonly blockBytes: number;
 
   constructor(bundles: string[], blockBytes = BLOCK_BYTES) {
-    this.bundles = bundles;
-    this.blockBytes = blockBytes;
+    [this.bundles, this.blockBytes] = [bundles, blockBytes];
   }
 
   /** How many distinct words the plans added so far have. */
@@ -164,8 +163,9 @@ export class IndexBuilder {
   }
 
   /**
-   * Every term's row, in key order: a pair "a b" sorts right after the word "a" ("a" < "a b" < "ab",
-   * no key has a character below the space), and the pairs of one word sort as their second words.
+   * Every term's row, in key order: filter values first ("#" sorts before letters and digits); a pair "a b"
+   * right after the word "a" ("a" < "a b" < "ab", no key has a character below the space), and the pairs
+   * of one word sort as their second words.
    */
   private *rows(onWord?: (done: number, total: number) => void): Generator<TermRow> {
     const words = this.worded.gather(this.keys.length);
@@ -179,6 +179,8 @@ export class IndexBuilder {
     const average = this.lengths.reduce((a, b) => a + b, 0) / Math.max(this.plans, 1);
     const sorted = order.map((id) => this.keys[id]);
     const best = new Int32Array(this.plans);
+    const filterRows = [...this.filters].flatMap(([name, values]) => [...values].map(([value, plans]): TermRow => [filterKey(name, value), gapsText(plans)]));
+    yield* filterRows.sort((a, b) => byText(a[0], b[0]));
     // Once per word: a word's plans and impacts are read again by each prefix row it extends.
     const impacts = this.impacts(words, average);
     const plansOf = (at: number): [Int32Array, Int32Array] => [words.plans.subarray(...span(words, order[at])), impacts.subarray(...span(words, order[at]))];

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { FILTERS } from '../../lib/search/index-fields.ts';
-import { ALIAS, blockFile, FILTER_FILE, fragmentFile, MANIFEST_FILE, PAIR, PREFIX, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { ALIAS, blockFile, FILTER_FILE, FILTER_KEY, fragmentFile, MANIFEST_FILE, PAIR, PREFIX, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { IndexError, SearchIndex, type LoadFile } from '../../lib/search/index-reader.ts';
 
 /** The index's files under `root` (chi-muc/), as the page would get them. */
@@ -32,9 +32,12 @@ function checkPlans(plans: Int32Array, size: number, what: string) {
   if (plans.length && plans[plans.length - 1] >= size) throw new Error(`${what}: kế hoạch số ${plans[plans.length - 1]}, kho có ${size}`);
 }
 
+/** Pairs and filter values list plans without weights. */
+const unweighted = (key: string) => key.includes(PAIR) || key.startsWith(FILTER_KEY);
+
 /** Whether the row has the fields of its kind of key (index-format.ts). */
 function wellFormed([key, plans, impacts, spellings]: TermRow): boolean {
-  if (key.includes(PAIR)) return impacts === undefined;
+  if (unweighted(key)) return impacts === undefined;
   if (!key.endsWith(PREFIX)) return impacts !== undefined;
   // An alias names a longer word beginning with the prefix.
   if (impacts === undefined) return plans.startsWith(ALIAS) && plans.startsWith(key.slice(0, -PREFIX.length), ALIAS.length) && plans.length > key.length;
@@ -58,7 +61,7 @@ async function checkBlock(index: SearchIndex, i: number, rows: unknown, after: s
     if (!term) throw new Error(`không tìm lại được từ "${row[0]}"`);
     if (!wellFormed(row)) throw new Error(`dòng "${row[0]}" không đúng dạng`);
     checkPlans(term.plans, manifest.plans, `từ "${row[0]}"`);
-    if (!row[0].includes(PAIR) && term.impacts.some((w) => w < 1)) throw new Error(`từ "${row[0]}" có trọng số nhỏ hơn 1`);
+    if (!unweighted(row[0]) && term.impacts.some((w) => w < 1)) throw new Error(`từ "${row[0]}" có trọng số nhỏ hơn 1`);
     for (const spelling of Object.keys(row[3] ?? {})) checkPlans(term.spelled(spelling), manifest.plans, `cách viết "${spelling}"`);
   }
   return last;

@@ -4,6 +4,7 @@
  */
 import { sharedLoads } from '../shared-load.ts';
 import type { FilterName } from './index-fields.ts';
+import { filterKey } from './index-format.ts';
 import type { SearchIndex } from './index-reader.ts';
 import { parseQuery, type Notice, type ParsedQuery } from './parse.ts';
 import { planQuery } from './query-plan.ts';
@@ -98,12 +99,19 @@ export class SearchEngine {
     this.prefetch = options.prefetch ?? 0;
   }
 
+  /** The chosen filter values' plans, from their rows in the term blocks: filtering needs no filter file. */
+  private async chosen(active: ActiveFilters): Promise<FilterPlans> {
+    const chosen = Object.entries(active).flatMap(([name, value]) => (value ? [[name, value]] : []));
+    const terms = await this.index.terms(chosen.map(([name, value]) => filterKey(name, value)));
+    return new Map(chosen.map(([name, value]) => [name, new Map([[value, terms.get(filterKey(name, value))?.plans ?? NONE]])]));
+  }
+
   async run(state: SearchState): Promise<SearchOutcome> {
     const parsed = parseQuery(state.q);
     const notices: EngineNotice[] = [...parsed.notices];
     const [ranking, filters] = await Promise.all([
       parsed.words.length ? this.ranking(parsed.text) : undefined,
-      hasFilters(state) ? this.index.filters() : undefined,
+      hasFilters(state) ? this.chosen(state.filters) : undefined,
     ]);
     if (ranking?.numberNotFound) notices.push({ kind: 'number-not-found', number: ranking.numberNotFound });
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });

@@ -8,7 +8,7 @@
  */
 
 /** The format's version; a manifest of another version is refused. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 /** Where the index lives, under the site's base. */
 export const INDEX_DIR = 'chi-muc';
 export const MANIFEST_FILE = 'chi-muc.json';
@@ -38,11 +38,12 @@ export interface Manifest {
  * `plans` as gaps; for words and prefixes, `impacts`: each plan's BM25 weight (field weights applied)
  * × `IMPACT_SCALE`, rounded, at least 1; for words, `spellings`: for each spelling with diacritics
  * (`exactKey`), the places in `plans` of the plans writing it so, as gaps ("" for all of them).
- * A prefix with one longer word is an alias, `["p*", "=word"]`, written in the word's block.
+ * A prefix with one longer word is an alias, `["p*", "=word"]`, written in the word's block. A filter
+ * value's plans are a row too, `["#name=value", plans]` (`filterKey`), so a filtered query reads them with its words.
  */
 export type TermRow = [key: string, plans: string, impacts?: string, spellings?: Record<string, string>];
 
-/** Each filter (index-fields.ts, FILTERS) by name: each of its values, with its plans as gaps. */
+/** Each filter (index-fields.ts, FILTERS) by name: each of its values, with its plans as gaps; read for the filter counts. */
 export type FilterFile = Record<string, Record<string, string>>;
 
 export const IMPACT_SCALE = 8;
@@ -58,3 +59,6 @@ export const prefixKey = (start: string) => `${start}${PREFIX}`;
 /** Starts an alias's second field; an alias has two fields, a prefix's own row always has impacts. */
 export const ALIAS = '=';
 export const isAlias = (row: TermRow) => row.length === 2 && row[0].endsWith(PREFIX);
+/** Starts a filter value's key, which sorts before every word's. */
+export const FILTER_KEY = '#';
+export const filterKey = (name: string, value: string) => `${FILTER_KEY}${name}=${value}`;

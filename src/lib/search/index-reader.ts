@@ -10,9 +10,7 @@ import { ALIAS, blockFile, FILTER_FILE, INDEX_DIR, INDEX_FORMAT, isAlias, MANIFE
 export type LoadFile = (path: string) => Promise<unknown>;
 
 /** An index file missing or damaged: `message` for the visitor, `hint` for the maintainer (the console). */
-export class IndexError extends Error {
-  hint = '';
-}
+export class IndexError extends Error { hint = ''; }
 
 /** What is wrong inside a file; `inFile` names the file. */
 class Damage extends Error {}

@@ -54,14 +54,10 @@ class Found {
     this.longer = plan.prefix ? terms.get(prefixKey(plan.words[plan.words.length - 1].key)) : undefined;
   }
 
-  plans(key: string): Int32Array {
-    return this.terms.get(key)?.plans ?? NONE;
-  }
+  plans = (key: string): Int32Array => this.terms.get(key)?.plans ?? NONE;
 
   /** The plans having the words in a row (pairs; one word whole). */
-  chain(keys: readonly string[]): Int32Array {
-    return keys.length ? intersect(chainKeys(keys).map((k) => this.plans(k))) : NONE;
-  }
+  chain = (keys: readonly string[]): Int32Array => (keys.length ? intersect(chainKeys(keys).map(this.plans)) : NONE);
 
   /** Adds each plan's impact for the word: for a word with longer forms, the best of it and them. */
   addImpacts(base: Float64Array, key: string, longer: boolean): void {
@@ -206,9 +202,7 @@ export class Hits {
 
   /** `archive`: the archive's size; plans are added in ascending order, each at most once. */
   constructor(archive: number) {
-    this.plans = new Int32Array(archive);
-    this.tiers = new Uint16Array(archive);
-    this.bases = new Float64Array(archive);
+    [this.plans, this.tiers, this.bases] = [new Int32Array(archive), new Uint16Array(archive), new Float64Array(archive)];
   }
 
   add(plan: number, tierOf: number, base: number): void {

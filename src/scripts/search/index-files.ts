@@ -12,10 +12,7 @@ import { STRINGS } from './strings.ts';
 /** A damaged file: the visitor can only try later; the maintainer (the console) rebuilds. */
 const broken = (file: string, why: string) => Object.assign(new IndexError(STRINGS.fileBroken(file, why)), { hint: STRINGS.rebuild });
 
-/**
- * The bytes, gunzipped when they are gzip (a host may have decoded them already: `Content-Encoding: gzip`).
- * fflate inflates in the same task, where DecompressionStream costs a stream, a Blob and several tasks per file.
- */
+/** The bytes, gunzipped when they are gzip (a host may have decoded them); fflate inflates in the task that got them. */
 const gunzip = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
 
 /** The text of `file`, a path under chi-muc/. */

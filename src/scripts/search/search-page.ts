@@ -29,7 +29,7 @@ class SearchPage {
   runId = 0;
   typingTimer: ReturnType<typeof setTimeout> | undefined;
   current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
-  /** The filter counts are fetched from the first time the reader opens, reaches for or uses the filters; then they follow every search. */
+  /** The filter counts are fetched from the first time the reader opens or reaches for the filters; then they follow every search. */
   countsWanted = false;
   /** The page opened the filters itself (a wide screen): that opening is not the reader's. */
   openedByPage = false;
@@ -84,7 +84,7 @@ class SearchPage {
       parts.empty.hidden = total > 0;
       if (total === 0) showSuggestions(parts, state, this.base, this.go);
       this.setState('done');
-      if (this.countsWanted || hasFilters(state) || (parts.filterBox.open && (engine.filterBytes ?? 0) <= EAGER_FILTER_BYTES)) this.updateCounts();
+      if (this.countsWanted || (parts.filterBox.open && (engine.filterBytes ?? 0) <= EAGER_FILTER_BYTES)) this.updateCounts();
     } catch (error) {
       if (id === this.runId) this.showError(error);
     }
@@ -137,7 +137,7 @@ class SearchPage {
     this.setState('error');
   }
 
-  /** The filter counts need the filter file, which grows with the archive: fetched once the filters are open or used. */
+  /** The filter counts need the filter file, which grows with the archive: fetched with open filters while it is small, else once the reader reaches for them. */
   updateCounts() {
     const { parts, current } = this;
     const id = this.runId;
@@ -187,8 +187,7 @@ function listen(page: SearchPage) {
     else if (parts.filterBox.open) reached();
   });
   // Before a list opens: a pointer over the filters, or the keyboard inside them.
-  parts.filterBox.addEventListener('pointerenter', reached);
-  parts.filterBox.addEventListener('focusin', reached);
+  for (const type of ['pointerenter', 'focusin'] as const) parts.filterBox.addEventListener(type, reached);
   onPlainClick(parts.chips.clear, () => {
     page.go(withoutFilter(stateFromForm(parts)));
     parts.summary.focus();
