@@ -83,9 +83,15 @@ describe('the filters', () => {
     await page.close();
   });
 
-  it('of a large archive wait until the reader reaches for them, by pointer or keyboard, and then show', async () => {
-    for (const reach of [(page: Page) => page.hover('#loc-cap'), (page: Page) => page.focus('#loc-cap')]) {
-      const page = await browser.newPage();
+  it('of a large archive wait until the reader reaches for them, by pointer, keyboard or opening them, and then show', async () => {
+    const openBox = (page: Page) => page.evaluate(() => void ((document.querySelector('[data-search-filter-box]') as HTMLDetailsElement).open = true));
+    for (const [viewport, reach] of [
+      [undefined, (page: Page) => page.hover('#loc-cap')],
+      [undefined, (page: Page) => page.focus('#loc-cap')],
+      // On a phone the filters start folded; opening them, as assistive technology may, without pointer or focus.
+      [PHONE, openBox],
+    ] as const) {
+      const page = await browser.newPage(viewport ? { viewport } : {});
       // The fixture's filter file is small; the manifest is made to say it is large, as at 10,000 plans.
       await page.route(`**/chi-muc/${MANIFEST_FILE}`, async (route) => {
         const manifest = (await (await route.fetch()).json()) as Manifest;
@@ -95,7 +101,7 @@ describe('the filters', () => {
       await page.goto(`${root.url}tim-kiem/?q=${encodeURIComponent('kế hoạch')}`);
       const { slugs } = await read(page);
       await page.waitForLoadState('networkidle');
-      expect(await page.getAttribute('[data-search-filter-box]', 'open')).toBe('');
+      expect(await page.getAttribute('[data-search-filter-box]', 'open')).toBe(viewport ? null : '');
       expect(facetFiles).toEqual([]);
       expect(await page.getAttribute('[data-search-facets]', 'data-search-facets')).toBe('idle');
 
@@ -168,13 +174,14 @@ describe('typing', () => {
       const seen: string[] = [];
       (window as unknown as { busyBar: string[] }).busyBar = seen;
       new MutationObserver(() => {
-        if (form.hasAttribute('data-busy')) seen.push(getComputedStyle(form.querySelector('.search-form')!, '::after').height);
+        const bar = getComputedStyle(form.querySelector('.search-form')!, '::after');
+        if (form.hasAttribute('data-busy')) seen.push(`${bar.height} ${bar.animationName}`);
       }).observe(form, { attributes: true, attributeFilter: ['data-busy'] });
     });
     await page.click('#q');
     await page.keyboard.type('một cửa', { delay: 20 });
     await read(page);
-    expect(await page.evaluate(() => (window as unknown as { busyBar: string[] }).busyBar[0])).toBe('3px');
+    expect(await page.evaluate(() => (window as unknown as { busyBar: string[] }).busyBar[0])).toBe('3px search-busy');
     expect(await page.getAttribute('[data-search-form]', 'data-busy')).toBeNull();
     await page.close();
   });

@@ -13,7 +13,7 @@ import { indexShards, readFragment } from '../../src/integrations/pagefind.ts';
 import { IndexBuilder } from '../../src/integrations/search-index/files.ts';
 import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
 import { writeIndex } from '../../src/integrations/search-index/write.ts';
-import { blockFile, FILTER_FILE, fragmentFile, MANIFEST_FILE, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
+import { blockFile, FILTER_FILE, filterKey, fragmentFile, MANIFEST_FILE, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
 import { numbersText } from '../../src/lib/search/number-text.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { shardLanguage, type Shard } from '../../src/integrations/search-index/shards.ts';
@@ -116,12 +116,12 @@ describe('indexShards', () => {
 
 describe('verifyIndex', () => {
   /** The index of `texts`, one plan each, written under a new folder without Pagefind; `damage` rewrites the row of `key`. */
-  function written(texts: string[]) {
+  function written(texts: string[], filters: Record<string, string[]> = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'kho-verify-'));
     dirs.push(dir);
     const builder = new IndexBuilder(['pagefind/']);
     const fragments = texts.map((content, i) => {
-      builder.add({ content, meta: {}, filters: {} });
+      builder.add({ content, meta: {}, filters });
       writeFileSync(join(dir, `${i}.pf_fragment`), 'x');
       return join(dir, `${i}.pf_fragment`);
     });
@@ -162,5 +162,12 @@ describe('verifyIndex', () => {
     expect(manifest.filterBytes).toBe(statSync(join(root, manifest.set, FILTER_FILE)).size);
     writeFileSync(join(root, MANIFEST_FILE), JSON.stringify({ ...manifest, filterBytes: manifest.filterBytes! + 1 }));
     await expect(verifyIndex(root, 2)).rejects.toThrow(`chi-muc/${manifest.set}/${FILTER_FILE}: ${manifest.filterBytes} byte, ${MANIFEST_FILE} ghi ${manifest.filterBytes! + 1}`);
+  });
+
+  it("rejects a filter value's row that lists other plans than the filter file, naming the filter file", async () => {
+    const { root, damage } = written(['cải cách', 'cải tạo'], { nam: ['2021'] });
+    const manifest = await verifyIndex(root, 2);
+    damage(filterKey('nam', '2021'), [filterKey('nam', '2021'), numbersText([2])]);
+    await expect(verifyIndex(root, 2)).rejects.toThrow(`chi-muc/${manifest.set}/${FILTER_FILE}: bộ lọc nam=2021 khác dòng của nó trong khối từ`);
   });
 });

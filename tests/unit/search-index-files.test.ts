@@ -135,6 +135,12 @@ describe('the search index files', () => {
     expect(terms.has(filterKey('tinh', 'hue-cu'))).toBe(false);
   });
 
+  it('read a filter value ending in "*" as a value, not as a prefix alias', async () => {
+    const { index } = await open([plan('a', 'A', { 'chi-so': ['par*'] }), plan('b', 'B', { 'chi-so': ['par'] })]);
+    expect(await plansOf(index, filterKey('chi-so', 'par*'))).toEqual([0]);
+    expect(await plansOf(index, filterKey('chi-so', 'par'))).toEqual([1]);
+  });
+
   it('name the set by its content: the same plans give the same files', () => {
     const plans = [plan('Cải cách hành chính', 'Một'), plan('Chuyển đổi số', 'Hai')];
     const first = indexFiles(plans, ['pagefind/']);

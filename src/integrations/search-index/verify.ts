@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { FILTERS } from '../../lib/search/index-fields.ts';
-import { ALIAS, blockFile, FILTER_FILE, FILTER_KEY, fragmentFile, MANIFEST_FILE, PAIR, PREFIX, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { ALIAS, blockFile, FILTER_FILE, FILTER_KEY, filterKey, fragmentFile, MANIFEST_FILE, PAIR, PREFIX, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { IndexError, SearchIndex, type LoadFile } from '../../lib/search/index-reader.ts';
 
 /** The index's files under `root` (chi-muc/), as the page would get them. */
@@ -34,7 +34,6 @@ function checkPlans(plans: Int32Array, size: number, what: string) {
 
 /** Pairs and filter values list plans without weights. */
 const unweighted = (key: string) => key.includes(PAIR) || key.startsWith(FILTER_KEY);
-
 /** Whether the row has the fields of its kind of key (index-format.ts). */
 function wellFormed([key, plans, impacts, spellings]: TermRow): boolean {
   if (unweighted(key)) return impacts === undefined;
@@ -90,6 +89,9 @@ export async function verifyIndex(root: string, plans: number, onBlock?: (done: 
       const values = filters.get(name);
       if (!values) throw new Error(`thiếu bộ lọc "${name}"`);
       for (const [value, list] of values) checkPlans(list, plans, `bộ lọc ${name}=${value}`);
+      // Filtering reads the term blocks' rows, the counts this file: they must agree.
+      const rows = await index.terms([...values.keys()].map((value) => filterKey(name, value)));
+      for (const [value, list] of values) if (String(rows.get(filterKey(name, value))?.plans) !== String(list)) throw new Error(`bộ lọc ${name}=${value} khác dòng của nó trong khối từ`);
     }
   });
   const vb = join(root, manifest.set, 'vb');

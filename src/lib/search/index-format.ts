@@ -56,9 +56,9 @@ export const pairKey = (a: string, b: string) => `${a}${PAIR}${b}`;
 /** Ends a prefix's key, which sorts after the word's pairs and before every longer word. */
 export const PREFIX = '*';
 export const prefixKey = (start: string) => `${start}${PREFIX}`;
-/** Starts an alias's second field; an alias has two fields, a prefix's own row always has impacts. */
-export const ALIAS = '=';
-export const isAlias = (row: TermRow) => row.length === 2 && row[0].endsWith(PREFIX);
 /** Starts a filter value's key, which sorts before every word's. */
 export const FILTER_KEY = '#';
 export const filterKey = (name: string, value: string) => `${FILTER_KEY}${name}=${value}`;
+/** Starts an alias's second field; an alias has two fields, a prefix's own row always has impacts. */
+export const ALIAS = '=';
+export const isAlias = (row: TermRow) => row.length === 2 && row[0].endsWith(PREFIX) && !row[0].startsWith(FILTER_KEY);

@@ -55,7 +55,6 @@ class Found {
   }
 
   plans = (key: string): Int32Array => this.terms.get(key)?.plans ?? NONE;
-
   /** The plans having the words in a row (pairs; one word whole). */
   chain = (keys: readonly string[]): Int32Array => (keys.length ? intersect(chainKeys(keys).map(this.plans)) : NONE);
 

@@ -30,7 +30,6 @@ export function exactKey(word: string): string {
 
 /** The words of `text`, as written (NFC). */
 export const words = (text: string): string[] => nfc(text).match(WORD) ?? [];
-
 export const wordKeys = (text: string): string[] => words(text).map(wordKey);
 
 export interface WordSpan {
