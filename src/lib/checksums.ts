@@ -3,14 +3,12 @@
  * `npm run verify`: which files of a deployed copy are missing, extra or
  * changed. Pure: the hashing is done by the caller.
  */
+import { byCodeUnit } from './text/order.ts';
 
 export const SUMS_FILE = 'SHA256SUMS';
 
 /** Path (with "/") → lower-case hex SHA-256. */
 export type Sums = Map<string, string>;
-
-/** Code-unit order, independent of the locale, so every machine writes the same file. */
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * One line per file, "<hash>  <path>", sorted by path. A path holding a

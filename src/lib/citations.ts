@@ -17,6 +17,7 @@ import { docNumberCode, docNumberKey } from './docnumber.ts';
 import { issuerKey } from './issuer.ts';
 import { newestFirst, type PlanFacts } from './plan-facts.ts';
 import { hasDiacritics, nfc } from './text/fold.ts';
+import { byCodeUnit } from './text/order.ts';
 import { slugify } from './text/slug.ts';
 
 /** What the letters of a number tell about the document. */
@@ -217,8 +218,6 @@ export interface CitationGraph {
   /** Documents sharing one number (different provinces' 82/QĐ-UBND), by `docNumberKey`. */
   sameNumber: Map<string, CitedDocument[]>;
 }
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The most frequent value. Ties go to `prefer`'s higher score, then to code-point

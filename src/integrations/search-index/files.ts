@@ -7,6 +7,7 @@ import { FILTERS, META_WEIGHTS, numberToken, type Fragment } from '../../lib/sea
 import { ALIAS, BM25, blockFile, FILTER_FILE, filterKey, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
 import { exactKey, wordKey, words } from '../../lib/search/text.ts';
+import { byCodeUnit } from '../../lib/text/order.ts';
 import { Postings, type Gathered } from './postings.ts';
 
 /** A plan as Pagefind extracted it (its fragment's fields the index reads). */
@@ -47,7 +48,6 @@ function idIn<K, T>(ids: Map<K, number>, key: K, list: T[], item: () => T): numb
   return id;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** How number tokens begin ("zsohieu", "zcancu"): no one types their start, so they make no prefix rows. */
 const NUMBER_STARTS = (['own', 'cited'] as const).map((kind) => numberToken(kind, '0').slice(0, -1));
 const isNumber = (key: string) => NUMBER_STARTS.some((start) => key.startsWith(start));
@@ -169,7 +169,7 @@ export class IndexBuilder {
    */
   private *rows(onWord?: (done: number, total: number) => void): Generator<TermRow> {
     const words = this.worded.gather(this.keys.length);
-    const order = this.keys.map((_, id) => id).sort((a, b) => byText(this.keys[a], this.keys[b]));
+    const order = this.keys.map((_, id) => id).sort((a, b) => byCodeUnit(this.keys[a], this.keys[b]));
     const rank = new Int32Array(order.length);
     order.forEach((id, r) => (rank[id] = r));
     const spelled = this.spelled.gather(this.spellings.length);
@@ -180,7 +180,7 @@ export class IndexBuilder {
     const sorted = order.map((id) => this.keys[id]);
     const best = new Int32Array(this.plans);
     const filterRows = [...this.filters].flatMap(([name, values]) => [...values].map(([value, plans]): TermRow => [filterKey(name, value), gapsText(plans)]));
-    yield* filterRows.sort((a, b) => byText(a[0], b[0]));
+    yield* filterRows.sort((a, b) => byCodeUnit(a[0], b[0]));
     // Once per word: a word's plans and impacts are read again by each prefix row it extends.
     const impacts = this.impacts(words, average);
     const plansOf = (at: number): [Int32Array, Int32Array] => [words.plans.subarray(...span(words, order[at])), impacts.subarray(...span(words, order[at]))];
@@ -214,7 +214,7 @@ export class IndexBuilder {
     if (spellings.length === 0) return row;
     // Each spelling's plans are among the word's: written as their places in it.
     const texts: Record<string, string> = {};
-    for (const sid of spellings.sort((a, b) => byText(this.spellings[a][1], this.spellings[b][1]))) {
+    for (const sid of spellings.sort((a, b) => byCodeUnit(this.spellings[a][1], this.spellings[b][1]))) {
       const own = spelled.plans.subarray(...span(spelled, sid));
       const places: number[] = [];
       for (let i = 0, at = 0; i < own.length; i++, at++) {
