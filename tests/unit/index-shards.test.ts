@@ -13,7 +13,7 @@ import { indexShards, readFragment } from '../../src/integrations/pagefind.ts';
 import { IndexBuilder } from '../../src/integrations/search-index/files.ts';
 import { fileLoad, verifyIndex } from '../../src/integrations/search-index/verify.ts';
 import { writeIndex } from '../../src/integrations/search-index/write.ts';
-import { blockFile, FILTER_FILE, filterKey, fragmentFile, MANIFEST_FILE, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
+import { blockFile, FILTER_FILE, filterKey, fragmentFile, MANIFEST_FILE, pairKey, type Manifest, type TermRow } from '../../src/lib/search/index-format.ts';
 import { numbersText } from '../../src/lib/search/number-text.ts';
 import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { shardLanguage, type Shard } from '../../src/integrations/search-index/shards.ts';
@@ -146,7 +146,7 @@ describe('verifyIndex', () => {
 
   it.each([
     ['a first gap of 0 (plan -1)', 'cai', [numbersText([0, 2]), numbersText([1, 1])]],
-    ['a pair with impacts', 'cai cach', [numbersText([1]), numbersText([1])]],
+    ['a pair with impacts', pairKey('cai', 'cach'), [numbersText([1]), numbersText([1])]],
     ['a prefix with spellings', 'ca*', [numbersText([1, 1]), numbersText([1, 1]), { cá: '' }]],
     ['an alias to a word it does not begin', 'cac*', ['=tao']],
   ])('rejects %s, naming the file', async (_, key, fields) => {

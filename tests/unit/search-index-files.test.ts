@@ -71,18 +71,33 @@ describe('the search index files', () => {
     expect(pairs.has(pairKey('cach', 'thang'))).toBe(false);
   });
 
-  it('sort every row by key across blocks, a prefix "p*" after the pairs of p and before the words it covers', async () => {
+  it('sort every row by key across blocks, a prefix "p*" right after the word p, before its pairs and the words it covers', async () => {
     const plans = ['ca cà cả cá cạ', 'cách cai cài canh', 'cam cảm can càng', 'cao cào cạo cáp'].map((t) => plan(t));
     const { index, manifest, files } = await open(plans, 60);
     expect(manifest.blocks.length).toBeGreaterThan(4);
     expect(manifest.blocks[0]).toBe('');
     const keys = manifest.blocks.flatMap((_, i) => (files.get(`tu-${i}.json.gz`) as TermRow[]).map((row) => row[0]));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : 1)));
-    expect(keys.slice(keys.indexOf('ca'), keys.indexOf('cach') + 1)).toEqual(['ca', pairKey('ca', 'ca'), 'ca*', 'cac*', 'cach']);
+    expect(keys.slice(keys.indexOf('ca'), keys.indexOf('cach') + 1)).toEqual(['ca', 'ca*', pairKey('ca', 'ca'), 'cac*', 'cach']);
     manifest.blocks.slice(1).forEach((first, i) => expect((files.get(`tu-${i + 1}.json.gz`) as TermRow[])[0][0]).toBe(first));
     // Plan 0 has "ca" only: a prefix stands for the longer words.
     expect(await plansOf(index, 'ca*')).toEqual([1, 2, 3]);
     expect(await plansOf(index, 'c*')).toEqual([0, 1, 2, 3]);
+  });
+
+  it("keep a word's prefix row in the word's block, so that a query ending in the word reads one block for both", async () => {
+    const { manifest, files } = indexFiles([plan('cá cao'), plan('cà cáp'), plan('cao')], ['pagefind/'], { blockBytes: 20 });
+    const blockOf = (key: string) => manifest.blocks.findIndex((_, i) => (files.get(blockFile(i)) as TermRow[]).some((row) => row[0] === key));
+    // Every row is larger than a block, so each starts its own, except a word's prefix row.
+    expect(manifest.blocks.length).toBeGreaterThan(5);
+    expect(blockOf('ca*')).toBe(blockOf('ca'));
+    const read: string[] = [];
+    const index = await SearchIndex.open(async (path) => (path === 'chi-muc.json' ? manifest : (read.push(path), files.get(path.slice(manifest.set.length + 1)))));
+    // No longer word begins with "cao": its block says so.
+    const terms = await index.terms(['cao', 'cao*']);
+    expect(terms.has('cao*')).toBe(false);
+    expect(Array.from(terms.get('cao')!.plans)).toEqual([0, 2]);
+    expect(read).toEqual([`${manifest.set}/${blockFile(blockOf('cao'))}`]);
   });
 
   it('give each plan of a prefix its best impact among the longer words', async () => {

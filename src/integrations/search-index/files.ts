@@ -53,32 +53,24 @@ const NUMBER_STARTS = (['own', 'cited'] as const).map((kind) => numberToken(kind
 const isNumber = (key: string) => NUMBER_STARTS.some((start) => key.startsWith(start));
 const span = (g: Gathered, id: number) => [g.start[id], g.start[id + 1]] as const;
 
-/**
- * The prefix rows (index-format.ts) right before the word at `at` of the sorted keys: one for each start p of
- * it that no word before extends, shortest first. `best`, as long as the archive and all 0 between calls,
- * holds each plan's best impact; `plansOf(i)` gives the plans and impacts of the word at i.
- */
-function* prefixRows(sorted: readonly string[], at: number, best: Int32Array, plansOf: (i: number) => [Int32Array, Int32Array]): Generator<TermRow> {
-  const before = sorted[at - 1] ?? '';
-  for (let length = 1; length < sorted[at].length && !isNumber(sorted[at].slice(0, length)); length++) {
-    const start = sorted[at].slice(0, length);
-    if (before.length > length && before.startsWith(start)) continue;
-    const longer: number[] = [];
-    for (let i = at; i < sorted.length && sorted[i].startsWith(start); i++) if (!isNumber(sorted[i])) longer.push(i);
-    if (longer.length === 1) yield [prefixKey(start), ALIAS + sorted[longer[0]]];
-    if (longer.length < 2) continue;
-    const union: number[] = [];
-    for (const i of longer) {
-      const [plans, impacts] = plansOf(i);
-      for (let k = 0; k < plans.length; k++) {
-        if (best[plans[k]] === 0) union.push(plans[k]);
-        best[plans[k]] = Math.max(best[plans[k]], impacts[k]);
-      }
+/** Prefix `start`'s row (index-format.ts) if a word from `from` on begins with it; an alias for one if `alias`. `best` is all 0 between calls. */
+function prefixRows(sorted: readonly string[], from: number, start: string, alias: boolean, best: Int32Array, plansOf: (i: number) => [Int32Array, Int32Array]): TermRow[] {
+  const longer: number[] = [];
+  for (let i = from; i < sorted.length && sorted[i].startsWith(start); i++) if (!isNumber(sorted[i])) longer.push(i);
+  if (longer.length === 0) return [];
+  if (longer.length === 1 && alias) return [[prefixKey(start), ALIAS + sorted[longer[0]]]];
+  const union: number[] = [];
+  for (const i of longer) {
+    const [plans, impacts] = plansOf(i);
+    for (let k = 0; k < plans.length; k++) {
+      if (best[plans[k]] === 0) union.push(plans[k]);
+      best[plans[k]] = Math.max(best[plans[k]], impacts[k]);
     }
-    const plans = Int32Array.from(union).sort();
-    yield [prefixKey(start), gapsText(plans), numbersText(Array.from(plans, (p) => best[p]))];
-    for (const p of plans) best[p] = 0;
   }
+  const plans = Int32Array.from(union).sort();
+  const row: TermRow = [prefixKey(start), gapsText(plans), numbersText(Array.from(plans, (p) => best[p]))];
+  for (const p of plans) best[p] = 0;
+  return [row];
 }
 
 export class IndexBuilder {
@@ -163,9 +155,9 @@ export class IndexBuilder {
   }
 
   /**
-   * Every term's row, in key order: filter values first ("#" sorts before letters and digits); a pair "a b"
-   * right after the word "a" ("a" < "a b" < "ab", no key has a character below the space), and the pairs
-   * of one word sort as their second words.
+   * Every term's row, in key order (index-format.ts): filter values first ("#" sorts before letters and
+   * digits); after the word "a", its prefix row "a*" and then its pairs "a+b" ("a" < "a*" < "a+b" < "a0"),
+   * which sort as their second words.
    */
   private *rows(onWord?: (done: number, total: number) => void): Generator<TermRow> {
     const words = this.worded.gather(this.keys.length);
@@ -186,8 +178,12 @@ export class IndexBuilder {
     const plansOf = (at: number): [Int32Array, Int32Array] => [words.plans.subarray(...span(words, order[at])), impacts.subarray(...span(words, order[at]))];
     for (const [done, id] of order.entries()) {
       onWord?.(done, order.length);
-      yield* prefixRows(sorted, done, best, plansOf);
+      const key = sorted[done];
+      // Before the word, a prefix row for each start of it that is no word and that no word before begins with.
+      for (let n = 1; n < key.length && !isNumber(key.slice(0, n)); n++) if (!sorted[done - 1]?.startsWith(key.slice(0, n))) yield* prefixRows(sorted, done, key.slice(0, n), true, best, plansOf);
       yield this.wordRow(id, words, impacts, spelled, spellingsOf.get(id) ?? []);
+      // After it, its own, in its block: a query ending in the word reads both at once, or finds there that no longer word exists.
+      if (!isNumber(key)) yield* prefixRows(sorted, done + 1, key, false, best, plansOf);
       const after = [...(this.next[id] ?? [])].sort(([a], [b]) => rank[a] - rank[b]);
       for (const [second, pair] of after) yield [pairKey(this.keys[id], this.keys[second]), gapsText(pairs.plans.subarray(...span(pairs, pair)))];
     }
@@ -243,8 +239,9 @@ export class IndexBuilder {
     };
     for (const row of this.rows(onWord)) {
       const text = JSON.stringify(row);
-      // An alias stays in its word's block, so that a query reads both at once.
-      if (rows.length > 0 && bytes + text.length > this.blockBytes && !isAlias(rows[rows.length - 1])) close();
+      // An alias stays in its word's block, and a word's prefix row in the word's: a query reads both at once.
+      const last = rows[rows.length - 1];
+      if (last && bytes + text.length > this.blockBytes && !isAlias(last) && row[0] !== prefixKey(last[0])) close();
       rows.push(row);
       texts.push(text);
       bytes += text.length + 1;

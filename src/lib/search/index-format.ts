@@ -8,7 +8,7 @@
  */
 
 /** The format's version; a manifest of another version is refused. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 /** Where the index lives, under the site's base. */
 export const INDEX_DIR = 'chi-muc';
 export const MANIFEST_FILE = 'chi-muc.json';
@@ -33,13 +33,13 @@ export interface Manifest {
 }
 
 /**
- * One term: a word's loose key (`wordKey`); a pair "a b" of consecutive words in one field; or a prefix
+ * One term: a word's loose key (`wordKey`); a pair "a+b" of consecutive words in one field; or a prefix
  * "p*": the plans of every longer word beginning with p, each with its best impact among them.
  * `plans` as gaps; for words and prefixes, `impacts`: each plan's BM25 weight (field weights applied)
  * × `IMPACT_SCALE`, rounded, at least 1; for words, `spellings`: for each spelling with diacritics
  * (`exactKey`), the places in `plans` of the plans writing it so, as gaps ("" for all of them).
- * A prefix with one longer word is an alias, `["p*", "=word"]`, written in the word's block. A filter
- * value's plans are a row too, `["#name=value", plans]` (`filterKey`), so a filtered query reads them with its words.
+ * A prefix p that is no word and has one longer word is an alias, `["p*", "=word"]`, in the word's block. A
+ * filter value's plans are a row too, `["#name=value", plans]` (`filterKey`): a filtered query reads them with its words.
  */
 export type TermRow = [key: string, plans: string, impacts?: string, spellings?: Record<string, string>];
 
@@ -49,11 +49,11 @@ export type FilterFile = Record<string, Record<string, string>>;
 export const IMPACT_SCALE = 8;
 /** BM25 as Pagefind ranks by default. */
 export const BM25 = { k1: 1.2, b: 0.75 } as const;
-/** The separator of the two keys of a pair. */
-export const PAIR = ' ';
+/** The separator of the two keys of a pair: after PREFIX and before every digit and letter, so a word's prefix row sorts right after it, before its pairs. */
+export const PAIR = '+';
 
 export const pairKey = (a: string, b: string) => `${a}${PAIR}${b}`;
-/** Ends a prefix's key, which sorts after the word's pairs and before every longer word. */
+/** Ends a prefix's key, which sorts right after the word, before its pairs and every longer word. */
 export const PREFIX = '*';
 export const prefixKey = (start: string) => `${start}${PREFIX}`;
 /** Starts a filter value's key, which sorts before every word's. */
