@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docNumberKey } from '../../src/lib/docnumber.ts';
-import { FILTER_FILE, INDEX_DIR, type FilterFile } from '../../src/lib/search/index-format.ts';
+import { fileLoad } from '../../src/integrations/search-index/verify.ts';
+import { INDEX_DIR } from '../../src/lib/search/index-format.ts';
+import { SearchIndex } from '../../src/lib/search/index-reader.ts';
 import { FILTERS } from '../../src/lib/search/index-fields.ts';
-import { textNumbers } from '../../src/lib/search/number-text.ts';
 import { exactKey, words } from '../../src/lib/search/text.ts';
 import { SITE_ROOT, SITE_SUB, SUB_BASE } from '../helpers/paths.ts';
 import { browser, cited, contains, manifestOf, open, plans, read, readAll, resultSlugs, root, search, slugsWhere, sub, useSearchSite } from '../helpers/search-site.ts';
@@ -380,12 +380,11 @@ describe('the index', () => {
   it.each([
     ['whole', SITE_ROOT],
     ['sharded', SITE_SUB],
-  ])('numbers every plan (%s), and its filter file gives each plan its years', (_, site) => {
-    const { plans: size, set } = manifestOf(site);
-    expect(size).toBe(plans.length);
-    const filters = JSON.parse(gunzipSync(readFileSync(join(site, INDEX_DIR, set, FILTER_FILE))).toString('utf8')) as FilterFile;
-    expect(Object.keys(filters).sort()).toEqual([...FILTERS].sort());
-    const years = Object.values(filters.nam).reduce((n, gaps) => n + textNumbers(gaps).length, 0);
+  ])('numbers every plan (%s), and its filter file gives each plan its years', async (_, site) => {
+    expect(manifestOf(site).plans).toBe(plans.length);
+    const filters = await (await SearchIndex.open(fileLoad(join(site, INDEX_DIR)))).filters();
+    expect([...filters.keys()].sort()).toEqual([...FILTERS].sort());
+    const years = [...filters.get('nam')!.values()].reduce((n, list) => n + list.length, 0);
     expect(years).toBe(plans.reduce((n, p) => n + p.years.length, 0));
   });
 });

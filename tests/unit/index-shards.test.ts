@@ -145,7 +145,7 @@ describe('verifyIndex', () => {
   });
 
   it.each([
-    ['a first gap of 0 (plan -1)', 'cai', [numbersText([0, 2]), numbersText([1, 1])]],
+    ['a run of plans without its length', 'cai', [numbersText([1, 0]), numbersText([1, 1])]],
     ['a pair with impacts', pairKey('cai', 'cach'), [numbersText([1]), numbersText([1])]],
     ['a prefix with spellings', 'ca*', [numbersText([1, 1]), numbersText([1, 1]), { cá: '' }]],
     ['an alias to a word it does not begin', 'cac*', ['=tao']],

@@ -100,6 +100,17 @@ describe('the search index files', () => {
     expect(read).toEqual([`${manifest.set}/${blockFile(blockOf('cao'))}`]);
   });
 
+  it('write plans in a row as a run, 0 then their count, and read them back', async () => {
+    const taxed = [0, 5, 6, 7, 8, 9, 10, 11, 12, 20];
+    const { index, manifest, files } = await open(Array.from({ length: 21 }, (_, i) => plan(taxed.includes(i) ? 'thuế' : 'phí')));
+    const rows = manifest.blocks.flatMap((_, i) => files.get(blockFile(i)) as TermRow[]);
+    expect(rows.find((row) => row[0] === 'thue')![1]).toBe(numbersText([1, 5, 0, 7, 8]));
+    // The title's words are in every plan: two numbers, however large the archive.
+    expect(rows.find((row) => row[0] === 'ke')![1]).toBe(numbersText([0, 21]));
+    expect(await plansOf(index, 'thue')).toEqual(taxed);
+    expect(await plansOf(index, 'ke')).toEqual(Array.from({ length: 21 }, (_, i) => i));
+  });
+
   it('give each plan of a prefix its best impact among the longer words', async () => {
     const filler = 'một hai ba bốn năm sáu bảy tám chín mười';
     const { index } = await open([plan(`${filler} thuế thuế thuế thuộc`), plan(`${filler} thuộc`), plan(`${filler} thủ`), plan('thu')]);
@@ -168,7 +179,7 @@ describe('the search index files', () => {
 
   it.each([
     ['a gap text with a character no number has', (row: TermRow) => [row[0], 'é', row[2]]],
-    ['a first gap of 0, which is plan -1', (row: TermRow) => [row[0], numbersText([0, 1]), row[2]]],
+    ['a run of plans without its length', (row: TermRow) => [row[0], numbersText([1, 0]), row[2]]],
     ['a row that is not a list', () => 42],
     ['plans that are not text', (row: TermRow) => [row[0], 7, row[2]]],
   ])('fail on a damaged block, %s, naming its file and asking the visitor to try again later', async (_, damage) => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FILTERS, META_WEIGHTS, numberToken, type Fragment } from '../../lib/search/index-fields.ts';
-import { ALIAS, BM25, blockFile, FILTER_FILE, filterKey, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
+import { ALIAS, BM25, blockFile, FILTER_FILE, filterKey, IMPACT_SCALE, INDEX_FORMAT, isAlias, pairKey, prefixKey, RUN, type FilterFile, type Manifest, type TermRow } from '../../lib/search/index-format.ts';
 import { numbersText } from '../../lib/search/number-text.ts';
 import { exactKey, wordKey, words } from '../../lib/search/text.ts';
 import { byCodeUnit } from '../../lib/text/order.ts';
@@ -16,10 +16,17 @@ export type IndexedPlan = Omit<Fragment, 'url'>;
 /** JSON text per term block: a query reads a block per word; smaller wastes less of a download, larger costs fewer requests. */
 const BLOCK_BYTES = 16_000;
 
-/** Sorted plans as gaps (index-format.ts). */
+/** Sorted plans as gaps (index-format.ts), `RUN` or more plans in a row as `0, n`. */
 function gapsText(plans: ArrayLike<number>): string {
-  const gaps = new Array<number>(plans.length);
-  for (let i = 0, before = -1; i < plans.length; before = plans[i++]) gaps[i] = plans[i] - before;
+  const gaps: number[] = [];
+  for (let i = 0, before = -1; i < plans.length; before = plans[i - 1]) {
+    let end = i;
+    while (end < plans.length && plans[end] === before + 1 + end - i) end++;
+    if (end - i >= RUN) {
+      gaps.push(0, end - i);
+      i = end;
+    } else gaps.push(plans[i++] - before);
+  }
   return numbersText(gaps);
 }
 

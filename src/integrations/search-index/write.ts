@@ -28,9 +28,7 @@ export function writeIndex(root: string, builder: IndexBuilder, fragments: reado
   const writing = join(root, WRITING);
   rmSync(writing, { recursive: true, force: true });
   mkdirSync(join(writing, 'vb'), { recursive: true });
-  let terms = 0;
-  let bytes = 0;
-  let filterBytes = 0;
+  let [terms, bytes, filterBytes] = [0, 0, 0];
   const built = builder.finish((path, value, text) => {
     const gzipped = gzipSync(text);
     writeFileSync(join(writing, path), gzipped);

@@ -115,7 +115,6 @@ export class SearchEngine {
     ]);
     if (ranking?.numberNotFound) notices.push({ kind: 'number-not-found', number: ranking.numberNotFound });
     if (ranking?.mode === 'some') notices.push({ kind: 'some-words', missing: ranking.missing });
-
     const size = this.index.size;
     // An empty query lets the filters alone choose; a query of punctuation only chooses nothing.
     let plans = ranking ? ranking.plans : parsed.text ? new Int32Array(0) : Int32Array.from({ length: size }, (_, i) => i);

@@ -4,11 +4,11 @@
  * by key), `loc.json.gz` (`FilterFile`) and each plan's Pagefind fragment `vb/<plan>.pf_fragment`.
  * `<set>` is a hash of the set's files, so no browser mixes two builds. `.json.gz` is gzip of JSON (a host
  * may send it decoded). A plan is its place in the date order, newest first (ties by slug); plan lists
- * are ascending, written as gaps (the first from -1) with `numbersText`.
+ * are ascending, written as gaps (the first from -1) with `numbersText`, `0, n` for n gaps of 1 (`RUN`).
  */
 
 /** The format's version; a manifest of another version is refused. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 /** Where the index lives, under the site's base. */
 export const INDEX_DIR = 'chi-muc';
 export const MANIFEST_FILE = 'chi-muc.json';
@@ -46,6 +46,8 @@ export type TermRow = [key: string, plans: string, impacts?: string, spellings?:
 /** Each filter (index-fields.ts, FILTERS) by name: each of its values, with its plans as gaps; read for the filter counts. */
 export type FilterFile = Record<string, Record<string, string>>;
 
+/** From this many plans in a row (gaps of 1), a list writes `0, n` in their place: a word in most plans takes a few characters. */
+export const RUN = 3;
 export const IMPACT_SCALE = 8;
 /** BM25 as Pagefind ranks by default. */
 export const BM25 = { k1: 1.2, b: 0.75 } as const;

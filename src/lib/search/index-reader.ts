@@ -40,18 +40,18 @@ export interface Term {
   spelled(spelling: string): Int32Array;
 }
 
-/** Plan numbers from gaps, each at least 1; `within`, when given, maps places back to its plans. */
+/** Plan numbers from gaps, each at least 1, or `0, n` for n gaps of 1 (`RUN`); `within`, when given, maps places back to its plans. */
 function fromGaps(text: unknown, within?: Int32Array): Int32Array {
   const gaps = textNumbers(isText(text) ? text : bad('một danh sách kế hoạch không phải chuỗi'));
-  const out = new Int32Array(gaps.length);
-  let at = -1;
-  for (let i = 0; i < gaps.length; i++) {
-    if (gaps[i] < 1) bad('một danh sách kế hoạch không tăng dần');
-    at += gaps[i];
-    out[i] = within ? within[at] : at;
+  let count = 0;
+  for (let i = 0; i < gaps.length; i++) count += gaps[i] > 0 ? 1 : (gaps[++i] ?? bad('một loạt kế hoạch không có độ dài'));
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0, at = -1; i < gaps.length; i++) {
+    if (gaps[i] > 0) out[k++] = at += gaps[i];
+    else for (const end = k + gaps[++i]; k < end; ) out[k++] = ++at;
   }
-  if (within && at >= within.length) bad('một cách viết chỉ tới kế hoạch không có');
-  return out;
+  if (within && count > 0 && out[count - 1] >= within.length) bad('một cách viết chỉ tới kế hoạch không có');
+  return within ? out.map((place) => within[place]) : out;
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
@@ -109,9 +109,8 @@ export class SearchIndex {
     const inSet = (file: string) => `${manifest.set}/${file}`;
     this.size = manifest.plans;
     this.block = sharedLoads(async (i) => {
-      const file = inSet(blockFile(i));
-      const rows = await load(file);
-      return Array.isArray(rows) ? rows : inFile(file, () => bad('không phải một danh sách dòng'));
+      const rows = await load(inSet(blockFile(i)));
+      return Array.isArray(rows) ? rows : inFile(inSet(blockFile(i)), () => bad('không phải một danh sách dòng'));
     }, KEEP_BLOCKS);
     const file = inSet(FILTER_FILE);
     this.filters = sharedLoad(async () => {

@@ -105,9 +105,7 @@ export class SearchHistory {
     if (writeState(state) !== writeState(this.committed)) {
       history.replaceState(null, '', hrefOf(this.committed));
       history.pushState(null, '', hrefOf(state));
-    } else {
-      history.replaceState(null, '', hrefOf(state));
-    }
+    } else history.replaceState(null, '', hrefOf(state));
     this.committed = state;
   }
 }
