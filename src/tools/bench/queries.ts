@@ -3,9 +3,10 @@
  * `/tim-kiem/`, waiting for the docs/interfaces.md §3 markup to say `done`.
  *
  * Cold: a fresh browser context (empty cache) loads `/tim-kiem/?q=…`; the
- * time runs from navigation to rendered results. Warm: in a search page that
- * has already answered another query, the URL changes (pushState, then
- * popstate, as the Back button does) and the time runs to the new `done`.
+ * time runs from navigation to rendered results. Warm, once every query has
+ * had its cold run: in a search page that has already answered the query
+ * before, the URL changes (pushState, then popstate, as the Back button does)
+ * and the time runs to the new `done`.
  * Bytes are the encoded bytes Chromium received (CDP Network events: what
  * came over the wire, gzipped or not as the server sent it), by kind of file;
  * requests its request count.
@@ -170,63 +171,68 @@ export function medianRuns(runs: QueryResult[][]): QueryResult[] {
 
 async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, queries = QUERIES, warm = true }: RunOptions): Promise<QueryResult[]> {
   const results: QueryResult[] = [];
-  // One page stays open for the warm runs: it has answered the previous query.
-  const warmContext = await browser.newContext();
-  const warmPage = await warmContext.newPage();
-  const warmMeter = await meter(warmPage);
-  let warmReady = false;
-  try {
-    if (warm) {
-      await warmPage.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
-      await answered(warmPage, timeoutMs);
-      await settle(warmPage);
-      warmReady = true;
-    }
-  } catch {
-    // Reported per query below.
-  }
+  for (const query of queries) results.push(await coldRun(browser, baseUrl, query, timeoutMs, results));
+  // After every cold run: a cold run's context, closing, would share the CPU with the warm query beside it.
+  if (warm) await warmRuns(browser, baseUrl, results, timeoutMs);
+  return results;
+}
 
-  for (const query of queries) {
-    const result: QueryResult = { query };
-    // When the first queries all run out of time, the rest would too: say so
-    // instead of spending another 20 × 2 timeouts on them.
-    if (results.length >= GIVE_UP_AFTER && results.every((r) => !r.cold && !r.warm)) {
-      result.error = `bỏ qua: ${GIVE_UP_AFTER} truy vấn đầu đều không có kết quả`;
-      results.push(result);
-      continue;
-    }
-    const context = await browser.newContext();
+/** When the first queries all fail, the rest would too: say so instead of spending another 20 timeouts on them. */
+const givenUp = (before: QueryResult[], key: 'cold' | 'warm') => before.length >= GIVE_UP_AFTER && before.every((r) => !r[key]);
+const GIVEN_UP = `bỏ qua: ${GIVE_UP_AFTER} truy vấn đầu đều không có kết quả`;
+
+/** The query in a fresh context: from navigation to results. */
+async function coldRun(browser: Browser, baseUrl: string, query: Query, timeoutMs: number, before: QueryResult[]): Promise<QueryResult> {
+  if (givenUp(before, 'cold')) return { query, error: GIVEN_UP };
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const m = await meter(page);
+    const started = Date.now();
+    const response = await page.goto(new URL(searchPath(query), baseUrl).href);
+    if (!response || response.status() >= 400) throw new Error(`trang tìm kiếm trả về ${response?.status() ?? 'không phản hồi'}`);
+    await answered(page, timeoutMs);
+    const ms = Date.now() - started;
+    await settle(page);
+    return { query, cold: { ms, ...m.read(), found: await found(page) } };
+  } catch (error) {
+    return { query, error: shortError(error) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Each query again, in order, in one page that has answered the one before (the first, "kế hoạch"). */
+async function warmRuns(browser: Browser, baseUrl: string, results: QueryResult[], timeoutMs: number): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const m = await meter(page);
     try {
-      const page = await context.newPage();
-      const m = await meter(page);
-      const started = Date.now();
-      const response = await page.goto(new URL(searchPath(query), baseUrl).href);
-      if (!response || response.status() >= 400) throw new Error(`trang tìm kiếm trả về ${response?.status() ?? 'không phản hồi'}`);
+      await page.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
       await answered(page, timeoutMs);
-      const ms = Date.now() - started;
       await settle(page);
-      result.cold = { ms, ...m.read(), found: await found(page) };
-    } catch (error) {
-      result.error = shortError(error);
-    } finally {
-      await context.close();
+    } catch {
+      for (const result of results) result.error ??= 'trang tìm kiếm không tải được';
+      return;
     }
-    if (warmReady) {
+    for (const [i, result] of results.entries()) {
+      if (givenUp(results.slice(0, i), 'warm')) {
+        result.error ??= GIVEN_UP;
+        continue;
+      }
       try {
-        warmMeter.reset();
-        const ms = await changeQuery(warmPage, searchPath(query), timeoutMs);
-        await settle(warmPage);
-        result.warm = { ms, ...warmMeter.read() };
+        m.reset();
+        const ms = await changeQuery(page, searchPath(result.query), timeoutMs);
+        await settle(page);
+        result.warm = { ms, ...m.read() };
       } catch (error) {
         result.error ??= `lần ấm: ${shortError(error)}`;
       }
-    } else if (warm) {
-      result.error ??= 'trang tìm kiếm không tải được';
     }
-    results.push(result);
+  } finally {
+    await context.close();
   }
-  await warmContext.close();
-  return results;
 }
 
 /**
