@@ -19,6 +19,8 @@ export function nfc(text: string): string {
  * (Ð U+00D0, ð U+00F0), which looks the same: it folds to D/d as well.
  */
 export function stripDiacritics(text: string): string {
+  // A word or two is as quick at once, without the buffer.
+  if (text.length < SHORT) return stripWhole(text);
   const out = new Uint16Array(text.length);
   let length = 0;
   for (let i = 0; i < text.length; i++) {
@@ -29,6 +31,8 @@ export function stripDiacritics(text: string): string {
   }
   return UTF16.decode(out.subarray(0, length));
 }
+
+const SHORT = 32;
 
 /**
  * What `stripDiacritics` does, on the whole text at once. Applied to one character at a time it gives the
