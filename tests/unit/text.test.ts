@@ -25,6 +25,21 @@ describe('fold', () => {
     expect(nfc('hoà'.normalize('NFD'))).toBe('hoà');
   });
 
+  it('strips character by character exactly as NFD, mark removal and NFC do on the whole text, in any script', () => {
+    const whole = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đð]/g, 'd').replace(/[ĐÐ]/g, 'D').normalize('NFC');
+    const vowels = 'aăâeêioôơuưy';
+    const toned = [...vowels, ...vowels.toUpperCase()].flatMap((v) => ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'].map((t) => (v + t).normalize('NFC'))).join(' ');
+    const texts = [
+      toned,
+      toned.normalize('NFD'),
+      'Kế hoạch số 44/KH-SKH&CN — “CCHC” năm 2024…\u00a0Ðồng Tháp, ðội ngũ; Ǻ ȩ ǅ ŉ ṃ',
+      'Ελληνικά ά, Кириллица й, 한국어, 日本語, 𝒜𝓃 emoji 🎉, e\u20d7, a\u0338, \u2000\u2001',
+      '',
+    ];
+    // Each sample also in pieces of 40 characters, which may begin with a lone mark.
+    for (const text of texts.flatMap((t) => [t, ...(t.match(/[^]{1,40}/gu) ?? [])])) expect(stripDiacritics(text), text).toBe(whole(text));
+  });
+
   it('knows when text carries diacritics', () => {
     expect(hasDiacritics('dong thap')).toBe(false);
     expect(hasDiacritics('đong thap')).toBe(true);
