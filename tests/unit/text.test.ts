@@ -32,7 +32,7 @@ describe('fold', () => {
     const texts = [
       toned,
       toned.normalize('NFD'),
-      'Kế hoạch số 44/KH-SKH&CN — “CCHC” năm 2024…\u00a0Ðồng Tháp, ðội ngũ; Ǻ ȩ ǅ ŉ ṃ',
+      'Kế hoạch số 44/KH-SKH&CN — “CCHC” năm 2024…\u00a0Ðồng Tháp, ðội ngũ; Ǻ ȩ ǅ ŉ ṃ; ≥ 90% → ≠ ↚ Å Ω K ✓ € ⁰',
       'Ελληνικά ά, Кириллица й, 한국어, 日本語, 𝒜𝓃 emoji 🎉, e\u20d7, a\u0338, \u2000\u2001',
       '',
     ];

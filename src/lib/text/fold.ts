@@ -19,7 +19,8 @@ export function nfc(text: string): string {
  * (Ð U+00D0, ð U+00F0), which looks the same: it folds to D/d as well.
  */
 export function stripDiacritics(text: string): string {
-  // A word or two is as quick at once, without the buffer.
+  // A character at a time, through a cache, is three times faster on a plan's text, which the search page
+  // folds for every result it shows. A word or two is as quick at once, without the buffer.
   if (text.length < SHORT) return stripWhole(text);
   const out = new Uint16Array(text.length);
   let length = 0;
@@ -36,9 +37,8 @@ const SHORT = 32;
 
 /**
  * What `stripDiacritics` does, on the whole text at once. Applied to one character at a time it gives the
- * same result for the Latin letters, the marks and the punctuation Vietnamese text is made of
- * (`foldedUnit`): after the marks are gone there is nothing left for NFC to compose. Three times faster,
- * which counts in the search page, where every result's whole text is folded.
+ * same result for the Latin letters, marks, punctuation and symbols Vietnamese text is made of
+ * (`foldedUnit`): after the marks are gone, none of them is left for NFC to compose with its neighbour.
  */
 function stripWhole(text: string): string {
   return text
@@ -49,8 +49,12 @@ function stripWhole(text: string): string {
     .normalize('NFC');
 }
 
-/** Latin letters (up to Latin Extended-B), the combining marks, Latin Extended Additional (Vietnamese), general punctuation. */
-const byUnit = (code: number) => code < 0x370 || (code >= 0x1e00 && code < 0x1f00) || (code >= 0x2000 && code < 0x2070);
+/**
+ * Latin letters (up to Latin Extended-B) and the combining marks; Latin Extended Additional (Vietnamese); punctuation,
+ * super- and subscripts and currency signs; letterlike symbols, arrows, mathematical and other symbols. Not the
+ * marks for symbols (U+20D0–U+20FF), which NFC would leave on their neighbour.
+ */
+const byUnit = (code: number) => code < 0x370 || (code >= 0x1e00 && code < 0x1f00) || (code >= 0x2000 && code < 0x20d0) || (code >= 0x2100 && code < 0x2c00);
 const FOLDED_UNITS = new Map<number, number>();
 /** The one code unit character `code` folds to, -1 for none (a mark); undefined when the whole text must be folded at once. */
 function foldedUnit(code: number): number | undefined {
