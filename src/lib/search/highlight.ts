@@ -58,8 +58,7 @@ export function matchRanges(text: string, m: Matcher): Array<[number, number]> {
 }
 
 function markSpans(text: string, spans: WordSpan[], flags: boolean[], from: number, to: number): string {
-  let html = '';
-  let at = from;
+  let [html, at] = ['', from];
   for (const [i, s] of spans.entries()) {
     if (s.start < from || s.end > to || !flags[i]) continue;
     html += escapeHtml(text.slice(at, s.start)) + '<mark>' + escapeHtml(text.slice(s.start, s.end)) + '</mark>';
