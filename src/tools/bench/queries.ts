@@ -7,9 +7,12 @@
  * had its cold run: in a search page that has already answered the query
  * before, the URL changes (pushState, then popstate, as the Back button does)
  * and the time runs to the new `done`.
- * Bytes are the encoded bytes Chromium received (CDP Network events: what
- * came over the wire, gzipped or not as the server sent it), by kind of file;
- * requests its request count.
+ * Bytes are the encoded bytes Chromium received, gzipped or not as the server
+ * sent it, by kind of file; requests its request count. A cold run counts them
+ * through DevTools' Network events. A warm run reads the page's own Resource
+ * Timing entries instead (transferSize: headers and body as received), so that
+ * no DevTools instrumentation, which a reader's browser does not have, slows
+ * the page whose answer is timed (decision record 015).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { FILTER_FILE, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
@@ -97,26 +100,40 @@ export function searchPath(q: Query): string {
   return `tim-kiem/?${new URLSearchParams(q.params).toString()}`;
 }
 
+/** `bytes`, `requests` and `kinds` of some downloads, each a URL and its bytes. */
+function tally(downloads: [url: string, bytes: number][]): Omit<QueryRun, 'ms'> {
+  const kinds = Object.fromEntries(BYTE_KINDS.map((k) => [k, 0])) as Record<ByteKind, number>;
+  for (const [url, bytes] of downloads) kinds[byteKind(url)] += bytes;
+  return { bytes: downloads.reduce((n, [, b]) => n + b, 0), requests: downloads.length, kinds };
+}
+
+/** What the page downloaded since it last forgot its Resource Timing entries, which it now forgets. */
+function downloaded(page: Page): Promise<Omit<QueryRun, 'ms'>> {
+  return page
+    .evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      performance.clearResourceTimings();
+      return entries.map((e): [string, number] => [e.name, e.transferSize]);
+    })
+    .then(tally);
+}
+
 /** Counts what the network delivers to one page, through the DevTools protocol. */
-async function meter(page: Page): Promise<{ reset(): void; read(): Omit<QueryRun, 'ms'> }> {
+async function meter(page: Page): Promise<{ read(): Omit<QueryRun, 'ms'> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const none = () => Object.fromEntries(BYTE_KINDS.map((k) => [k, 0])) as Record<ByteKind, number>;
   const urls = new Map<string, string>();
-  let kinds = none();
+  const finished: [url: string, bytes: number][] = [];
   let requests = 0;
   cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
     requests++;
     urls.set(e.requestId, e.request.url);
   });
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-    kinds[byteKind(urls.get(e.requestId) ?? '')] += e.encodedDataLength;
+    finished.push([urls.get(e.requestId) ?? '', e.encodedDataLength]);
     urls.delete(e.requestId);
   });
-  return {
-    reset: () => ((kinds = none()), (requests = 0)),
-    read: () => ({ bytes: Object.values(kinds).reduce((a, b) => a + b, 0), requests, kinds: { ...kinds } }),
-  };
+  return { read: () => ({ ...tally(finished), requests }) };
 }
 
 /** Lets in-flight responses land in the counters before they are read. */
@@ -207,11 +224,12 @@ async function warmRuns(browser: Browser, baseUrl: string, results: QueryResult[
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const m = await meter(page);
     try {
       await page.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
       await answered(page, timeoutMs);
       await settle(page);
+      // Room for every download of a query: the default buffer holds 250 entries.
+      await page.evaluate(() => performance.setResourceTimingBufferSize(10_000));
     } catch {
       for (const result of results) result.error ??= 'trang tìm kiếm không tải được';
       return;
@@ -222,10 +240,10 @@ async function warmRuns(browser: Browser, baseUrl: string, results: QueryResult[
         continue;
       }
       try {
-        m.reset();
+        await downloaded(page);
         const ms = await changeQuery(page, searchPath(result.query), timeoutMs);
         await settle(page);
-        result.warm = { ms, ...m.read() };
+        result.warm = { ms, ...(await downloaded(page)) };
       } catch (error) {
         result.error ??= `lần ấm: ${shortError(error)}`;
       }
