@@ -110,8 +110,9 @@ export class SearchIndex {
     const inSet = (file: string) => `${manifest.set}/${file}`;
     this.size = manifest.plans;
     this.block = sharedLoads(async (i) => {
-      const rows = await load(inSet(blockFile(i)));
-      return Array.isArray(rows) ? rows : inFile(inSet(blockFile(i)), () => bad('không phải một danh sách dòng'));
+      const file = inSet(blockFile(i));
+      const rows = await load(file);
+      return Array.isArray(rows) ? rows : inFile(file, () => bad('không phải một danh sách dòng'));
     }, KEEP_BLOCKS);
     const file = inSet(FILTER_FILE);
     this.filters = sharedLoad(async () => {
