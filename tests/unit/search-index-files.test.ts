@@ -180,6 +180,7 @@ describe('the search index files', () => {
   it.each([
     ['a gap text with a character no number has', (row: TermRow) => [row[0], 'é', row[2]]],
     ['a run of plans without its length', (row: TermRow) => [row[0], numbersText([1, 0]), row[2]]],
+    ['a run of no plans (the two plans, then an empty run)', (row: TermRow) => [row[0], numbersText([1, 1, 0, 0]), row[2]]],
     ['a row that is not a list', () => 42],
     ['plans that are not text', (row: TermRow) => [row[0], 7, row[2]]],
   ])('fail on a damaged block, %s, naming its file and asking the visitor to try again later', async (_, damage) => {

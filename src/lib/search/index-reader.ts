@@ -44,7 +44,7 @@ export interface Term {
 function fromGaps(text: unknown, within?: Int32Array): Int32Array {
   const gaps = textNumbers(isText(text) ? text : bad('một danh sách kế hoạch không phải chuỗi'));
   let count = 0;
-  for (let i = 0; i < gaps.length; i++) count += gaps[i] > 0 ? 1 : (gaps[++i] ?? bad('một loạt kế hoạch không có độ dài'));
+  for (let i = 0; i < gaps.length; i++) count += gaps[i] > 0 ? 1 : gaps[++i] || bad('một loạt kế hoạch không có độ dài');
   const out = new Int32Array(count);
   for (let i = 0, k = 0, at = -1, run = 0; k < count; ) {
     if (run-- > 0) out[k++] = ++at;
