@@ -44,7 +44,9 @@ function tempDirOf(stderr: string, which = 'Thư mục tạm'): string {
 
 const cellsOf = (line: string | undefined) => line?.split('|').map((c) => c.trim().replace(/\*/g, '')).filter(Boolean);
 const rowOf = (text: string, label: string) => cellsOf(text.split('\n').find((l) => l.startsWith(`| ${label} |`) || l.startsWith(`| **${label}** |`)));
-const KB = /^[\d,]+ (KB|MB)$/;
+// A Vietnamese number: '.' groups thousands, ',' marks decimals (1.009,4).
+const NUM = String.raw`\d{1,3}(?:\.\d{3})*(?:,\d+)?`;
+const KB = new RegExp(`^${NUM} (KB|MB)$`);
 
 beforeAll(() => {
   rmSync(DIR, { recursive: true, force: true });
@@ -98,9 +100,9 @@ describe('a tiny bench run on both corpora (N = 30)', () => {
     expect(parts.map((p) => p.split('\n')[0])).toEqual(['Kho sinh', 'Kho văn mẫu']);
     for (const part of parts) {
       const total = rowOf(part, 'Tổng')!;
-      expect(total.slice(1, 3)).toEqual([expect.stringMatching(/^[\d,]+ s$/), expect.stringMatching(/^[\d,]+ (MB|GB)$/)]);
-      expect(total.slice(5)).toEqual([expect.stringMatching(/^[\d,]+ ×$/), expect.stringMatching(/^[\d,]+ ×$/)]);
-      expect(rowOf(part, 'Chỉ mục của kho (chi-muc/)')?.[1]).toMatch(/^[\d,]+ (KB|MB) \([\d.]+ tệp\)$/);
+      expect(total.slice(1, 3)).toEqual([expect.stringMatching(new RegExp(`^${NUM} s$`)), expect.stringMatching(new RegExp(`^${NUM} (MB|GB)$`))]);
+      expect(total.slice(5)).toEqual([expect.stringMatching(new RegExp(`^${NUM} ×$`)), expect.stringMatching(new RegExp(`^${NUM} ×$`))]);
+      expect(rowOf(part, 'Chỉ mục của kho (chi-muc/)')?.[1]).toMatch(new RegExp(`^${NUM} (KB|MB) \\([\\d.]+ tệp\\)$`));
       const cold = rowOf(part, 'Lạnh: dữ liệu truyền')!;
       for (const cell of cold.slice(1)) expect(cell).toMatch(KB);
       expect(rowOf(part, 'Ấm: ms đến khi có kết quả')?.slice(1)).toEqual([expect.stringMatching(/^[\d.]+$/), expect.stringMatching(/^[\d.]+$/), '–', '–']);
@@ -124,7 +126,7 @@ describe('--chi-tim-kiem', () => {
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^### Chỉ tìm kiếm: tmp\/test\/site-root, \d{2}\/\d{2}\/\d{4}/m);
     expect(text).toContain('| Mục tiêu | Giới hạn | Bản dựng có sẵn |');
-    expect(rowOf(text, 'Truy vấn đầu tiên, nén gzip')?.[2]).toMatch(/^[✓✗] [\d,]+ KB/);
+    expect(rowOf(text, 'Truy vấn đầu tiên, nén gzip')?.[2]).toMatch(new RegExp(`^[✓✗] ${NUM} KB`));
     expect(rowOf(text, 'Thời gian dựng')).toBeUndefined();
   }, 120_000);
 
