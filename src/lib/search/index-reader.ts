@@ -140,21 +140,21 @@ export class SearchIndex {
     return term;
   }
 
-  /** The terms of `keys` the index has, or for an alias its word's key; every block they need is fetched at once. */
-  private async find(keys: readonly string[]): Promise<Map<string, Term | string>> {
-    const wanted = [...new Set(keys)];
-    const at = wanted.map((key) => lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key));
-    const blocks = await Promise.all(at.map((i) => this.block(i)));
-    const found = new Map<string, Term | string>();
-    wanted.forEach((key, i) =>
-      inFile(`${this.manifest.set}/${blockFile(at[i])}`, () => {
-        const row = findRow(blocks[i], key);
-        if (!row) return;
-        const alias = isAlias(row) && (isText(row[1]) && row[1].startsWith(ALIAS) ? row[1].slice(ALIAS.length) : bad(`dòng "${key}" không chỉ tới một từ`));
-        found.set(key, alias || this.term(row));
-      }),
-    );
-    return found;
+  /** The terms of `keys` the index has, or for an alias its word's key: every block they need is fetched at once, each key decoded as its block arrives. */
+  private async find(keys: readonly string[]): Promise<Map<string, Term | string | undefined>> {
+    return new Map(await Promise.all([...new Set(keys)].map(async (key) => [key, await this.findOne(key)] as const)));
+  }
+
+  /** The term or alias of one key, read from its block. */
+  private async findOne(key: string): Promise<Term | string | undefined> {
+    const at = lastAtMost(this.manifest.blocks.length, (i) => this.manifest.blocks[i], key);
+    const rows = await this.block(at);
+    return inFile(`${this.manifest.set}/${blockFile(at)}`, () => {
+      const row = findRow(rows, key);
+      if (!row) return undefined;
+      const alias = isAlias(row) && (isText(row[1]) && row[1].startsWith(ALIAS) ? row[1].slice(ALIAS.length) : bad(`dòng "${key}" không chỉ tới một từ`));
+      return alias || this.term(row);
+    });
   }
 
   /** The terms of `keys` the index has, in one round of fetches: an alias's word is written in its block. */

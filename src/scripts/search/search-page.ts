@@ -95,10 +95,11 @@ class SearchPage {
     const shown = this.current!;
     const plans = shown.outcome.plans.slice(shown.shown, shown.shown + PAGE);
     const engine = await this.engine();
-    const data = await Promise.all(plans.map((plan) => engine.plan(plan)));
-    shown.shown += data.length;
+    // Each item is made as its plan's text arrives, while the others are on their way.
+    const items = await Promise.all(plans.map(async (plan) => resultItem(await engine.plan(plan), shown.matcher)));
+    shown.shown += items.length;
     this.parts.more.hidden = shown.shown >= shown.outcome.plans.length;
-    return data.map((d) => resultItem(d, shown.matcher));
+    return items;
   }
 
   async showMore() {
