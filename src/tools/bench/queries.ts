@@ -10,11 +10,13 @@
  * Bytes are the encoded bytes Chromium received, gzipped or not as the server
  * sent it, by kind of file; requests its request count. A cold run counts them
  * through DevTools' Network events. A warm run reads the page's own Resource
- * Timing entries instead (transferSize: headers and body as received), so that
- * no DevTools instrumentation, which a reader's browser does not have, slows
- * the page whose answer is timed (decision record 015).
+ * Timing entries instead (transferSize: headers and body as received), in a
+ * Chromium that nothing instruments (bare-chromium.ts), so that no DevTools
+ * work, which a reader's browser does not do, slows the page whose answer is
+ * timed (decision records 015 and 016).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { BareChromium, type BarePage } from './bare-chromium.ts';
 import { FILTER_FILE, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 
 export interface Query {
@@ -108,13 +110,13 @@ function tally(downloads: [url: string, bytes: number][]): Omit<QueryRun, 'ms'> 
 }
 
 /** What the page downloaded since it last forgot its Resource Timing entries, which it now forgets. */
-function downloaded(page: Page): Promise<Omit<QueryRun, 'ms'>> {
+function downloaded(page: BarePage): Promise<Omit<QueryRun, 'ms'>> {
   return page
     .evaluate(() => {
       const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       performance.clearResourceTimings();
       return entries.map((e): [string, number] => [e.name, e.transferSize]);
-    })
+    }, null)
     .then(tally);
 }
 
@@ -138,6 +140,19 @@ async function meter(page: Page): Promise<{ read(): Omit<QueryRun, 'ms'> }> {
 
 /** Lets in-flight responses land in the counters before they are read. */
 const settle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+
+/** The same for a bare page, from inside it: until no download has ended for 500 ms, at most 5 s. */
+const settleBare = (page: BarePage) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        const ended = () => performance.getEntriesByType('resource').length;
+        const check = (before: number) => (ended() === before || performance.now() - started > 5000 ? resolve() : setTimeout(check, 500, ended()));
+        setTimeout(check, 500, ended());
+      }),
+    null,
+  );
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -190,7 +205,7 @@ async function runOnce(browser: Browser, baseUrl: string, { timeoutMs = 30_000, 
   const results: QueryResult[] = [];
   for (const query of queries) results.push(await coldRun(browser, baseUrl, query, timeoutMs, results));
   // After every cold run: a cold run's context, closing, would share the CPU with the warm query beside it.
-  if (warm) await warmRuns(browser, baseUrl, results, timeoutMs);
+  if (warm) await warmRuns(baseUrl, results, timeoutMs);
   return results;
 }
 
@@ -219,17 +234,18 @@ async function coldRun(browser: Browser, baseUrl: string, query: Query, timeoutM
   }
 }
 
-/** Each query again, in order, in one page that has answered the one before (the first, "kế hoạch"). */
-async function warmRuns(browser: Browser, baseUrl: string, results: QueryResult[], timeoutMs: number): Promise<void> {
-  const context = await browser.newContext();
+/** Each query again, in order, in one page that has answered the one before (the first, "kế hoạch"), in a bare Chromium. */
+async function warmRuns(baseUrl: string, results: QueryResult[], timeoutMs: number): Promise<void> {
+  const chromium = BareChromium.launch();
   try {
-    const page = await context.newPage();
+    let page: BarePage;
     try {
+      page = await chromium.newPage();
       await page.goto(new URL(searchPath({ label: '', params: { q: 'kế hoạch' } }), baseUrl).href);
-      await answered(page, timeoutMs);
-      await settle(page);
+      await answeredBare(page, timeoutMs);
+      await settleBare(page);
       // Room for every download of a query: the default buffer holds 250 entries.
-      await page.evaluate(() => performance.setResourceTimingBufferSize(10_000));
+      await page.evaluate(() => performance.setResourceTimingBufferSize(10_000), null);
     } catch {
       for (const result of results) result.error ??= 'trang tìm kiếm không tải được';
       return;
@@ -242,14 +258,26 @@ async function warmRuns(browser: Browser, baseUrl: string, results: QueryResult[
       try {
         await downloaded(page);
         const ms = await changeQuery(page, searchPath(result.query), timeoutMs);
-        await settle(page);
+        await settleBare(page);
         result.warm = { ms, ...(await downloaded(page)) };
       } catch (error) {
         result.error ??= `lần ấm: ${shortError(error)}`;
       }
     }
   } finally {
-    await context.close();
+    await chromium.close();
+  }
+}
+
+/** Until a bare page's list has answered, asking every 50 ms: a page still loading has no list yet. */
+async function answeredBare(page: BarePage, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    // An evaluation may land in the document being replaced, which answers nothing.
+    const state = await page.evaluate((selector) => document.querySelector(selector)?.getAttribute('data-search-state') ?? null, ANSWERED).catch(() => null);
+    if (state === 'done') return;
+    if (state === 'error' || Date.now() > until) throw new Error(state ?? 'không xong trong thời hạn');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -275,7 +303,7 @@ function found(page: Page): Promise<number | undefined> {
 }
 
 /** Changes the URL as Back/Forward would and times the search page's answer. */
-function changeQuery(page: Page, path: string, timeoutMs: number): Promise<number> {
+function changeQuery(page: BarePage, path: string, timeoutMs: number): Promise<number> {
   return page.evaluate(
     ({ path, timeoutMs }) =>
       new Promise<number>((resolve, reject) => {
