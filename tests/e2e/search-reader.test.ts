@@ -185,6 +185,32 @@ describe('typing', () => {
     expect(await page.getAttribute('[data-search-form]', 'data-busy')).toBeNull();
     await page.close();
   });
+
+  it('shows no bar for an answer the page already has: going Back answers before it would appear', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${root.url}tim-kiem/?q=${encodeURIComponent('một cửa')}`);
+    await read(page);
+    await page.evaluate(() => {
+      history.pushState(null, '', '?q=cchc');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await read(page);
+    await page.evaluate(() => {
+      const form = document.querySelector('[data-search-form]')!;
+      const states: string[] = [];
+      (window as unknown as { states: string[] }).states = states;
+      const list = document.querySelector('[data-search-results]')!;
+      new MutationObserver(() => states.push(`${list.getAttribute('data-search-state')} ${form.hasAttribute('data-busy')}`)).observe(form.parentElement!, { attributes: true, subtree: true });
+      history.pushState(null, '', `?q=${encodeURIComponent('một cửa')}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await read(page);
+    const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
+    expect(states).toContain('loading false');
+    expect(states.at(-1)).toBe('done false');
+    expect(states.filter((s) => s.endsWith('true'))).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('accessibility', () => {

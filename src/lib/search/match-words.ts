@@ -63,10 +63,7 @@ function sequences(spans: WordSpan[], m: Matcher): { found: Array<[number, numbe
   return { found, bound };
 }
 
-/**
- * Whether `word` (loose key `key`), outside any run, is marked: it matches a
- * query word that does not stand beside its neighbours, in the form typed.
- */
+/** Whether `word` (loose key `key`), outside any run, is marked: it matches a query word not beside its neighbours, in the form typed. */
 function alone(word: string, key: string, m: Matcher, bound: ReadonlySet<string>): boolean {
   let exact: string | undefined;
   const typed = (want: string, prefix: boolean) => {

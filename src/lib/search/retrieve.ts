@@ -133,9 +133,7 @@ function rankWords(plan: QueryPlan, found: Found): Ranking {
 
   const missing = words.filter((w, i) => found.plans(w.key).length === 0 && !(i === n - 1 && found.longer)).map((w) => w.text);
   // No plan has every unit: plans by how many words, or quoted phrases, they have.
-  if (units.length > 1) {
-    for (let p = 0; p < size; p++) if (mask[p] !== 0) hits.add(p, tierOf(p, units.length - bitCount(mask[p]), 0), base[p]);
-  }
+  if (units.length > 1) for (let p = 0; p < size; p++) if (mask[p] !== 0) hits.add(p, tierOf(p, units.length - bitCount(mask[p]), 0), base[p]);
   return { mode: hits.size ? 'some' : 'all', plans: hits.sorted(), missing };
 }
 

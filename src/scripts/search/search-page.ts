@@ -19,6 +19,8 @@ import { STRINGS, noticeText, number } from './strings.ts';
 const PAGE = 10;
 /** Pause after the last keystroke before searching. */
 const TYPING_DELAY = 250;
+/** The bar under the search box shows that typing does something, once a search takes longer than this: sooner it would only flash, and animating costs frames. */
+const BUSY_DELAY = 150;
 /** From this width the filters and the help are open when the page loads; below it, the results come first. */
 const WIDE = '(min-width: 48em)';
 
@@ -28,6 +30,7 @@ class SearchPage {
   /** Counts each search; an answer for an earlier one is dropped. */
   runId = 0;
   typingTimer: ReturnType<typeof setTimeout> | undefined;
+  busyTimer: ReturnType<typeof setTimeout> | undefined;
   current: { outcome: SearchOutcome; matcher: Matcher; shown: number } | undefined;
   /** The filter counts are fetched from the first time the reader opens or reaches for the filters; then they follow every search. */
   countsWanted = false;
@@ -42,10 +45,12 @@ class SearchPage {
   }
 
   setState(s: 'idle' | 'loading' | 'done' | 'error') {
-    this.parts.list.dataset.searchState = s;
-    this.parts.list.setAttribute('aria-busy', String(s === 'loading'));
-    // Shown beside the search box (the bar under it), so typing visibly does something.
-    this.parts.form.toggleAttribute('data-busy', s === 'loading');
+    const { list, form } = this.parts;
+    list.dataset.searchState = s;
+    list.setAttribute('aria-busy', String(s === 'loading'));
+    clearTimeout(this.busyTimer);
+    if (s !== 'loading') form.toggleAttribute('data-busy', false);
+    else if (!form.hasAttribute('data-busy')) this.busyTimer = setTimeout(() => form.toggleAttribute('data-busy', true), BUSY_DELAY);
   }
 
   /** Runs the search for `next` as if the reader had set the form to it. */
