@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { BareChromium } from '../../src/tools/bench/bare-chromium.ts';
+import { BareChromium, GONE } from '../../src/tools/bench/bare-chromium.ts';
 import { runQueries } from '../../src/tools/bench/queries.ts';
 import { parseQuery } from '../../src/lib/search/parse.ts';
 import { planQuery, queryKeys } from '../../src/lib/search/query-plan.ts';
@@ -57,6 +57,6 @@ describe('the bench on the search page', () => {
       await chromium.close();
     }
     expect(existsSync(chromium.profile)).toBe(false);
-    await expect(chromium.send('Runtime.evaluate', { expression: '1' })).rejects.toThrow('Chromium đã thoát');
+    await expect(chromium.send('Runtime.evaluate', { expression: '1' })).rejects.toThrow(GONE);
   });
 });

@@ -16,6 +16,9 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CHROME_FLAGS, chromePath } from '../browser.ts';
 
+/** What every call says once Chromium has exited: nothing more can be asked of it. */
+export const GONE = 'Chromium đã thoát';
+
 /** The viewport of Playwright's pages, so that warm and cold runs lay the page out alike. */
 const WINDOW = '--window-size=1280,720';
 
@@ -47,7 +50,7 @@ export class BareChromium {
     });
     const gone = () => {
       this.exited = true;
-      for (const answer of this.pending.values()) answer({ id: 0, error: { message: 'Chromium đã thoát' } });
+      for (const answer of this.pending.values()) answer({ id: 0, error: { message: GONE } });
       this.pending.clear();
     };
     // 'error': it could not be started at all.
@@ -63,7 +66,7 @@ export class BareChromium {
 
   /** Calls a DevTools method, in a page's session when `sessionId` is given. */
   send(method: string, params: object = {}, sessionId?: string): Promise<Record<string, unknown>> {
-    if (this.exited) return Promise.reject(new Error('Chromium đã thoát'));
+    if (this.exited) return Promise.reject(new Error(GONE));
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
       this.pending.set(id, (reply) => (reply.error ? reject(new Error(reply.error.message)) : resolve(reply.result ?? {})));

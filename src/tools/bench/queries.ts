@@ -16,7 +16,7 @@
  * timed (decision records 015 and 016).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { BareChromium, type BarePage } from './bare-chromium.ts';
+import { BareChromium, GONE, type BarePage } from './bare-chromium.ts';
 import { FILTER_FILE, INDEX_DIR, MANIFEST_FILE } from '../../lib/search/index-format.ts';
 
 export interface Query {
@@ -273,8 +273,10 @@ async function warmRuns(baseUrl: string, results: QueryResult[], timeoutMs: numb
 async function answeredBare(page: BarePage, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    // An evaluation may land in the document being replaced, which answers nothing.
-    const state = await page.evaluate((selector) => document.querySelector(selector)?.getAttribute('data-search-state') ?? null, ANSWERED).catch(() => null);
+    // An evaluation may land in the document being replaced, which answers nothing; a Chromium that has exited never will.
+    const state = await page
+      .evaluate((selector) => document.querySelector(selector)?.getAttribute('data-search-state') ?? null, ANSWERED)
+      .catch((error: Error) => (error.message === GONE ? Promise.reject(error) : null));
     if (state === 'done') return;
     if (state === 'error' || Date.now() > until) throw new Error(state ?? 'không xong trong thời hạn');
     await new Promise((resolve) => setTimeout(resolve, 50));
