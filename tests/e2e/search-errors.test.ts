@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { RESULTS_PER_PAGE } from '../../src/lib/search/engine.ts';
 import { INDEX_DIR, INDEX_FORMAT, MANIFEST_FILE } from '../../src/lib/search/index-format.ts';
 import { SITE_ROOT, SUB_BASE } from '../helpers/paths.ts';
 import { browser, facetCounts, manifestOf, open, read, readAll, root, search, sub, useSearchSite } from '../helpers/search-site.ts';
@@ -172,7 +173,7 @@ describe('when only the filter file cannot be read, the page', () => {
     // The filter box is open on a wide screen, and the fixture's filter file is small: its counts are asked for with every search.
     await goto(page, { q: 'đội ngũ cán bộ', ...filters });
     await page.waitForSelector('[data-search-facets="error"]', { state: 'attached' });
-    const expected = (await search('đội ngũ cán bộ', filters)).slice(0, 10);
+    const expected = (await search('đội ngũ cán bộ', filters)).slice(0, RESULTS_PER_PAGE);
     expect(expected.length).toBeGreaterThan(0);
     expect((await read(page)).slugs).toEqual(expected);
     const note = page.locator('[data-search-filter-box] [role="alert"]');

@@ -75,6 +75,8 @@ export function countFacets(plans: ArrayLike<number>, active: ActiveFilters, fil
   return counts;
 }
 
+/** Results shown at a time, and after each "Xem thêm": each is a request for its fragment, and six is as many as a browser fetches at once from an HTTP/1.1 host (decision 017). */
+export const RESULTS_PER_PAGE = 6;
 /** Rankings remembered, by query: changing a filter or the order, or going Back, asks the index nothing. */
 const RECENT_QUERIES = 8;
 /** Plans' texts kept for the session, the most recently shown (a few hundred KB). */

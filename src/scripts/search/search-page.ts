@@ -3,7 +3,7 @@
  * index and shows its answer. The list's `data-search-state` is `done` once the results for the URL
  * are all in the DOM, `error` when the index cannot be read (docs/interfaces.md §3).
  */
-import { SearchEngine, type FacetCounts, type SearchOutcome } from '../../lib/search/engine.ts';
+import { RESULTS_PER_PAGE as PAGE, SearchEngine, type FacetCounts, type SearchOutcome } from '../../lib/search/engine.ts';
 import { matcherFor, type Matcher } from '../../lib/search/highlight.ts';
 import { EAGER_FILTER_BYTES } from '../../lib/search/index-format.ts';
 import { IndexError, SearchIndex } from '../../lib/search/index-reader.ts';
@@ -15,8 +15,6 @@ import { SearchHistory, fillForm, findParts, listItems, stateFromForm, unfoldHel
 import { resultItem } from './render.ts';
 import { STRINGS, noticeText, number } from './strings.ts';
 
-/** Results per "Xem thêm". */
-const PAGE = 10;
 /** Pause after the last keystroke before searching. */
 const TYPING_DELAY = 250;
 /** The bar under the search box shows that typing does something, once a search takes longer than this: sooner it would only flash, and animating costs frames. */
