@@ -6,6 +6,7 @@
 import { cpus } from 'node:os';
 import { PHASE_LABELS, type Phase } from '../../integrations/build-phases.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { RESULTS_PER_PAGE } from '../../lib/search/engine.ts';
 import { EAGER_FILTER_BYTES } from '../../lib/search/index-format.ts';
 import { ratio, seconds, size, vi } from './format.ts';
 import { goalsFor, mark, runsOf, total } from './goals.ts';
@@ -189,7 +190,7 @@ function method(r: BenchReport): string {
   const builds = r.count === undefined ? '' : `"Của ta" là \`astro build\` của kho với mọi tính năng; "tham chiếu" là cùng các tệp qua một trang Astro + MDX tối giản rồi Pagefind CLI, chỉ để so thời gian dựng và bộ nhớ${r.noBare ? ' (lần này bỏ qua: --khong-tham-chieu)' : ''}. RSS là tổng bộ nhớ thường trú của cả cây tiến trình, lấy mẫu mỗi 100 ms từ /proc. `;
   return (
     `- Cách đo: ${builds}Tìm kiếm: Chromium không giao diện, máy chủ tĩnh của kho phục vụ bản dựng theo hai cách: "nén gzip" như một CDN (HTML, CSS, JavaScript, JSON nén gzip; tệp .json.gz và .pf_fragment vốn đã nén thì gửi nguyên) và "không nén" như nginx, Apache mặc định (mọi tệp gửi nguyên). Dữ liệu truyền là số byte trình duyệt nhận, không phải cỡ tệp: lần lạnh đếm qua sự kiện Network của DevTools, lần ấm đọc Resource Timing của chính trang (transferSize). Lần ấm chạy trong một Chromium riêng mà bench chỉ gọi lệnh qua ống DevTools, không bật miền nào (không Playwright), để trang đang được bấm giờ không gửi sự kiện nào cho công cụ mà trình duyệt của người đọc không có (quyết định 016). ` +
-    `"Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở \`/tim-kiem/?q=…\` đến khi kết quả hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời truy vấn trước, đổi URL như nút Quay lại; các lần ấm chạy sau mọi lần lạnh, để không trang nào khác đang đóng cùng lúc. ` +
+    `"Lạnh": trình duyệt mới, bộ nhớ đệm trống, từ lúc mở \`/tim-kiem/?q=…\` đến khi ${vi(RESULTS_PER_PAGE)} kết quả đầu (một trang kết quả, quyết định 017) hiện xong, kể cả tải trang. "Ấm": trên trang đã trả lời truy vấn trước, đổi URL như nút Quay lại; các lần ấm chạy sau mọi lần lạnh, để không trang nào khác đang đóng cùng lúc. ` +
     `Nén gzip: danh sách truy vấn chạy ${vi(r.runs)} lần, mỗi truy vấn lấy lần có thời gian trung vị (cả byte và số yêu cầu của chính lần ấy); không nén: một lần, chỉ lạnh.`
   );
 }
